@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the store API and Alembic migrations (never imports Qt)."""

@@ -1,0 +1,1 @@
+"""Qt-free core: reading reports and extracting their plans."""

@@ -1,0 +1,189 @@
+"""Read a report file (.txt in any common encoding, or .docx) into normalised paragraphs."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from desktop.core.errors import ReportReadError
+from desktop.core.types import ReportDocument
+
+TEXT_SUFFIXES = (".txt", ".text")
+DOCX_SUFFIXES = (".docx",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+MAX_BYTES = 64 * 1024 * 1024
+
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# NBSP, full-width and other odd spaces become plain spaces; zero-width marks disappear.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def read_report(path: str | Path) -> ReportDocument:
+    """Read a .txt or .docx report; raise ReportReadError with a Chinese message when it cannot."""
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix in (".doc", ".wps", ".pdf", ".rtf"):
+        raise ReportReadError(str(path), f"{name}：暂不支持 {suffix} 文件。请在 Word 或 WPS 中“另存为” .docx 或 .txt 后再导入。")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReportReadError(str(path), f"{name}：不支持的文件类型“{suffix or '无扩展名'}”。请导入 .docx 或 .txt 文件。")
+    try:
+        if not path.exists():
+            raise ReportReadError(str(path), f"找不到文件：{path}。请检查路径是否正确。")
+        if path.is_dir():
+            raise ReportReadError(str(path), f"{path} 是文件夹，不是文件。请选择一份报告文件。")
+        if path.stat().st_size > MAX_BYTES:
+            raise ReportReadError(str(path), f"{name}：文件超过 64 MB，不像是一份工作报告。请检查是否选错了文件。")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportReadError(str(path), f"{name}：无法读取文件（{exc.strerror or exc}）。请检查文件权限，或关闭正在使用它的程序后重试。") from exc
+    return read_report_bytes(data, name)
+
+
+def read_report_bytes(data: bytes, name: str) -> ReportDocument:
+    """Decode report bytes whose type is given by `name`'s extension."""
+    if not data.strip():
+        raise ReportReadError(name, f"{name}：文件是空的。请确认选择了正确的报告文件。")
+    digest = hashlib.sha256(data).hexdigest()
+    if name.lower().endswith(DOCX_SUFFIXES):
+        paragraphs = _docx_paragraphs(data, name)
+        encoding = "docx"
+    else:
+        text, encoding = decode_text(data, name)
+        paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise ReportReadError(name, f"{name}：文件里没有文字。请确认选择了正确的报告文件。")
+    return ReportDocument(source=name, paragraphs=tuple(paragraphs), sha256=digest, encoding=encoding)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode text bytes: BOM, then strict UTF-8, UTF-16 by its zero bytes, GB18030, then detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_try_decode(data, encoding), encoding, name)
+    text = _try_decode(data, "utf-8")
+    if text is not None:
+        return _checked(text, "utf-8", name)
+    if b"\x00" in data:
+        encoding = _utf16_by_zeros(data)
+        if encoding:
+            return _checked(_try_decode(data, encoding), encoding, name)
+        raise _binary(name)
+    text = _try_decode(data, "gb18030")
+    if text is not None:
+        return _checked(text, "gb18030", name)
+    from charset_normalizer import from_bytes  # only for the rare files none of the above fit
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReportReadError(name, f"{name}：无法识别文件的文字编码。请在记事本或 WPS 中另存为 UTF-8 编码后再导入。")
+    return _checked(str(best), best.encoding, name)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split into non-empty paragraphs with odd spaces and invisible marks normalised."""
+    out = []
+    for line in _LINE_BREAKS.split(text):
+        cleaned = normalise(line)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def normalise(line: str) -> str:
+    """One paragraph with NBSP/U+3000/tabs as single spaces and no leading or trailing blanks."""
+    line = _INVISIBLE.sub("", line)
+    return _SPACES.sub(" ", line).strip(" ")
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf16_by_zeros(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII characters (digits, newlines) leave zero bytes on one side."""
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd > 4 * even and odd >= 2:
+        return "utf-16-le"
+    if even > 4 * odd and even >= 2:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str | None, encoding: str, name: str) -> tuple[str, str]:
+    if text is None:
+        raise ReportReadError(name, f"{name}：文件开头标明是 {encoding} 编码，但内容无法按此解码，文件可能已损坏。")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0b\x0c")
+    controls += text.count("\ufffd")
+    if controls > max(2, len(text) // 200):
+        raise _binary(name)
+    return text, encoding
+
+
+def _binary(name: str) -> ReportReadError:
+    return ReportReadError(name, f"{name}：这不是文本文件（内容像是二进制数据）。请导入 .docx 或 .txt 格式的报告。")
+
+
+def _docx_paragraphs(data: bytes, name: str) -> list[str]:
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from desktop.core.docx_numbering import NumberingRenderer
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReportReadError(name, f"{name}：文件扩展名是 .docx，但内容不是 Word 文档（可能已损坏，或是改了扩展名的 .doc 文件）。请用 Word 或 WPS 打开后另存为 .docx。")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise ReportReadError(name, f"{name}：这是一个压缩包，但不是 Word 文档。请确认选择了 .docx 格式的报告。") from exc
+    except Exception as exc:  # lxml and python-docx raise many kinds on damaged parts
+        raise ReportReadError(name, f"{name}：Word 文档已损坏，无法读取（{type(exc).__name__}）。请用 Word 或 WPS 打开并另存后再试。") from exc
+    numbering = NumberingRenderer(document)
+    out: list[str] = []
+    try:
+        for paragraph in _body_paragraphs(document):
+            label = numbering.label(paragraph)
+            lines = split_paragraphs(paragraph.text)
+            if label and lines:
+                lines[0] = label[0] + lines[0]
+            out.extend(lines)
+    except Exception as exc:  # a malformed part deep in the XML
+        raise ReportReadError(name, f"{name}：Word 文档内容有损坏，无法读取（{type(exc).__name__}）。请用 Word 或 WPS 打开并另存后再试。") from exc
+    return out
+
+
+def _body_paragraphs(document):  # type: ignore[no-untyped-def]
+    """Paragraphs in reading order, including those inside tables (each merged cell once)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            seen = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from cell.paragraphs

@@ -1,0 +1,1 @@
+"""Use cases over the core and the store; return plain dataclasses, never ORM objects."""
