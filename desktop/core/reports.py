@@ -116,15 +116,22 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
 
 
 def _utf16_by_zeros(data: bytes) -> str | None:
-    """UTF-16 without a BOM: ASCII characters (digits, newlines) leave zero bytes on one side."""
-    sample = data[:65536]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if odd > 4 * even and odd >= 2:
-        return "utf-16-le"
-    if even > 4 * odd and even >= 2:
-        return "utf-16-be"
-    return None
+    """UTF-16 without a BOM: the byte order whose decoding reads as Chinese text wins."""
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _try_decode(data[: len(data) - len(data) % 2], encoding)
+        if text:
+            share = sum(1 for ch in text if _plausible(ch)) / len(text)
+            if share > best_share:
+                best, best_share = encoding, share
+    return best if best_share >= 0.9 else None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x20 <= code < 0x7F or ch in "\r\n\t"
+            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
+            or code in (0xA0, 0xB7))
 
 
 def _checked(text: str | None, encoding: str, name: str) -> tuple[str, str]:

@@ -1,0 +1,124 @@
+"""The plan year of a report and the deadline written into a measure (年底前, 8月底前, 三季度 …)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from desktop.core.numerals import from_chinese
+
+_CN = "[一二三四五六七八九十]{1,3}"
+_DEADLINE = re.compile(
+    rf"(?P<ymd>(?P<y1>20\d\d)年(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日)"
+    rf"|(?P<ym>(?P<y2>20\d\d)年(?P<mo2>\d{{1,2}}|{_CN})月(?:份)?(?P<part2>上旬|中旬|下旬|底|末)?)"
+    rf"|(?P<yend>(?P<y3>20\d\d)年(?:底|末|年底|年末|内|度内|前))"
+    rf"|(?P<md>(?<![\d年])(?P<mo4>\d{{1,2}}|{_CN})月(?P<d4>\d{{1,2}})日)"
+    rf"|(?P<mon>(?<![\d个至到\-—~～])(?P<mo5>\d{{1,2}})月(?:份)?(?P<part5>上旬|中旬|下旬|底|末)?)"
+    # a bare Chinese month is too often part of a word (一月一排名): it needs 底/份/前 after it
+    rf"|(?P<cmon>(?<![一二三四五六七八九十])(?P<mo6>{_CN})月(?:份|(?=前|之前|以前)|(?P<part6>上旬|中旬|下旬|底|末)))"
+    r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度)"
+    r"|(?P<half1>上半年)|(?P<half2>下半年)"
+    r"|(?P<yearend>年底前?|年末|年内|年度内|今年内|本年度|全年|当年)"
+)
+_ONGOING = re.compile(r"长期坚持|常态化|长期|长效")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|前半年|1\s*[-—至~～]\s*6\s*月|上半年度)")
+_AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
+_ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
+_NEXT_YEAR = re.compile(r"明年|来年|新的一年|下一年")
+
+
+def period_end(year: int | None) -> date | None:
+    """The end of a plan's period: a half-year or annual plan runs to 31 December."""
+    return date(year, 12, 31) if year else None
+
+
+def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int | None:
+    """The year the plan runs in, read from the plan heading, the title lines or `截至…`; None if unknown."""
+    before = paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1]
+    doc_year, annual = _document_year(before)
+    m = _YEAR_IN_TEXT.search(heading)
+    if m:
+        return int(m.group(1))
+    if doc_year is None:
+        return None
+    if _NEXT_YEAR.search(heading) or annual:
+        return doc_year + 1
+    return doc_year
+
+
+def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
+    """The report's own year and whether it is an annual (year-end) summary."""
+    head = "\n".join(paragraphs[:2])
+    for pattern in (_HALF_YEAR,):
+        m = pattern.search(head)
+        if m:
+            return int(m.group(1)), False
+    m = _ANNUAL.search(head)
+    if m:
+        return int(m.group(1)), True
+    for paragraph in paragraphs:
+        m = _HALF_YEAR.search(paragraph) or _AS_OF.search(paragraph)
+        if m:
+            return int(m.group(1)), False
+    m = _YEAR_IN_TEXT.search(paragraphs[0]) if paragraphs and len(paragraphs[0]) <= 60 else None
+    if m:
+        return int(m.group(1)), False
+    return None, False
+
+
+def find_deadline(text: str, year: int | None) -> tuple[date | None, bool]:
+    """(deadline, ongoing) for a measure: the latest date it names, or ongoing (长期坚持/常态化)."""
+    latest: date | None = None
+    for m in _DEADLINE.finditer(text):
+        found = _to_date(m, year)
+        if found and (latest is None or found > latest):
+            latest = found
+    if latest is not None:
+        return latest, False
+    return None, bool(_ONGOING.search(text))
+
+
+def _month(token: str) -> int | None:
+    value = int(token) if token.isdigit() else from_chinese(token)
+    return value if value and 1 <= value <= 12 else None
+
+
+def _month_day(year: int, month: int, part: str | None) -> date:
+    if part == "上旬":
+        return date(year, month, 10)
+    if part == "中旬":
+        return date(year, month, 20)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _to_date(m: re.Match[str], year: int | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["ymd"]:
+            return date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+        if g["ym"]:
+            month = _month(g["mo2"])
+            return _month_day(int(g["y2"]), month, g["part2"]) if month else None
+        if g["yend"]:
+            return date(int(g["y3"]), 12, 31)
+        if year is None:
+            return None
+        if g["md"]:
+            month = _month(g["mo4"])
+            return date(year, month, int(g["d4"])) if month else None
+        if g["mon"] or g["cmon"]:
+            month = _month(g["mo5"] or g["mo6"])
+            return _month_day(year, month, g["part5"] or g["part6"]) if month else None
+        if g["quarter"]:
+            q = "一二三四".find(g["q"]) + 1 or int(g["q"])
+            return _month_day(year, q * 3, None)
+        if g["half1"]:
+            return date(year, 6, 30)
+        if g["half2"] or g["yearend"]:
+            return date(year, 12, 31)
+    except ValueError:  # 2月30日 and other impossible dates are not deadlines
+        return None
+    return None

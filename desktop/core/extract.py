@@ -1,0 +1,266 @@
+"""Extract the plan of a report: its section, preamble, items and the measures under each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop.core.dates import detect_year, find_deadline, period_end
+from desktop.core.errors import Cancelled, NoPlanSectionError
+from desktop.core.markers import Marker, Style, at_paragraph_start, inline_markers, match_at
+from desktop.core.reports import read_report
+from desktop.core.sections import (
+    Heading,
+    choose_plan_heading,
+    find_headings,
+    find_named,
+    section_end,
+    top_headings,
+)
+from desktop.core.sentences import split_sentences
+from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
+
+# Closing remarks after the last item: a speech's 同志们…, a summary's 总之…, a signature or date.
+_CLOSING = re.compile(r"^(?:同志们|各位领导|总之|总而言之|综上|让我们|我们坚信|我们相信|以上|特此|附件|附：|附:)")
+_SIGNATURE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?\s*(?:19|20)\d\d[.．/-]\d{1,2}[.．/-]\d{1,2}\s*[）)]?)$")
+_LEAD_PHRASE_MAX = 30
+_TITLE_END = "。"
+_STRIP_END = "。；;，,：: "
+
+
+@dataclass(slots=True)
+class _Block:
+    """One top-level item while it is being collected: its marker, head text and body paragraphs."""
+
+    marker: Marker | None
+    head: str
+    body: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+
+
+def parse_report(path: str | Path, *, year: int | None = None, section: str | None = None) -> Plan:
+    """Read a report file and extract its plan (raises ReportError subclasses with Chinese messages)."""
+    return extract_plan(read_report(path), year=year, section=section)
+
+
+def level1_headings(doc: ReportDocument) -> list[str]:
+    """The report's level-1 headings, for the user to pick the plan section by hand."""
+    return [h.text for h in top_headings(find_headings(doc.paragraphs))]
+
+
+def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str | None = None,
+                 on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> Plan:
+    """Return the plan found in `doc`; `section` forces the heading, `year` overrides the detected year."""
+    paragraphs = doc.paragraphs
+    headings = find_headings(paragraphs)
+    top = top_headings(headings)
+    if section:
+        plan_heading = find_named(paragraphs, headings, section)
+    else:
+        plan_heading = choose_plan_heading(headings)
+    if plan_heading is None:
+        raise NoPlanSectionError(doc.source, [h.text for h in top], wanted=section)
+    end = section_end(paragraphs, headings, plan_heading)
+    body = list(paragraphs[plan_heading.index + 1:end])
+    if plan_heading.rest:
+        body.insert(0, plan_heading.rest)
+    body = _cut_closing(body)
+    plan_year = year if year is not None else detect_year(paragraphs, plan_heading.index, plan_heading.text)
+    preamble, blocks = _split_items(body, on_progress=on_progress, is_cancelled=is_cancelled)
+    default_due = period_end(plan_year)
+    items = tuple(_build_item(block, plan_year, default_due, n) for n, block in enumerate(blocks, 1))
+    return Plan(
+        source=doc.source,
+        title=_title(doc),
+        year=plan_year,
+        section=PlanSection(heading=plan_heading.text, preamble=preamble),
+        items=items,
+        headings=tuple(h.text for h in top),
+    )
+
+
+def _title(doc: ReportDocument) -> str:
+    """The report's title line when it has one, else the file name without extension."""
+    first = doc.paragraphs[0] if doc.paragraphs else ""
+    if first and len(first) <= 40 and not any(ch in first for ch in "。，：:") and match_at(first, 0) is None:
+        return first
+    return Path(doc.source).stem
+
+
+def _cut_closing(body: list[str]) -> list[str]:
+    """Drop closing remarks and signatures: everything from the first such paragraph on."""
+    for i, paragraph in enumerate(body):
+        if i > 0 and (_CLOSING.match(paragraph) or _SIGNATURE.match(paragraph)):
+            return body[:i]
+    return body
+
+
+def _top_style(body: Sequence[str]) -> Style | None:
+    """The style of the section's first item: the earliest marker numbered 1 at a paragraph start,
+    else the earliest one inline after a sentence boundary."""
+    for paragraph in body:
+        marker = at_paragraph_start(paragraph)
+        if marker and marker.number == 1:
+            return marker.style
+    for paragraph in body:
+        for style in Style:
+            found = inline_markers(paragraph, style)
+            if found and found[0].number == 1 and len(found) >= 2:
+                return style
+    return None
+
+
+def _split_items(body: list[str], *, on_progress: ProgressFn | None,
+                 is_cancelled: CancelFn | None) -> tuple[str | None, list[_Block]]:
+    """Split the section into a preamble and item blocks, following the top style's numbering."""
+    style = _top_style(body)
+    if style is None:
+        return _items_without_markers(body)
+    preamble: list[str] = []
+    blocks: list[_Block] = []
+    expected = 1
+    total = len(body)
+    for done, paragraph in enumerate(body):
+        if is_cancelled is not None and done % 256 == 0 and is_cancelled():
+            raise Cancelled()
+        if on_progress is not None and done % 256 == 0:
+            on_progress(done, total)
+        cuts = [m for m in _sequence(inline_markers(paragraph, style), expected)]
+        if not cuts:
+            (blocks[-1].body if blocks else preamble).append(paragraph)
+            if blocks:
+                blocks[-1].source.append(paragraph)
+            continue
+        lead = paragraph[:cuts[0].start].strip()
+        if lead:
+            (blocks[-1].body if blocks else preamble).append(lead)
+        for k, marker in enumerate(cuts):
+            stop = cuts[k + 1].start if k + 1 < len(cuts) else len(paragraph)
+            blocks.append(_Block(marker, paragraph[marker.end:stop].strip(), source=[paragraph]))
+        expected = cuts[-1].number + 1
+    if on_progress is not None:
+        on_progress(total, total)
+    return ("\n".join(preamble) or None), blocks
+
+
+def _sequence(markers: list[Marker], expected: int) -> list[Marker]:
+    """Keep the markers that continue the numbering: the next number, allowing one skipped at a
+    paragraph start (a typo) but not inline, where a stray `三是` is more likely ordinary text."""
+    kept = []
+    for marker in markers:
+        allowed = (expected, expected + 1) if marker.start == 0 else (expected,)
+        if marker.number in allowed:
+            kept.append(marker)
+            expected = marker.number + 1
+    return kept
+
+
+def _items_without_markers(body: list[str]) -> tuple[str | None, list[_Block]]:
+    """A plan without numbering: each paragraph is an item (or each sentence, when there is one)."""
+    preamble = None
+    if len(body) > 1 and (body[0].endswith(("：", ":")) or re.match(r"^(?:下半年|下一步|今后|明年|(?:19|20)\d\d年)[，,]", body[0])):
+        preamble, body = body[0], body[1:]
+    if len(body) == 1:
+        return preamble, [_Block(None, s, source=[body[0]]) for s in split_sentences(body[0])]
+    return preamble, [_Block(None, p, source=[p]) for p in body]
+
+
+def _build_item(block: _Block, year: int | None, default_due: date | None, number: int) -> PlanItem:
+    """Turn a block into a PlanItem with its title, full text, measures and deadline."""
+    title, rest = _head_and_rest(block.head, has_body=bool(block.body))
+    body = ([rest] if rest else []) + block.body
+    label = block.marker.label if block.marker else str(number)
+    own_due, own_ongoing = find_deadline(title, year)
+    inherited = own_due or default_due
+    children = tuple(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
+    text = "\n".join([block.head, *block.body]).strip()
+    if children:
+        dues = [c.due for c in children if c.due is not None]
+        due = max(dues) if dues else None
+        ongoing = all(c.ongoing for c in children)
+    else:
+        found, ongoing = find_deadline(text, year)
+        due = found or (None if ongoing else inherited)
+    return PlanItem(label=label, title=title, text=text, due=due, children=children,
+                    ongoing=ongoing and due is None, source="\n".join(block.source))
+
+
+def _head_and_rest(head: str, *, has_body: bool) -> tuple[str, str]:
+    """Split an item's first paragraph into its title and the body that follows inline.
+
+    A heading stands alone on its line (body in later paragraphs) or ends at the first 。;
+    a short heading may also end with ：when inner markers follow it."""
+    stop = head.find(_TITLE_END)
+    colon = min((i for i in (head.find("："), head.find(":")) if i >= 0), default=-1)
+    if colon >= 0 and (stop < 0 or colon < stop) and colon <= _LEAD_PHRASE_MAX:
+        after = head[colon + 1:].lstrip()
+        if match_at(after, 0) is not None:
+            return head[:colon].strip(_STRIP_END), after
+    if stop < 0:
+        return head.strip(_STRIP_END), ""
+    return head[:stop].strip(_STRIP_END), head[stop + 1:].strip()
+
+
+def _measures(body: list[str], year: int | None, inherited: date | None,
+              exclude: Style | None) -> list[PlanItem]:
+    """An item's measures: explicit inner markers, else lead-phrase paragraphs, else sentences."""
+    if not body:
+        return []
+    joined = "\n".join(body)
+    segments = _marked_segments(joined, exclude)
+    if segments is None:
+        segments = _lead_phrase_segments(body)
+    if segments is None:
+        segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
+    out = []
+    for label, text, source in segments:
+        title, _ = _head_and_rest(text, has_body=False)
+        found, ongoing = find_deadline(text, year)
+        due = found or (None if ongoing else inherited)
+        out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing and found is None,
+                            source=source))
+    return out
+
+
+def _marked_segments(joined: str, exclude: Style | None) -> list[tuple[str, str, str]] | None:
+    """Segments cut at inner markers (一是… 二是…, 1. 2., （1）（2）) running from 1 in order."""
+    best: list[Marker] | None = None
+    for style in Style:
+        if style is exclude or style in (Style.PART,):
+            continue
+        found = _sequence(inline_markers(joined, style), 1)
+        if len(found) >= 2 and (best is None or found[0].start < best[0].start):
+            best = found
+    if best is None:
+        return None
+    out = []
+    for k, marker in enumerate(best):
+        stop = best[k + 1].start if k + 1 < len(best) else len(joined)
+        text = joined[marker.end:stop].strip()
+        if text:
+            out.append((marker.label, text, _paragraph_around(joined, marker.start)))
+    return out or None
+
+
+def _paragraph_around(joined: str, pos: int) -> str:
+    start = joined.rfind("\n", 0, pos) + 1
+    stop = joined.find("\n", pos)
+    return joined[start:stop if stop >= 0 else len(joined)]
+
+
+def _lead_phrase_segments(body: list[str]) -> list[tuple[str, str, str]] | None:
+    """Paragraphs that each open with a short phrase ending in 。 (often bold in Word) are one measure each."""
+    if len(body) < 2:
+        return None
+    for paragraph in body:
+        stop = paragraph.find(_TITLE_END)
+        if stop <= 0 or stop > _LEAD_PHRASE_MAX or stop == len(paragraph) - 1:
+            return None
+    return [(str(i), p, p) for i, p in enumerate(body, 1)]
+
+
+def _sentences(body: list[str]) -> list[tuple[str, str]]:
+    return [(sentence, paragraph) for paragraph in body for sentence in split_sentences(paragraph)]

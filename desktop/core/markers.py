@@ -1,0 +1,86 @@
+"""Numbering markers of Chinese reports: （一） 一是 一、 1. （1） ① 第一， 第一部分."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from desktop.core.numerals import CIRCLED, from_chinese
+
+_CN = "[一二三四五六七八九十]{1,3}"
+
+
+class Style(Enum):
+    """A numbering style; the pattern matches the marker at the start of the searched text."""
+
+    PART = rf"第({_CN})部分[：:、，,.．]?\s*"  # 第三部分
+    DUN = rf"({_CN})\s*[、．]\s*"  # 一、
+    PAREN_CN = rf"[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*"  # （一） (一)
+    SHI = rf"({_CN})(?:是|要)(?![一二三四五六七八九十])"  # 一是 一要
+    ORDINAL = rf"第({_CN})[，,、：:]\s*"  # 第一，
+    DIGIT = r"(\d{1,2})\s*(?:[.．、]|\s)(?!\d)\s*"  # 1. 1、 1．
+    PAREN_DIGIT = r"[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*"  # （1）
+    CIRCLED = rf"([{CIRCLED}])\s*[、，,.．]?\s*"  # ①
+
+
+# Outline order: a style earlier in this list sits higher in a document's hierarchy.
+HEADING_ORDER = (Style.PART, Style.DUN, Style.PAREN_CN, Style.DIGIT)
+_COMPILED = {style: re.compile(style.value) for style in Style}
+# A marker may stand inline after one of these (`…。二是…`, `…；2.…`, `…：一是…`).
+_BOUNDARY_RE = re.compile(r"[。；;！!？?：:\n] *")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A marker found in text: its style, number, the label as written and where it ends."""
+
+    style: Style
+    number: int
+    label: str
+    start: int
+    end: int
+
+
+def number_of(style: Style, token: str) -> int | None:
+    """The value of a marker's number token in `style`."""
+    if style in (Style.DIGIT, Style.PAREN_DIGIT):
+        return int(token)
+    if style is Style.CIRCLED:
+        return CIRCLED.index(token) + 1
+    return from_chinese(token)
+
+
+def match_at(text: str, pos: int = 0, styles: tuple[Style, ...] = tuple(Style)) -> Marker | None:
+    """The marker that starts exactly at `pos`, trying `styles` in order."""
+    for style in styles:
+        m = _COMPILED[style].match(text, pos)
+        if m:
+            number = number_of(style, m.group(1))
+            if number:
+                if style is Style.DIGIT and _looks_like_quantity(text, m.end()):
+                    continue
+                return Marker(style, number, text[m.start():m.end()].strip(), m.start(), m.end())
+    return None
+
+
+def _looks_like_quantity(text: str, end: int) -> bool:
+    """`2 名干部` or `5 年` after a digit and a space is a quantity, not a `2 ` marker."""
+    return end < len(text) and end > 0 and text[end - 1] == " " and text[end] in "年月日个名人次项家批期天%％万千百"
+
+
+def at_paragraph_start(paragraph: str) -> Marker | None:
+    """The marker that opens `paragraph`, if any."""
+    return match_at(paragraph, 0)
+
+
+def inline_markers(text: str, style: Style) -> list[Marker]:
+    """Markers of `style` at the start of `text` or right after a sentence boundary, in order."""
+    found: list[Marker] = []
+    for pos in [0, *(m.end() for m in _BOUNDARY_RE.finditer(text))]:
+        if found and pos < found[-1].end:
+            continue
+        marker = match_at(text, pos, (style,))
+        if marker:
+            found.append(marker)
+    return found

@@ -1,0 +1,70 @@
+"""Split Chinese text into sentences without breaking inside quotes or brackets."""
+
+from __future__ import annotations
+
+_ENDS = frozenset("。！？!?")
+_OPEN_TO_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉",
+                  "（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
+_CLOSERS = frozenset(_OPEN_TO_CLOSE.values())
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, split after 。！？ (not after ；), never inside “…” or （…）.
+
+    A bracket left open by a typo would swallow the rest of the paragraph, so such a
+    paragraph is split again ignoring brackets.
+    """
+    parts, balanced = _split(paragraph, track_brackets=True)
+    if not balanced:
+        parts, _ = _split(paragraph, track_brackets=False)
+    return _merge_fragments(parts)
+
+
+def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
+    parts: list[str] = []
+    stack: list[str] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if track_brackets and ch in _OPEN_TO_CLOSE:
+            stack.append(_OPEN_TO_CLOSE[ch])
+        elif track_brackets and ch in _CLOSERS:
+            if stack and stack[-1] == ch:
+                stack.pop()
+                # `…。”` closes a quoted sentence: split after the closer when nothing is open.
+                if not stack and i > 0 and text[i - 1] in _ENDS and _ends_here(text, i + 1):
+                    parts.append(text[start:i + 1])
+                    start = i + 1
+            # a stray closer is ignored
+        elif ch in _ENDS and not stack:
+            j = i + 1
+            while j < n and (text[j] in _ENDS or text[j] == "…"):
+                j += 1
+            if j < n and text[j] in _CLOSERS and text[j] not in "）)】]〕":
+                i = j
+                continue
+            parts.append(text[start:j])
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()], not stack
+
+
+def _ends_here(text: str, j: int) -> bool:
+    return j >= len(text) or text[j] not in _CLOSERS
+
+
+def _merge_fragments(parts: list[str]) -> list[str]:
+    """Glue stray bits (a lone `”`, `）。`, two characters) onto the sentence before them."""
+    out: list[str] = []
+    for part in parts:
+        if out and len(part.strip("。！？!?”’」』）)】] ")) < 2:
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
