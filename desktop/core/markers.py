@@ -51,8 +51,13 @@ def number_of(style: Style, token: str) -> int | None:
     return from_chinese(token)
 
 
+_FIRST_CHARS = frozenset("第一二三四五六七八九十（(0123456789" + CIRCLED)
+
+
 def match_at(text: str, pos: int = 0, styles: tuple[Style, ...] = tuple(Style)) -> Marker | None:
     """The marker that starts exactly at `pos`, trying `styles` in order."""
+    if pos >= len(text) or text[pos] not in _FIRST_CHARS:
+        return None
     for style in styles:
         m = _COMPILED[style].match(text, pos)
         if m:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -27,6 +26,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 # NBSP, full-width and other odd spaces become plain spaces; zero-width marks disappear.
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Control characters other than line breaks and tabs, and the replacement character: a file with many is binary.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd]")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -137,8 +138,7 @@ def _plausible(ch: str) -> bool:
 def _checked(text: str | None, encoding: str, name: str) -> tuple[str, str]:
     if text is None:
         raise ReportReadError(name, f"{name}：文件开头标明是 {encoding} 编码，但内容无法按此解码，文件可能已损坏。")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0b\x0c")
-    controls += text.count("\ufffd")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise _binary(name)
     return text, encoding

@@ -1,0 +1,199 @@
+"""Report shapes beyond the seeds: the parser must follow structure, not the seeds' wording."""
+
+from datetime import date
+
+import pytest
+
+from desktop.core.errors import NoPlanSectionError
+from desktop.core.extract import extract_plan, level1_headings
+from desktop.core.reports import split_paragraphs
+from desktop.core.types import ReportDocument
+
+
+def doc(text: str) -> ReportDocument:
+    return ReportDocument(source="t.txt", paragraphs=tuple(split_paragraphs(text)), sha256="0")
+
+
+def shape(plan):
+    return [(i.label, i.title, [c.title for c in i.children]) for i in plan.items]
+
+
+def test_digit_items_with_inner_numbered_measures():
+    plan = extract_plan(doc("""
+2024年上半年工作总结
+一、上半年工作情况
+1.抓党建。做了很多。
+二、下一阶段工作重点
+1.加强干部教育培训。（1）举办培训班两期；（2）9月底前完成网络学习。
+2.深化基层党建。开展星级评定。年底前完成验收。
+"""))
+    assert plan.section.heading == "二、下一阶段工作重点"
+    assert plan.year == 2024
+    assert shape(plan) == [
+        ("1.", "加强干部教育培训", ["举办培训班两期", "9月底前完成网络学习"]),
+        ("2.", "深化基层党建", ["开展星级评定", "年底前完成验收"]),
+    ]
+    assert plan.items[0].children[1].due == date(2024, 9, 30)
+
+
+def test_lead_phrase_paragraphs_are_measures():
+    plan = extract_plan(doc("""
+一、主要成效
+略。
+二、存在问题
+略。
+三、下一步工作措施
+（一）强化干部队伍建设
+加强干部教育培训。分层分类举办培训班，提升能力。全年不少于四期。
+深化干部考核。完善考核办法，强化结果运用。
+（二）夯实基层基础
+推进星级创建。三季度完成评星定级。
+"""))
+    assert plan.year is None
+    assert shape(plan) == [
+        ("（一）", "强化干部队伍建设", ["加强干部教育培训", "深化干部考核"]),
+        ("（二）", "夯实基层基础", ["推进星级创建", "三季度完成评星定级"]),
+    ]
+
+
+def test_unnumbered_plan_heading_with_dun_items_and_closing():
+    plan = extract_plan(doc("""
+2023年上半年，我局认真贯彻落实各项部署。
+下半年工作打算
+一、抓好项目建设。全力推进重点项目。确保8月底前开工。
+二、优化营商环境。深化改革。
+总之，我们将以更加饱满的热情做好各项工作。
+**局
+2023年7月5日
+"""))
+    assert plan.section.heading == "下半年工作打算"
+    assert plan.year == 2023
+    assert shape(plan) == [
+        ("一、", "抓好项目建设", ["全力推进重点项目", "确保8月底前开工"]),
+        ("二、", "优化营商环境", ["深化改革"]),
+    ]
+    assert plan.items[0].children[1].due == date(2023, 8, 31)
+    # the item is due when its last measure is: the other one inherits the period end
+    assert plan.items[0].due == date(2023, 12, 31)
+
+
+def test_plan_not_last_section_stops_at_next_heading():
+    plan = extract_plan(doc("""
+一、工作开展情况
+（一）抓班子。做了事。
+二、下一步工作打算
+（一）抓班子建设。完善制度。
+（二）抓作风建设。开展整治。
+三、意见建议
+（一）建议加大经费投入。
+"""))
+    assert [i.title for i in plan.items] == ["抓班子建设", "抓作风建设"]
+
+
+def test_part_headings_and_ordinal_items():
+    plan = extract_plan(doc("""
+第一部分 2022年工作回顾
+过去一年成绩显著。
+第二部分 2023年工作安排
+第一，坚持党建引领。强化政治建设。推进理论学习。
+第二，狠抓队伍建设。加强培训。
+"""))
+    assert plan.section.heading == "第二部分 2023年工作安排"
+    assert plan.year == 2023
+    assert [(i.label, i.title, len(i.children)) for i in plan.items] == [
+        ("第一，", "坚持党建引领", 2), ("第二，", "狠抓队伍建设", 1)]
+
+
+def test_annual_summary_with_next_year_plan():
+    plan = extract_plan(doc("""
+**县2022年工作总结
+一、2022年工作回顾
+略。
+二、明年工作思路
+一是抓项目。推进**工程。二是抓民生。办好实事。
+"""))
+    assert plan.year == 2023
+    assert [i.title for i in plan.items] == ["抓项目", "抓民生"]
+
+
+def test_inline_items_after_a_preamble_colon():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下步打算
+下半年，重点抓好以下工作：一是深化改革。推进**改革。二是加强监管。开展检查。
+"""))
+    assert plan.section.preamble == "下半年，重点抓好以下工作："
+    assert [i.title for i in plan.items] == ["深化改革", "加强监管"]
+
+
+def test_halfwidth_parentheses_and_colon_titles():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作计划
+(一)抓学习：一是原原本本学；二是联系实际学。
+(二)抓落实。年底前全部完成。
+"""))
+    assert shape(plan)[0] == ("(一)", "抓学习", ["原原本本学", "联系实际学"])
+    assert plan.items[1].children[0].title == "年底前全部完成"
+
+
+def test_circled_and_paren_digit_measures():
+    plan = extract_plan(doc("""
+一、工作情况
+略。
+二、今后工作打算
+（一）加强队伍建设。①开展培训。②加强考核。
+（二）完善制度。(1)修订办法。(2)建立台账。(3)定期通报。
+"""))
+    assert [len(i.children) for i in plan.items] == [2, 3]
+    assert plan.items[1].children[0].label == "(1)"
+
+
+def test_section_can_be_forced_and_headings_listed():
+    d = doc("""
+一、主要工作
+（一）抓班子。完善制度。
+二、存在问题
+（一）班子弱。
+""")
+    with pytest.raises(NoPlanSectionError) as err:
+        extract_plan(d)
+    assert err.value.headings == ("一、主要工作", "二、存在问题")
+    assert "一、主要工作" in str(err.value) and "--section" in str(err.value)
+    assert level1_headings(d) == ["一、主要工作", "二、存在问题"]
+    plan = extract_plan(d, section="二、存在问题")
+    assert plan.section.heading == "二、存在问题"
+    assert [i.title for i in plan.items] == ["班子弱"]
+    plan = extract_plan(d, section="主要工作")
+    assert plan.items[0].title == "抓班子"
+
+
+def test_unknown_forced_section_names_the_wanted_heading():
+    with pytest.raises(NoPlanSectionError) as err:
+        extract_plan(doc("一、工作\n做了。\n二、下步计划\n一是干。"), section="四、不存在")
+    assert "四、不存在" in str(err.value)
+
+
+def test_plan_without_markers_uses_paragraphs():
+    plan = extract_plan(doc("""
+一、工作情况
+略。
+二、下一步工作打算
+下半年，我们将重点做好以下工作。
+持续深化改革，年底前完成方案。
+加强队伍建设，开展培训。
+"""))
+    assert plan.section.preamble == "下半年，我们将重点做好以下工作。"
+    assert [i.title for i in plan.items] == ["持续深化改革，年底前完成方案", "加强队伍建设，开展培训"]
+
+
+def test_past_section_mentioning_a_plan_word_is_not_the_plan():
+    plan = extract_plan(doc("""
+一、2023年工作计划完成情况
+（一）完成了。
+二、下步工作安排
+（一）继续干。做好。
+"""))
+    assert plan.section.heading == "二、下步工作安排"
