@@ -67,10 +67,18 @@ def plan_score(heading: str) -> int:
     """How strongly a heading announces a plan: 0 none, 1 weak, 2 plan, 3 dated/forward plan."""
     marker = match_at(heading, 0, HEADING_ORDER)
     title = (heading[marker.end:] if marker else heading).strip(_TRAILING + "“”\"（）() ")
-    if not title or _PAST.search(title):
+    if not title:
         return 0
     end = _PLAN_END.search(title)
-    forward = bool(_FORWARD.search(title))
+    forward_match = _FORWARD.search(title)
+    forward = bool(forward_match)
+    past = _PAST.search(title)
+    if past:
+        # `存在问题及下一步打算` opens a mixed section whose plan part comes last; `计划完成情况` does not
+        plan_start = forward_match.start() if forward_match else (end.start() if end else len(title))
+        if not end or past.start() >= plan_start or any(p.start() >= plan_start for p in _PAST.finditer(title)):
+            return 0
+        return 2
     if end and forward:
         return 3
     if end:

@@ -197,3 +197,44 @@ def test_past_section_mentioning_a_plan_word_is_not_the_plan():
 （一）继续干。做好。
 """))
     assert plan.section.heading == "二、下步工作安排"
+
+
+def test_mixed_problems_and_plan_section_uses_its_plan_part():
+    plan = extract_plan(doc("""
+2023年上半年工作总结
+一、上半年工作开展情况
+（一）抓班子。做了事。
+二、存在问题及下一步工作打算
+（一）存在问题
+班子结构不优。
+（二）下一步工作打算
+1.优化班子结构。年底前完成调整。
+2.加强教育培训。
+三、意见建议
+建议加大投入。
+"""))
+    assert plan.section.heading == "（二）下一步工作打算"
+    assert [i.title for i in plan.items] == ["优化班子结构", "加强教育培训"]
+
+
+def test_mixed_section_without_sub_heading_is_still_found():
+    plan = extract_plan(doc("""
+一、工作情况
+略。
+二、存在的问题和下步打算
+下步，我们将：一是补短板。二是强弱项。
+"""))
+    assert plan.section.heading == "二、存在的问题和下步打算"
+    assert [i.title for i in plan.items] == ["补短板", "强弱项"]
+
+
+def test_dun_items_restarting_inside_a_numbered_plan_section():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作计划
+一、抓学习。深入学习。
+二、抓落实。狠抓落实。
+"""))
+    assert plan.section.heading == "二、下半年工作计划"
+    assert [(i.label, i.title) for i in plan.items] == [("一、", "抓学习"), ("二、", "抓落实")]
