@@ -1,0 +1,210 @@
+"""Plain types of the store API: enums, frozen row snapshots and errors (no SQLAlchemy objects leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+
+class Status(StrEnum):
+    """完成状态 of an item or measure, as written in the 台账."""
+
+    NOT_STARTED = "未启动"
+    IN_PROGRESS = "推进中"
+    DONE = "已完成"
+    CLOSED = "已办结"  # checked by the supervising office after 已完成
+    EXTENDED = "已延期"  # a new due date was granted, with a reason
+    CANCELLED = "已取消"
+
+    @property
+    def is_done(self) -> bool:
+        """DONE and CLOSED both count as done."""
+        return self in (Status.DONE, Status.CLOSED)
+
+
+DONE_STATUSES: tuple[Status, ...] = (Status.DONE, Status.CLOSED)
+
+
+class Light(StrEnum):
+    """红黄绿灯; NONE when the rule cannot judge (no due date, ongoing, cancelled)."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One item (depth 0) or measure (depth ≥ 1) with its rolled-up progress and lights."""
+
+    id: int
+    uuid: str
+    report_id: int
+    parent_id: int | None
+    depth: int
+    position: int
+    label: str
+    title: str
+    text: str
+    source: str
+    status: Status
+    progress: int  # 0–100; an item with measures: share of its (not cancelled) measures done
+    lead_leader: str  # 牵头领导
+    lead_unit: str  # 牵头单位
+    co_units: str  # 配合单位
+    owner: str  # 责任人
+    due: date | None
+    original_due: date | None
+    delay_reason: str
+    note: str  # 进展情况
+    completed_at: datetime | None
+    updated_at: datetime
+    version: int
+    is_measure: bool  # a leaf: what a clerk ticks off
+    child_count: int
+    done_children: int
+    overdue: bool
+    light_deadline: Light
+    light_schedule: Light
+    ongoing: bool = False  # 长期坚持 / 常态化: never overdue, no light
+    expected_progress: int | None = None  # 序时进度 at the reference date, None without a due date
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One imported report with its progress figures."""
+
+    id: int
+    title: str
+    source_name: str
+    year: int | None
+    heading: str
+    preamble: str
+    sample: bool
+    imported_at: datetime
+    item_count: int
+    measure_count: int
+    done_count: int  # measures done
+    progress: int  # share of items done (an item is done when all its measures are), 0–100
+    overdue_count: int  # measures overdue
+    sha256: str = ""
+    done_items: int = 0
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """Which rows `Store.items` returns; empty fields do not filter."""
+
+    report_ids: tuple[int, ...] | None = None
+    text: str = ""  # substring of label, title, text, note, units or owner (case-insensitive for Latin)
+    statuses: tuple[Status, ...] = ()
+    unit: str = ""  # substring of 牵头单位 or 配合单位
+    overdue_only: bool = False
+    due_before: date | None = None  # due on or before this date
+    measures_only: bool = False
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """What an edit did; undo = update_item(after.id, fields of `before`, expected_version=after.version)."""
+
+    before: ItemRow
+    after: ItemRow
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One changed field of one item: who changed it, when, from what to what."""
+
+    id: int
+    item_id: int
+    at: datetime
+    who: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A report saved by `Store.import_plan`."""
+
+    report_id: int
+    items: int
+    measures: int
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """Completion figures of measures for one report or one unit (超进度/达进度/欠进度 against 序时进度)."""
+
+    key: str
+    total: int
+    done: int
+    in_progress: int
+    not_started: int
+    overdue: int
+    rate: float  # done / (total − cancelled), 0.0–1.0
+    ahead: int  # 超进度
+    on_track: int  # 达进度
+    behind: int  # 欠进度
+    report_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LightSettings:
+    """Thresholds of both light rule families (domain.md), stored in the database's settings table."""
+
+    deadline_yellow_days: int = 15  # yellow when due within this many days and not done
+    schedule_yellow_points: int = 10  # yellow when this many percentage points behind 序时进度 …
+    schedule_red_points: int = 30  # … red when more than this many behind
+
+
+EDITABLE_FIELDS: frozenset[str] = frozenset({
+    "label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
+    "due", "original_due", "delay_reason", "note", "ongoing",
+})
+
+
+class StoreError(Exception):
+    """Base of the store's errors; `str(exc)` is a Chinese message fit to show a clerk."""
+
+
+class ConflictError(StoreError):
+    """The row changed since the caller read it (someone else saved first); nothing was written."""
+
+    def __init__(self, item_id: int, message: str | None = None) -> None:
+        self.item_id = item_id
+        super().__init__(message or f"第 {item_id} 条在您读取之后已被其他人或其他窗口修改，本次修改没有保存。请刷新后再改。")
+
+
+class DuplicateReportError(StoreError):
+    """The same file (same SHA-256) was imported before."""
+
+    def __init__(self, report_id: int, title: str = "") -> None:
+        self.report_id = report_id
+        name = f"“{title}”" if title else ""
+        super().__init__(f"这份文件已经导入过{name}（编号 {report_id}）。如确需再导入一份，请选择“再次导入”（命令行加 --again）。")
+
+
+class NotFoundError(StoreError):
+    """No report or item with that id (maybe deleted meanwhile)."""
+
+
+class InvalidChangeError(StoreError):
+    """The requested change is not allowed (unknown field, bad status, moving an item into itself…)."""
+
+
+class DatabaseOpenError(StoreError):
+    """The database file cannot be opened (not a database, damaged, newer schema); nothing was changed."""
+
+    def __init__(self, message: str, newest_backup: Path | None = None) -> None:
+        self.newest_backup = newest_backup
+        if newest_backup is not None:
+            message += f"最新的备份是：{newest_backup}，可用“halfyear restore {newest_backup}”恢复。"
+        else:
+            message += "没有找到可用的备份。"
+        super().__init__(message)
