@@ -1,0 +1,273 @@
+"""Read a 台账 workbook that units filled in, back into LedgerRows matched by their hidden UUIDs."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.datetime import from_excel
+
+from desktop.core.ledger_model import (
+    META_SHEET,
+    STATUSES,
+    LedgerError,
+    LedgerMeta,
+    LedgerReadError,
+    LedgerReadResult,
+    LedgerRow,
+    columns,
+)
+
+_HEADER_SEARCH_ROWS = 20  # the header sits in row 3; allow a unit to have added a few lines above it
+_REQUIRED = ("number", "status")  # with these two headers a sheet is a ledger, ours or someone's copy
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_NO_DEADLINE = frozenset({"长期", "长期坚持", "常态化", "持续推进", "无", "/", "-", "—"})
+_STATUS_LIST = "、".join(STATUSES)
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def _norm(text: str) -> str:
+    """Header text compared loosely: full-width forms folded, spaces and line breaks dropped."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+_HEADERS: dict[str, str] = {_norm(c.header): c.key for c in columns(with_source=True)}
+
+
+def read_ledger(path: str | os.PathLike[str]) -> LedgerReadResult:
+    """Read a ledger exported by this program; raise only LedgerReadError, with a Chinese message."""
+    p = Path(path)
+    try:
+        return _read(p)
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any library failure on a bad file becomes one clear message
+        raise LedgerReadError(str(p), f"读取“{p.name}”时出错（{type(exc).__name__}：{exc}）。文件可能已损坏，"
+                                      "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。") from exc
+
+
+def _check_file(p: Path) -> None:
+    if not p.exists():
+        raise LedgerReadError(str(p), f"找不到文件“{p}”，请确认文件位置。")
+    if p.is_dir():
+        raise LedgerReadError(str(p), f"“{p}”是一个文件夹，请选择台账文件（.xlsx）。")
+    try:
+        with p.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise LedgerReadError(str(p), f"无法打开“{p.name}”：{exc.strerror or exc}。"
+                                      "如果它正在 Excel 或 WPS 中打开，请先关闭。") from exc
+    if magic == _XLS_MAGIC or p.suffix.lower() in (".xls", ".et"):
+        raise LedgerReadError(str(p), f"“{p.name}”是旧版 Excel（.xls）或 WPS 格式，本程序只能读取 .xlsx。"
+                                      "请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。")
+    if not magic:
+        raise LedgerReadError(str(p), f"“{p.name}”是空文件，请选择各单位填写后的台账文件。")
+    if not zipfile.is_zipfile(p):
+        raise LedgerReadError(str(p), f"“{p.name}”不是有效的 Excel 文件（.xlsx），可能已损坏或不完整。"
+                                      "请让填报单位重新发送，或在 Excel/WPS 中打开后另存为 .xlsx。")
+
+
+def _read(p: Path) -> LedgerReadResult:
+    _check_file(p)
+    try:
+        with warnings.catch_warnings():
+            # files saved by Excel/WPS carry extensions openpyxl warns about and skips; harmless here
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zip members missing, broken XML, …
+        raise LedgerReadError(str(p), f"“{p.name}”已损坏，无法作为 Excel 文件打开（{type(exc).__name__}）。"
+                                      "请让填报单位重新发送，或在 Excel/WPS 中打开后另存为 .xlsx。") from exc
+    try:
+        meta = _read_meta(wb)
+        rows: list[LedgerRow] = []
+        problems: list[str] = []
+        sheets: list[str] = []
+        seen: dict[str, str] = {}
+        without_uuid_column: list[str] = []
+        for ws in wb.worksheets:
+            if ws.title == META_SHEET:
+                continue
+            found = _read_sheet(ws, rows, problems, seen)
+            if found is True:
+                sheets.append(ws.title)
+            elif found is False:
+                without_uuid_column.append(ws.title)
+    finally:
+        wb.close()
+    if not sheets:
+        if without_uuid_column:
+            names = "、".join(f"“{n}”" for n in without_uuid_column)
+            raise LedgerReadError(str(p), f"“{p.name}”的工作表{names}缺少隐藏的标识列（可能是把内容复制到了新表格），"
+                                          "无法与程序中的任务对应。请在本程序导出的原文件上填写后再导入。")
+        raise LedgerReadError(str(p), f"“{p.name}”不是本程序导出的工作台账：没有找到带“序号、完成状态”表头"
+                                      "和隐藏标识列的工作表。请选择由“导出台账”生成、经各单位填写后的文件。")
+    for name in without_uuid_column:
+        problems.append(f"工作表“{name}”缺少隐藏的标识列，其中的行无法对应，已跳过。")
+    return LedgerReadResult(rows=tuple(rows), problems=tuple(problems), meta=meta, sheets=tuple(sheets))
+
+
+def _read_meta(wb: Any) -> LedgerMeta | None:
+    if META_SHEET not in wb.sheetnames:
+        return None
+    values: dict[str, Any] = {}
+    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
+        if row and row[0] is not None:
+            values[str(row[0])] = row[1] if len(row) > 1 else None
+    stamp = values.get("exported_at")
+    try:
+        exported_at = datetime.fromisoformat(str(stamp)) if stamp else None
+    except ValueError:
+        exported_at = None
+    try:
+        version = int(values.get("version") or 0)
+    except (TypeError, ValueError):
+        version = 0
+    return LedgerMeta(format_version=version, exported_at=exported_at, title=str(values.get("title") or ""))
+
+
+def _header_map(row: tuple[Any, ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, value in enumerate(row):
+        if isinstance(value, str):
+            key = _HEADERS.get(_norm(value))
+            if key and key not in found:
+                found[key] = i
+    return found
+
+
+def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[str, str]) -> bool | None:
+    """Append the sheet's valid rows; True if it is a ledger, False if one without UUIDs, None if not one."""
+    it: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
+    cols: dict[str, int] | None = None
+    header_row = 0
+    for n, values in enumerate(it, start=1):
+        if n > _HEADER_SEARCH_ROWS:
+            return None
+        found = _header_map(values)
+        if all(k in found for k in _REQUIRED):
+            cols, header_row = found, n
+            break
+    if cols is None:
+        return None
+    if "uuid" not in cols:
+        return False
+    name = ws.title
+    get = _Getter(cols)
+    for n, values in enumerate(it, start=header_row + 1):
+        if not any(v is not None and v != "" for v in values):
+            continue
+        row = _parse_row(name, n, values, get, problems)
+        if row is None:
+            continue
+        where = f"“{name}”第{n}行"
+        if row.uuid in seen:
+            problems.append(f"{where}与{seen[row.uuid]}的标识相同（可能是复制了整行），该行未导入。")
+            continue
+        seen[row.uuid] = where
+        rows.append(row)
+    return True
+
+
+class _Getter:
+    """Reads one field of a row tuple by column key; a column missing from the sheet reads as None."""
+
+    def __init__(self, cols: dict[str, int]) -> None:
+        self._cols = cols
+
+    def has(self, key: str) -> bool:
+        return key in self._cols
+
+    def __call__(self, values: tuple[Any, ...], key: str) -> Any:
+        i = self._cols.get(key)
+        return values[i] if i is not None and i < len(values) else None
+
+
+def _parse_row(sheet: str, n: int, values: tuple[Any, ...], get: _Getter, problems: list[str]) -> LedgerRow | None:
+    where = f"“{sheet}”第{n}行"
+    uuid = _text(get(values, "uuid"))
+    number = _text(get(values, "number"))
+    if not uuid:
+        label = f"（序号 {number}）" if number else ""
+        problems.append(f"{where}{label}没有标识（UUID），无法对应到程序中的任务，未导入。"
+                        "新增的任务请在程序中添加。")
+        return None
+    raw_version = get(values, "version")
+    try:
+        version = int(raw_version)
+    except (TypeError, ValueError):
+        problems.append(f"{where}的版本号“{_text(raw_version)}”无效（隐藏列被改动），未导入。")
+        return None
+    status = _text(get(values, "status"))
+    if status and status not in STATUSES:
+        hint = "“滞后”由亮灯自动判断，不需手填；" if status == "滞后" else ""
+        problems.append(f"{where}：完成状态“{status}”不是可用的状态，{hint}应为{_STATUS_LIST}之一；该行未导入。")
+        return None
+    raw_due = get(values, "due")
+    try:
+        due = parse_date(raw_due)
+    except ValueError:
+        problems.append(f"{where}：完成时限“{_text(raw_due)}”不是有效日期，请写成 2023-12-31 或 2023年12月31日；"
+                        "该行未导入。")
+        return None
+    return LedgerRow(
+        uuid=uuid, version=version, number=number, is_group=False,
+        task=_text(get(values, "task")), measure=_text(get(values, "measure")),
+        lead_leader=_text(get(values, "lead_leader")), lead_unit=_text(get(values, "lead_unit")),
+        co_units=_text(get(values, "co_units")), owner=_text(get(values, "owner")),
+        due=due, status=status, light=_text(get(values, "light")),
+        note=_text(get(values, "note")), delay_reason=_text(get(values, "delay_reason")),
+        report_title=_text(get(values, "report_title")),
+    )
+
+
+def _text(value: Any) -> str:
+    """A cell as the text a unit meant: numbers without a trailing .0, dates as 2023-12-31."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> date | None:
+    """A deadline cell as a date: a real Excel date, or text such as 2023-12-31 or 2023年12月31日."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        number = int(value)
+        if 19000101 <= number <= 29991231:  # typed as 20231231
+            return parse_date(str(number))
+        if 1 <= value < 2958466 and float(value).is_integer():  # a date serial shown in a General cell
+            result = from_excel(value)
+            return result.date() if isinstance(result, datetime) else result  # type: ignore[return-value]
+        raise ValueError(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if not text or text in _NO_DEADLINE:
+        return None
+    m = _DATE_TEXT.match(text) or _DATE_DIGITS.match(text)
+    if not m:
+        raise ValueError(text)
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
