@@ -1,16 +1,80 @@
-"""Start the desktop application."""
+"""Start the desktop application: Qt, translations, style, the store, the main window."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+ORGANIZATION = "halfyear"
+APPLICATION = "halfyear"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our names (QSettings uses them), translation and style sheet."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1] + (argv or []))
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "半年工作台账"))
+    app.setStyle("Fusion")  # the same look on every desktop; the style sheet refines it
+    lang = os.environ.get("HALFYEAR_LANG") or QLocale.system().name()
+    if not lang.startswith("zh"):
+        qm = RESOURCES / "translations" / f"halfyear_{lang.split('_')[0]}.qm"
+        if qm.exists():
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+    qss = RESOURCES / "styles" / "light.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def build_window(store: object, *, settings: QSettings | None = None) -> MainWindow:
+    """The main window over an open store (tests and the bench use this too)."""
+    from desktop.ui.main_window import MainWindow
+
+    return MainWindow(store, settings=settings)
 
 
 def run(argv: list[str]) -> int:
-    """Open the main window (a placeholder until the desktop issue lands)."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Open the main window on the database given by `--db URL` (or the default one)."""
+    parser = argparse.ArgumentParser(prog="halfyear", add_help=False)
+    parser.add_argument("--db", default=None)
+    args, _rest = parser.parse_known_args(argv)
+    app = make_app(argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
 
-    app = QApplication.instance() or QApplication(sys.argv[:1] + argv)
-    label = QLabel("halfyear：桌面界面正在开发中。可先用 `halfyear parse 文件` 查看报告里的计划。")
-    label.setMargin(24)
-    label.show()
-    return app.exec()
+    try:
+        from db.store import open_store
+
+        store = open_store(args.db)
+    except Exception as exc:  # noqa: BLE001 — one clear dialog, then quit (the file is left untouched)
+        from desktop.ui.errors import show_error
+
+        show_error(None, exc, QCoreApplication.translate("app", "无法打开数据库"))
+        return 1
+    window = build_window(store)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    window.offer_samples(SEEDS)
+    try:
+        return app.exec()
+    finally:
+        store.close()  # type: ignore[attr-defined]

@@ -1,0 +1,52 @@
+"""Tracking use cases over the store: ticking, field edits and extensions, as plain changes (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from db.api import EDITABLE_FIELDS, ItemChange, ItemRow, Status
+
+DONE = frozenset({Status.DONE, Status.CLOSED})
+
+
+def is_done(row: ItemRow) -> bool:
+    """Done and closed (办结) both count as done."""
+    return row.status in DONE
+
+
+def tick_changes(row: ItemRow, done: bool) -> dict[str, object]:
+    """The change a tick means: done, or back to in-progress/not-started when unticked."""
+    if done:
+        return {} if is_done(row) else {"status": Status.DONE}
+    if not is_done(row):
+        return {}
+    return {"status": Status.IN_PROGRESS if row.note.strip() or row.progress else Status.NOT_STARTED}
+
+
+def extension_changes(row: ItemRow, new_due: date, reason: str) -> dict[str, object]:
+    """Grant an extension: keep the first deadline as original_due, set the new one and the reason."""
+    return {"due": new_due, "original_due": row.original_due or row.due, "delay_reason": reason.strip(),
+            "status": Status.EXTENDED}
+
+
+def values_of(row: ItemRow, fields: Mapping[str, object] | tuple[str, ...]) -> dict[str, object]:
+    """The row's current values for the given field names (to undo a change later)."""
+    return {f: getattr(row, f) for f in fields}
+
+
+def diff(row: ItemRow, changes: Mapping[str, object]) -> dict[str, object]:
+    """Only the changes that differ from the row (an edit that changes nothing is not written)."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    return {k: v for k, v in changes.items() if getattr(row, k) != v}
+
+
+def apply_changes(store: object, item_id: int, changes: Mapping[str, object], *,
+                  expected_version: int, who: str) -> ItemChange:
+    """Write changes through the store; a pure status change goes through set_status (it stamps completion)."""
+    if set(changes) == {"status"}:
+        return store.set_status(item_id, changes["status"], expected_version=expected_version,  # type: ignore[attr-defined]
+                                who=who)
+    return store.update_item(item_id, dict(changes), expected_version=expected_version, who=who)  # type: ignore[attr-defined]

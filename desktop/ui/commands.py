@@ -1,0 +1,67 @@
+"""Undoable edits: each user intent is one QUndoCommand that calls the store through a controller."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from db.api import ItemRow
+
+
+class EditTarget(Protocol):
+    """What commands need from the window: write changes, report a refusal."""
+
+    def write_changes(self, item_id: int, changes: dict[str, object], expected_version: int) -> ItemRow | None:
+        """Write and return the new row, or None when the store refused (already shown to the user)."""
+
+
+class EditItemCommand(QUndoCommand):
+    """Change some fields of one row; undo writes the old values back (checked against the version)."""
+
+    MERGE_ID = 4711
+
+    def __init__(self, target: EditTarget, before: ItemRow, after: ItemRow, fields: tuple[str, ...],
+                 text: str, *, mergeable: bool = False) -> None:
+        super().__init__(text)
+        self._target = target
+        self._item_id = before.id
+        self._old = {f: getattr(before, f) for f in fields}
+        self._new = {f: getattr(after, f) for f in fields}
+        self._version = after.version  # the version our last write produced
+        self._mergeable = mergeable
+        self._applied = True  # push() calls redo() at once; the write already happened
+
+    @property
+    def item_id(self) -> int:
+        """The row this command edits."""
+        return self._item_id
+
+    def _write(self, values: dict[str, object]) -> None:
+        row = self._target.write_changes(self._item_id, values, self._version)
+        if row is None:
+            # Someone else changed the row: this step can no longer be undone or redone safely.
+            self.setObsolete(True)
+        else:
+            self._version = row.version
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._write(self._new)
+
+    def undo(self) -> None:
+        self._write(self._old)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self._mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing a note in several pauses is one undo step per row."""
+        if not isinstance(other, EditItemCommand) or other._item_id != self._item_id \
+                or set(other._new) != set(self._new):
+            return False
+        self._new = dict(other._new)
+        self._version = other._version
+        return True

@@ -1,0 +1,40 @@
+"""Icons from resources/icons (SVG, sharp at any DPI) and the coloured light marks."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+LIGHT_COLOURS = {"green": "#2e9d57", "yellow": "#e6a700", "red": "#d93025"}
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """resources/icons/<name>.svg as a QIcon (empty icon when missing, never an error)."""
+    path = RESOURCES / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+@cache
+def light_icon(light: str) -> QIcon:
+    """A filled circle in the light's colour, drawn at 1× and 2× so it stays crisp on high-DPI screens."""
+    result = QIcon()
+    for scale in (1, 2):
+        size = 16 * scale
+        pm = QPixmap(size, size)
+        pm.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pm)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(LIGHT_COLOURS.get(light, "#9e9e9e")))
+        margin = 4 * scale
+        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
+        painter.end()
+        pm.setDevicePixelRatio(scale)
+        result.addPixmap(pm)
+    return result

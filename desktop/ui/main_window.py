@@ -1,0 +1,670 @@
+"""The main window: report list · item tree · detail pane, with tracking, undo, search and import."""
+
+from __future__ import annotations
+
+import getpass
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.api import ItemFilter, ItemRow, ReportSummary
+from desktop.services.tracking import apply_changes, diff, is_done, tick_changes
+from desktop.ui.commands import EditItemCommand
+from desktop.ui.errors import Messages, show_error
+from desktop.ui.icons import icon
+from desktop.ui.jobs import JobRunner
+from desktop.ui.models.item_tree import Column, ItemTreeModel
+from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole, ReportListModel
+from desktop.ui.models.row_filter import RowFilter
+from desktop.ui.widgets.detail_pane import DetailPane
+from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.item_delegates import ItemDelegate
+from desktop.ui.widgets.report_delegate import ReportDelegate
+
+# Expanding everything is instant for a normal report; a huge one opens collapsed.
+_EXPAND_ALL_LIMIT = 3000
+
+
+def _conflict_error_type() -> type[Exception]:
+    from db.api import ConflictError
+
+    return ConflictError
+
+
+class MainWindow(QMainWindow):
+    """The clerk's checklist window. Every edit is written to the store at once and pushed on the undo stack."""
+
+    reports_loaded = Signal()
+    tree_loaded = Signal()
+    row_written = Signal(object)  # ItemRow
+    import_finished = Signal(object)  # list of (name, ImportResult | Exception)
+
+    def __init__(self, store: object, *, settings: QSettings | None = None, jobs: JobRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings if settings is not None else QSettings()
+        self.jobs = jobs or JobRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.who = getpass.getuser()
+        self._report_id: int | None = None
+        self._tree_generation = 0
+        self._expanded: dict[int, set[int]] = {}
+        self._first_tree_load: set[int] = set()
+        self._undo_view_window: QWidget | None = None
+        self.setWindowTitle(self.tr("半年工作台账"))
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+        self._build_views()
+        self._build_actions()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(400)
+        self._refresh_timer.timeout.connect(self.reload_reports)
+        self.statusBar().showMessage(self.tr("正在读取数据…"))
+        self.restore_settings()
+
+    # ---- construction ------------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.report_model = ReportListModel(self)
+        self.report_view = QTreeView()
+        self.report_view.setObjectName("reportList")
+        self.report_view.setModel(self.report_model)
+        self.report_view.setHeaderHidden(True)
+        self.report_view.setItemDelegate(ReportDelegate(self.report_view))
+        self.report_view.setRootIsDecorated(False)
+        self.report_view.setIndentation(10)
+        self.report_view.setExpandsOnDoubleClick(False)
+        self.report_view.setToolTip(self.tr("报告按计划年份分组；进度条为措施完成比例"))
+        self.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
+        self.report_model.modelReset.connect(self.report_view.expandAll)
+
+        self.item_model = ItemTreeModel(self)
+        self.item_model.tick_requested.connect(self._on_tick_requested)
+        self.item_model.edit_requested.connect(
+            lambda item_id, field, value: self.request_changes(item_id, {field: value}, self._edit_text(field)))
+        self.tree = QTreeView()
+        self.tree.setObjectName("itemTree")
+        self.tree.setModel(self.item_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSortingEnabled(False)  # sorting is on demand via the header, done in Python
+        self.tree.header().setSectionsClickable(True)
+        self.tree.header().setSortIndicatorShown(True)
+        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.tree.header().sortIndicatorChanged.connect(self._on_sort)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setItemDelegate(ItemDelegate(self.tree))
+        self.tree.selectionModel().currentChanged.connect(self._on_item_changed)
+        self.tree.expanded.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
+                                   .add(idx.internalId()))
+        self.tree.collapsed.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
+                                    .discard(idx.internalId()))
+        for col, width in ((Column.STATUS, 84), (Column.PROGRESS, 56), (Column.UNIT, 110), (Column.OWNER, 72),
+                           (Column.DUE, 92), (Column.UPDATED, 96)):
+            self.tree.setColumnWidth(col, width)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.filter_changed.connect(self._on_filter)
+        self.hint = QLabel()
+        self.hint.setObjectName("hintBar")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(6, 6, 6, 0)
+        mid.setSpacing(6)
+        mid.addWidget(self.hint)
+        mid.addWidget(self.filter_bar)
+        mid.addWidget(self.tree, 1)
+
+        self.detail = DetailPane()
+        self.detail.changes_requested.connect(self.request_changes)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.report_view)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([240, 700, 340])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                icon_name: str = "", tip: str = "") -> QAction:
+        act = QAction(icon(icon_name) if icon_name else QAction().icon(), text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setToolTip(tip + (f"（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+                                  if shortcut else ""))
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        t = self.tr
+        self.act_import = self._action(t("导入报告…"), self.choose_import, QKeySequence("Ctrl+I"), "import",
+                                       t("导入一份或多份工作总结（.docx / .txt），先预览再保存"))
+        self.act_export = None
+        self.act_refresh = self._action(t("刷新"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh",
+                                        t("重新读取数据库（别人修改后）"))
+        self.act_delete_report = self._action(t("删除报告…"), self.delete_current_report, None, "delete",
+                                              t("删除选中的报告及其全部任务"))
+        self.act_remove_samples = self._action(t("删除示例报告"), self.remove_samples, None, "",
+                                               t("删除首次启动时载入的示例报告"))
+        self.act_quit = self._action(t("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, t("撤销"))
+        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.act_undo.setIcon(icon("undo"))
+        self.act_redo = self.undo_stack.createRedoAction(self, t("重做"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.setIcon(icon("redo"))
+        self.act_history = self._action(t("撤销历史…"), self.show_undo_history, QKeySequence("Ctrl+H"), "",
+                                        t("查看并跳回本次打开以来的每一步修改"))
+        self.act_find = self._action(t("查找"), self.focus_search, QKeySequence("Ctrl+F"), "search",
+                                     t("在当前列表里搜索"))
+        self.act_clear_filter = self._action(t("清除筛选"), self.filter_bar.clear, QKeySequence("Ctrl+Shift+F"), "",
+                                             t("显示全部措施"))
+        self.act_toggle = self._action(t("标记完成 / 取消完成"), self.toggle_current, QKeySequence("Space"), "check",
+                                       t("勾选或取消勾选选中的措施；选中任务时作用于它的全部措施"))
+        self.act_toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tree.addAction(self.act_toggle)
+        self.act_expand = self._action(t("全部展开"), self.tree.expandAll, QKeySequence("Ctrl+Shift+E"))
+        self.act_collapse = self._action(t("全部折叠"), self.tree.collapseAll, QKeySequence("Ctrl+Shift+C"))
+        self.act_all_reports = self._action(t("全部报告"), lambda: self.select_report(ALL_REPORTS),
+                                            QKeySequence("Ctrl+0"), "list", t("列出所有报告的全部措施"))
+        self.act_light_deadline = self._action(t("按完成时限亮灯"), lambda: self.set_light_rule("deadline"))
+        self.act_light_schedule = self._action(t("按序时进度亮灯"), lambda: self.set_light_rule("schedule"))
+        for a in (self.act_light_deadline, self.act_light_schedule):
+            a.setCheckable(True)
+        self.act_about = self._action(t("关于半年工作台账"), self.show_about, None, "app")
+
+        file_menu = self.menuBar().addMenu(t("文件(&F)"))
+        file_menu.addAction(self.act_import)
+        self._export_anchor = file_menu.addSeparator()
+        file_menu.addAction(self.act_delete_report)
+        file_menu.addAction(self.act_remove_samples)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        self.file_menu = file_menu
+        edit_menu = self.menuBar().addMenu(t("编辑(&E)"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addAction(self.act_history)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_toggle)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        edit_menu.addAction(self.act_clear_filter)
+        view_menu = self.menuBar().addMenu(t("查看(&V)"))
+        view_menu.addAction(self.act_all_reports)
+        view_menu.addAction(self.act_refresh)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_expand)
+        view_menu.addAction(self.act_collapse)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_light_deadline)
+        view_menu.addAction(self.act_light_schedule)
+        help_menu = self.menuBar().addMenu(t("帮助(&H)"))
+        help_menu.addAction(self.act_about)
+
+        bar = self.addToolBar(t("工具栏"))
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.act_import)
+        self._toolbar_export_anchor = bar.addSeparator()
+        bar.addAction(self.act_undo)
+        bar.addAction(self.act_redo)
+        bar.addSeparator()
+        bar.addAction(self.act_toggle)
+        bar.addAction(self.act_all_reports)
+        bar.addAction(self.act_refresh)
+        self.toolbar = bar
+        self._add_export_actions()
+
+    def _add_export_actions(self) -> None:
+        """Export and merge-back come from the Excel services; offered only when they are installed."""
+        from desktop.ui import excel_actions
+
+        excel_actions.install(self)
+
+    # ---- loading -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the report list in the background (call once the window is shown)."""
+        self.reload_reports()
+
+    def reload_reports(self) -> None:
+        """Re-read the report summaries off the UI thread; selection and expansion are kept."""
+        self.jobs.db(self.store.list_reports, on_done=self._on_reports, on_error=self._on_load_error)
+
+    def _on_load_error(self, exc: Exception) -> None:
+        self.statusBar().showMessage(self.tr("读取数据失败"), 5000)
+        show_error(self, exc, self.tr("读取数据失败"))
+
+    def _on_reports(self, reports: list[ReportSummary]) -> None:
+        wanted = self._report_id
+        if wanted is None:
+            saved = self.settings.value("view/report", ALL_REPORTS)
+            wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else ALL_REPORTS
+        self.report_model.set_reports(reports)
+        ids = {r.id for r in reports}
+        if wanted != ALL_REPORTS and wanted not in ids:
+            wanted = reports[0].id if reports else ALL_REPORTS
+        current = self.report_view.currentIndex()
+        if not current.isValid() or current.data(ReportIdRole) != wanted:
+            self.report_view.setCurrentIndex(self.report_model.index_of_report(wanted))
+        if not reports:
+            self.statusBar().showMessage(self.tr("还没有报告。按 Ctrl+I 或把文件拖到窗口里导入。"))
+        elif self.statusBar().currentMessage() == self.tr("正在读取数据…"):
+            self.statusBar().clearMessage()
+        self.reports_loaded.emit()
+
+    def select_report(self, report_id: int) -> None:
+        """Show one report's tree (or ALL_REPORTS for every measure)."""
+        idx = self.report_model.index_of_report(report_id)
+        if idx.isValid():
+            self.report_view.setCurrentIndex(idx)
+
+    def _on_report_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rid = current.data(ReportIdRole) if current.isValid() else None
+        if rid is None or rid == self._report_id:
+            return
+        self._report_id = rid
+        self.settings.setValue("view/report", rid)
+        self.act_delete_report.setEnabled(rid != ALL_REPORTS)
+        self.load_tree()
+
+    def load_tree(self) -> None:
+        """Read the current report's rows off the UI thread, then show them keeping selection and expansion."""
+        rid = self._report_id
+        if rid is None:
+            return
+        self._tree_generation += 1
+        gen = self._tree_generation
+        if rid == ALL_REPORTS:
+            fn, args = self.store.items, (ItemFilter(),)
+        else:
+            fn, args = self.store.item_tree, (rid,)
+        self.jobs.db(fn, *args, on_done=lambda rows: self._on_tree(gen, rid, rows), on_error=self._on_load_error)
+
+    def _on_tree(self, generation: int, report_id: int, rows: list[ItemRow]) -> None:
+        if generation != self._tree_generation:
+            return  # the clerk already picked another report
+        current = self.tree.currentIndex()
+        current_id = current.internalId() if current.isValid() else None
+        current_col = current.column() if current.isValid() else 0
+        flat = report_id == ALL_REPORTS
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.item_model.set_rows(rows, flat=flat)
+            self.filter_bar.set_units(r.lead_unit for r in rows)
+            self._restore_expansion(report_id, rows)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        if current_id is not None and self.item_model.index_of(current_id).isValid():
+            self.tree.setCurrentIndex(self.item_model.index_of(current_id, current_col))
+        else:
+            self.detail.show_row(None)
+        self._update_counts()
+        self.tree_loaded.emit()
+
+    def _restore_expansion(self, report_id: int, rows: list[ItemRow]) -> None:
+        if self.item_model.is_flat:
+            return
+        if report_id not in self._first_tree_load:
+            self._first_tree_load.add(report_id)
+            if len(rows) <= _EXPAND_ALL_LIMIT:
+                self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
+        for item_id in self._expanded.get(report_id, ()):
+            idx = self.item_model.index_of(item_id)
+            if idx.isValid():
+                self.tree.setExpanded(idx, True)
+
+    def refresh(self) -> None:
+        """Re-read everything (after another clerk's changes)."""
+        self.reload_reports()
+        self.load_tree()
+
+    def _update_counts(self) -> None:
+        total = sum(1 for r in self.item_model.loaded_rows() if r.is_measure)
+        shown = self.item_model.visible_count()
+        text = self.tr("共 %1 条措施").replace("%1", str(total)) if shown == total else \
+            self.tr("显示 %1 / 共 %2 条措施").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+
+    # ---- filtering and sorting ---------------------------------------------------------------------
+    def _on_filter(self, flt: RowFilter) -> None:
+        current = self.tree.currentIndex()
+        current_id = current.internalId() if current.isValid() else None
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.item_model.set_filter(flt)
+            if flt.is_empty:
+                self._restore_expansion(self._report_id or 0, [])
+            elif self.item_model.visible_count() <= _EXPAND_ALL_LIMIT:
+                self.tree.expandAll()  # matches are measures: show them
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        if current_id is not None:
+            idx = self.item_model.index_of(current_id)
+            if idx.isValid():
+                self.tree.setCurrentIndex(idx)
+        self._update_counts()
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        if column >= 0:
+            self.item_model.sort(column, order)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: jump to the search box with its text selected."""
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    # ---- selection and the detail pane -------------------------------------------------------------
+    def _on_item_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.item_model.row_for(current.internalId()) if current.isValid() else None
+        self._show_detail(row)
+
+    def _show_detail(self, row: ItemRow | None) -> None:
+        if row is None:
+            self.detail.show_row(None)
+            return
+        path = ""
+        rep = next((r for r in self.report_model.reports() if r.id == row.report_id), None)
+        if rep is not None:
+            path = rep.title or rep.source_name
+        if row.parent_id is not None:
+            parent = self.item_model.row_for(row.parent_id)
+            if parent is not None:
+                path += " › " + parent.label + parent.title
+        try:
+            history = self.store.history(row.id)
+        except Exception as exc:  # noqa: BLE001 — a missing history must not block the pane
+            history = []
+            self.statusBar().showMessage(self.tr("读取修改记录失败：%1").replace("%1", str(exc)), 5000)
+        self.detail.show_row(row, path=path, history=history)
+
+    def current_row(self) -> ItemRow | None:
+        """The row under the tree's cursor."""
+        idx = self.tree.currentIndex()
+        return self.item_model.row_for(idx.internalId()) if idx.isValid() else None
+
+    def select_item(self, item_id: int) -> bool:
+        """Put the tree's cursor on a row (expanding its item); False when it is filtered out."""
+        idx = self.item_model.index_of(item_id)
+        if not idx.isValid():
+            return False
+        if idx.parent().isValid():
+            self.tree.setExpanded(idx.parent(), True)
+        self.tree.setCurrentIndex(idx)
+        return True
+
+    # ---- editing: store first, then the undo stack --------------------------------------------------
+    @staticmethod
+    def _edit_text(field: str) -> str:
+        from desktop.ui.models.history import field_label
+
+        return QCoreApplication.translate("MainWindow", "修改%1").replace("%1", field_label(field))
+
+    def write_changes(self, item_id: int, changes: dict[str, object], expected_version: int) -> ItemRow | None:
+        """Write to the store (a one-row write takes about a millisecond); on refusal explain and refresh."""
+        try:
+            change = apply_changes(self.store, item_id, changes, expected_version=expected_version, who=self.who)
+        except _conflict_error_type() as exc:
+            self._on_conflict(item_id, exc)
+            return None
+        except Exception as exc:  # noqa: BLE001 — any store refusal is shown, the view stays consistent
+            show_error(self, exc, self.tr("没有保存"))
+            self.refresh()
+            return None
+        self._after_write(change.after)
+        return change.after
+
+    def _on_conflict(self, item_id: int, exc: Exception) -> None:
+        Messages.warn(self, self.tr("别人刚修改过这一条"),
+                      self.tr("这条任务刚被其他人修改过，您的这次修改没有保存。\n"
+                              "已为您刷新为最新内容，请核对后再改。"), str(exc))
+        try:
+            fresh = self.store.get_item(item_id)
+        except Exception:  # noqa: BLE001 — deleted meanwhile: the full refresh below shows that
+            fresh = None
+        if fresh is not None:
+            self._after_write(fresh)
+        self.refresh()
+
+    def _after_write(self, row: ItemRow) -> None:
+        rows = [row]
+        if row.parent_id is not None:
+            try:
+                rows.append(self.store.get_item(row.parent_id))  # the item's roll-up changed too
+            except Exception:  # noqa: BLE001 — the next refresh shows it
+                pass
+        self.item_model.update_rows(rows)
+        if self.detail.row is not None and self.detail.row.id in {r.id for r in rows}:
+            self._show_detail(next(r for r in rows if r.id == self.detail.row.id))
+        self.row_written.emit(row)
+        self._refresh_timer.start()  # report progress bars follow shortly, off the UI thread
+
+    def request_changes(self, item_id: int, changes: dict, text: str) -> bool:
+        """Write a clerk's edit of one row and make it undoable; False when nothing was saved."""
+        before = self.item_model.row_for(item_id) or self.store.get_item(item_id)
+        changes = diff(before, changes)
+        if not changes:
+            return False
+        after = self.write_changes(item_id, changes, before.version)
+        if after is None:
+            return False
+        self.undo_stack.push(EditItemCommand(self, before, after, tuple(changes), text,
+                                             mergeable=set(changes) == {"note"}))
+        return True
+
+    def _on_tick_requested(self, item_id: int, checked: bool) -> None:
+        self.tick(item_id, checked)
+
+    def toggle_current(self) -> None:
+        """Space: tick the selected measure, or all measures of the selected item."""
+        row = self.current_row()
+        if row is None:
+            return
+        if row.is_measure:
+            self.tick(row.id, not is_done(row))
+        else:
+            self.tick(row.id, row.done_children < row.child_count)
+
+    def tick(self, item_id: int, done: bool) -> None:
+        """Mark a measure (or every measure of an item) done or not done, as one undo step."""
+        row = self.item_model.row_for(item_id) or self.store.get_item(item_id)
+        if row.is_measure:
+            changes = tick_changes(row, done)
+            if changes:
+                self.request_changes(item_id, changes, self.tr("标记完成") if done else self.tr("取消完成"))
+            return
+        children = [self.item_model.row_for(i) for i in self.item_model.children_ids(item_id)]
+        todo = [(c, tick_changes(c, done)) for c in children if c is not None and c.is_measure]
+        todo = [(c, ch) for c, ch in todo if ch]
+        if not todo:
+            return
+        self.undo_stack.beginMacro(self.tr("全部标记完成") if done else self.tr("全部取消完成"))
+        try:
+            for child, changes in todo:
+                if not self.request_changes(child.id, changes, ""):
+                    break
+        finally:
+            self.undo_stack.endMacro()
+
+    def show_undo_history(self) -> None:
+        """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back to it."""
+        from PySide6.QtWidgets import QUndoView
+
+        if self._undo_view_window is None:
+            view = QUndoView(self.undo_stack)
+            view.setEmptyLabel(self.tr("（打开时的状态）"))
+            view.setWindowTitle(self.tr("撤销历史"))
+            view.setWindowFlag(Qt.WindowType.Tool, True)
+            view.setParent(self, view.windowFlags())
+            view.resize(320, 420)
+            self._undo_view_window = view
+        self._undo_view_window.show()
+        self._undo_view_window.raise_()
+
+    # ---- reports -----------------------------------------------------------------------------------
+    def delete_current_report(self) -> None:
+        """Delete the selected report after asking (undo is not offered: a backup exists)."""
+        rid = self._report_id
+        if rid is None or rid == ALL_REPORTS:
+            return
+        rep = next((r for r in self.report_model.reports() if r.id == rid), None)
+        name = rep.title if rep else str(rid)
+        if not Messages.confirm(self, self.tr("删除报告"),
+                                self.tr("确定删除“%1”及其全部任务和进展记录吗？此操作不能撤销。").replace("%1", name)):
+            return
+        self._report_id = None
+        self.undo_stack.clear()  # commands may refer to the deleted rows
+        self.jobs.db(self.store.delete_report, rid, on_done=lambda _r: self.reload_reports(),
+                     on_error=lambda e: show_error(self, e))
+
+    def remove_samples(self) -> None:
+        """Delete the sample reports loaded at first start."""
+        self.undo_stack.clear()
+        self._report_id = None
+        self.jobs.db(self.store.remove_samples, on_done=lambda _n: self._after_samples_removed(),
+                     on_error=lambda e: show_error(self, e))
+
+    def _after_samples_removed(self) -> None:
+        self.hint.hide()
+        self.reload_reports()
+
+    def set_light_rule(self, rule: str) -> None:
+        """Colour the marks by deadline or by schedule (序时进度); remembered."""
+        self.settings.setValue("view/light_rule", rule)
+        self.act_light_deadline.setChecked(rule == "deadline")
+        self.act_light_schedule.setChecked(rule == "schedule")
+        self.item_model.set_light_rule(rule)
+        self.tree.viewport().update()
+
+    def offer_samples(self, seeds_dir: Path) -> None:
+        """First start on a new database: load the sample reports once and say how to import one's own."""
+        key = _samples_key(str(getattr(self.store, "url", "")))
+        if self.settings.value(key) or importlib.util.find_spec("db.samples") is None:
+            return
+
+        def after_first_load() -> None:
+            self.reports_loaded.disconnect(after_first_load)
+            self.settings.setValue(key, 1)
+            if self.report_model.reports():
+                return  # not a new database
+            from db.samples import import_samples
+
+            self.jobs.db(import_samples, self.store, seeds_dir, on_done=lambda _n: self._samples_loaded(),
+                         on_error=lambda e: show_error(self, e, self.tr("载入示例失败")))
+
+        self.reports_loaded.connect(after_first_load)
+
+    def _samples_loaded(self) -> None:
+        self.show_hint(self.tr("这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；"
+                               "示例可在“文件 ▸ 删除示例报告”中删除。"))
+        self.reload_reports()
+
+    def show_hint(self, text: str) -> None:
+        """A one-line hint above the tree (first start)."""
+        self.hint.setText(text)
+        self.hint.show()
+
+    # ---- import ------------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        """Ctrl+I: pick report files, then preview and import them."""
+        from desktop.ui.import_flow import ImportFlow
+
+        ImportFlow.for_window(self).choose()
+
+    def import_files(self, paths: Sequence[str | Path]) -> None:
+        """Parse files in the background, preview them, and save what the clerk confirms."""
+        from desktop.ui.import_flow import ImportFlow
+
+        ImportFlow.for_window(self).start([str(p) for p in paths])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept report files dragged from the file manager."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped files are imported (with preview) like Ctrl+I."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # ---- about -------------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        """Help ▸ 关于: version and where the data lives."""
+        from desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog.show_for(self, self.store)
+
+    # ---- settings ----------------------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        """Size, splitters, column widths and view choices from the last session."""
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = s.value("tree/header")
+        if isinstance(header, QByteArray):
+            self.tree.header().restoreState(header)
+            self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.set_light_rule(str(s.value("view/light_rule", "deadline")))
+
+    def save_settings(self) -> None:
+        """Remember the window for next time."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("tree/header", self.tree.header().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the note being typed and the window layout, wait for writes, then close."""
+        self.detail.commit_note()
+        self.save_settings()
+        self.jobs.wait(10000)
+        super().closeEvent(event)
+
+
+def _samples_key(url: str) -> str:
+    import hashlib
+
+    return "samples/" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]

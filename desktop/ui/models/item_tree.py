@@ -1,0 +1,372 @@
+"""Items and measures of one report (a tree) or of all reports (a flat list of measures)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from db.api import ItemRow, Light, Status
+from desktop.ui.icons import light_icon
+from desktop.ui.models.row_filter import DONE_STATUSES, RowFilter, haystack, leaf_matcher
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    """The tree's columns, in display order."""
+
+    TASK = 0
+    STATUS = 1
+    PROGRESS = 2
+    UNIT = 3
+    OWNER = 4
+    DUE = 5
+    UPDATED = 6
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [t("ItemTreeModel", "任务"), t("ItemTreeModel", "状态"), t("ItemTreeModel", "进度"),
+            t("ItemTreeModel", "牵头单位"), t("ItemTreeModel", "责任人"), t("ItemTreeModel", "完成时限"),
+            t("ItemTreeModel", "最后更新")]
+
+
+# Columns editable in place and the store field each one writes.
+EDIT_FIELD = {Column.STATUS: "status", Column.UNIT: "lead_unit", Column.OWNER: "owner", Column.DUE: "due"}
+
+_GREY = QBrush(QColor("#8a8f98"))
+_RED = QBrush(QColor("#c62828"))
+
+
+def task_text(row: ItemRow) -> str:
+    """The label and title as a clerk reads them: “（一）加强…”, “1. 开展…”."""
+    label = row.label
+    if not label:
+        return row.title
+    return f"{label}. {row.title}" if label.isdigit() else f"{label}{row.title}"
+
+
+def _fmt_updated(at: datetime, now_year: int) -> str:
+    return at.strftime("%m-%d %H:%M") if at.year == now_year else at.strftime("%Y-%m-%d")
+
+
+class ItemTreeModel(QAbstractItemModel):
+    """Read-only view of ItemRow snapshots; edits are requested via signals, never written here."""
+
+    tick_requested = Signal(int, bool)  # item id, checked
+    edit_requested = Signal(int, str, object)  # item id, field, new value
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._flat = False
+        self._light_rule = "deadline"
+        self._rows: dict[int, ItemRow] = {}
+        self._order: list[int] = []  # pre-order of everything loaded
+        self._hay: dict[int, str] = {}
+        self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
+        self._pos: dict[int, int] = {}
+        self._parent_of: dict[int, int] = {}
+        self._filter = RowFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._now_year = date.today().year
+        self._headers = _headers()
+
+    # ---- loading -------------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[ItemRow], *, flat: bool = False) -> None:
+        """Replace everything (one report's pre-order tree, or every measure when `flat`)."""
+        rows = list(rows)
+        ids = [r.id for r in rows]
+        if flat == self._flat and ids == self._order:
+            self.update_rows(rows)  # same structure: keep selection and expansion untouched
+            return
+        self.beginResetModel()
+        self._flat = flat
+        self._rows = {r.id: r for r in rows}
+        self._order = ids
+        self._hay = {}
+        for r in rows:
+            parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
+            self._hay[r.id] = haystack(r, parent)
+        self._rebuild()
+        self.endResetModel()
+
+    def update_rows(self, rows: Iterable[ItemRow]) -> None:
+        """Refresh rows in place (after an edit or a refresh); unknown ids are ignored."""
+        for r in rows:
+            if r.id not in self._rows:
+                continue
+            self._rows[r.id] = r
+            parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
+            self._hay[r.id] = haystack(r, parent)
+            idx = self.index_of(r.id)
+            if idx.isValid():
+                self.dataChanged.emit(idx, idx.siblingAtColumn(len(Column) - 1))
+
+    def set_light_rule(self, rule: str) -> None:
+        """Show the deadline light or the schedule (序时) light as the row's mark."""
+        if rule != self._light_rule:
+            self._light_rule = rule
+            if self._order:
+                self.layoutChanged.emit()  # cheap: only visible rows repaint
+
+    @property
+    def is_flat(self) -> bool:
+        """True in the all-reports view."""
+        return self._flat
+
+    # ---- filtering and sorting (in Python over our own lists) ----------------------------------
+    def set_filter(self, flt: RowFilter) -> None:
+        """Show only measures passing `flt`, and the items that hold them."""
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._rebuild()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort siblings by a column; the tree keeps items above their measures."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [(i.internalId(), i.column()) for i in old]
+        self._sort = (column, order)
+        self._rebuild()
+        self.changePersistentIndexList(old, [self._index_for(i, c) for i, c in old_ids])
+        self.layoutChanged.emit()
+
+    def _index_for(self, item_id: int, column: int) -> QModelIndex:
+        pos = self._pos.get(item_id)
+        return QModelIndex() if pos is None else self.createIndex(pos, column, item_id)
+
+    def _rebuild(self) -> None:
+        rows, hay = self._rows, self._hay
+        accept = None if self._filter.is_empty else leaf_matcher(self._filter)
+        kids: dict[int, list[int]] = {0: []}
+        parent_of: dict[int, int] = {}
+        if self._flat:
+            top = kids[0]
+            for i in self._order:
+                r = rows[i]
+                if r.is_measure and (accept is None or accept(r, hay[i])):
+                    top.append(i)
+                    parent_of[i] = 0
+        else:
+            # Pre-order: a leaf is visible when it passes; an inner node when one of its leaves is.
+            visible: set[int] = set()
+            if accept is None:
+                visible.update(self._order)
+            else:
+                for i in self._order:
+                    r = rows[i]
+                    if r.is_measure and accept(r, hay[i]):
+                        visible.add(i)
+                        p = r.parent_id
+                        while p is not None and p not in visible and p in rows:
+                            visible.add(p)
+                            p = rows[p].parent_id
+            for i in self._order:
+                if i in visible:
+                    p = rows[i].parent_id
+                    key = p if p is not None and p in rows else 0
+                    kids.setdefault(key, []).append(i)
+                    parent_of[i] = key
+        if self._sort is not None:
+            col, order = self._sort
+            keyfn = self._sort_key(Column(col))
+            for lst in kids.values():
+                lst.sort(key=lambda i: keyfn(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
+        pos: dict[int, int] = {}
+        for lst in kids.values():
+            for n, i in enumerate(lst):
+                pos[i] = n
+        self._kids, self._parent_of, self._pos = kids, parent_of, pos
+
+    @staticmethod
+    def _sort_key(col: Column) -> Callable[[ItemRow], object]:
+        if col == Column.TASK:
+            return lambda r: (r.report_id, r.position) if r.depth == 0 else (r.position,)
+        if col == Column.STATUS:
+            order = {s: n for n, s in enumerate(Status)}
+            return lambda r: order.get(r.status, 99)
+        if col == Column.PROGRESS:
+            return lambda r: r.progress
+        if col == Column.UNIT:
+            return lambda r: r.lead_unit
+        if col == Column.OWNER:
+            return lambda r: r.owner
+        if col == Column.DUE:
+            return lambda r: (r.due is None, r.due or date.max)
+        return lambda r: r.updated_at
+
+    # ---- lookups used by the window --------------------------------------------------------------
+    def row_for(self, item_id: int) -> ItemRow | None:
+        """The snapshot for an id, visible or not."""
+        return self._rows.get(item_id)
+
+    def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
+        """The index showing `item_id`, or an invalid index when it is filtered out."""
+        return self._index_for(item_id, column) if item_id in self._parent_of else QModelIndex()
+
+    def visible_count(self) -> int:
+        """How many measures are currently shown."""
+        rows = self._rows
+        return sum(1 for i in self._parent_of if rows[i].is_measure)
+
+    def loaded_rows(self) -> list[ItemRow]:
+        """Every loaded snapshot in pre-order (filters ignored)."""
+        return [self._rows[i] for i in self._order]
+
+    def children_ids(self, item_id: int) -> list[int]:
+        """Ids of an item's loaded children (filters ignored)."""
+        return [i for i in self._order if self._rows[i].parent_id == item_id]
+
+    # ---- QAbstractItemModel ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        key = parent.internalId() if parent.isValid() else 0
+        lst = self._kids.get(key)
+        if lst is None or not (0 <= row < len(lst)) or not (0 <= column < len(Column)):
+            return QModelIndex()
+        return self.createIndex(row, column, lst[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        p = self._parent_of.get(index.internalId(), 0)
+        if p == 0:
+            return QModelIndex()
+        return self.createIndex(self._pos[p], 0, p)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._kids.get(parent.internalId(), ()))
+        return len(self._kids[0])
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(Column):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = index.column()
+        if col == Column.TASK:
+            f |= Qt.ItemFlag.ItemIsUserCheckable
+        elif col in EDIT_FIELD:
+            r = self._rows[index.internalId()]
+            # An item's status, unit and due follow from its measures unless it is its own measure.
+            if r.is_measure or col != Column.STATUS:
+                f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.internalId()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(r, col)
+        if role == Qt.ItemDataRole.CheckStateRole and col == Column.TASK:
+            return self._check_state(r)
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.TASK:
+            light = r.light_schedule if self._light_rule == "schedule" else r.light_deadline
+            return light_icon(str(light)) if light != Light.NONE else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Column.DUE and r.overdue:
+                return _RED
+            if r.is_measure and r.status in DONE_STATUSES or r.status == Status.CANCELLED:
+                return _GREY
+            return None
+        if role == Qt.ItemDataRole.FontRole and r.depth == 0 and not r.is_measure and col == Column.TASK:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.TASK:
+            return r.text or r.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PROGRESS, Column.DUE, Column.UPDATED):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == ItemIdRole:
+            return r.id
+        if role == RowRole:
+            return r
+        return None
+
+    def _display(self, r: ItemRow, col: int) -> str:
+        if col == Column.TASK:
+            return task_text(r)
+        if col == Column.STATUS:
+            if not r.is_measure:
+                return QCoreApplication.translate("ItemTreeModel", "%1/%2 项完成") \
+                    .replace("%1", str(r.done_children)).replace("%2", str(r.child_count))
+            return QCoreApplication.translate("Status", str(r.status))
+        if col == Column.PROGRESS:
+            return f"{r.progress}%"
+        if col == Column.UNIT:
+            return r.lead_unit
+        if col == Column.OWNER:
+            return r.owner
+        if col == Column.DUE:
+            return r.due.isoformat() if r.due else QCoreApplication.translate("ItemTreeModel", "长期")
+        return _fmt_updated(r.updated_at, self._now_year)
+
+    @staticmethod
+    def _edit_value(r: ItemRow, col: int) -> object:
+        if col == Column.STATUS:
+            return str(r.status)
+        if col == Column.UNIT:
+            return r.lead_unit
+        if col == Column.OWNER:
+            return r.owner
+        if col == Column.DUE:
+            return r.due
+        if col == Column.TASK:
+            return r.title
+        return None
+
+    @staticmethod
+    def _check_state(r: ItemRow) -> Qt.CheckState:
+        if r.is_measure:
+            return Qt.CheckState.Checked if r.status in DONE_STATUSES else Qt.CheckState.Unchecked
+        if r.child_count and r.done_children >= r.child_count:
+            return Qt.CheckState.Checked
+        return Qt.CheckState.PartiallyChecked if r.done_children else Qt.CheckState.Unchecked
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Turn a view edit into a request; the window writes the store and refreshes the row."""
+        if not index.isValid():
+            return False
+        item_id = index.internalId()
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == Column.TASK:
+            checked = Qt.CheckState(value) if isinstance(value, int) else value
+            self.tick_requested.emit(item_id, checked == Qt.CheckState.Checked)
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() in EDIT_FIELD:
+            field = EDIT_FIELD[Column(index.column())]
+            if field == "status":
+                value = Status(value)
+            elif isinstance(value, str):
+                value = value.strip()
+            self.edit_requested.emit(item_id, field, value)
+            return True
+        return False

@@ -1,0 +1,294 @@
+"""An editable copy of an extracted plan for the import preview: rename, delete, merge, split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import count
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.numerals import CIRCLED, from_chinese, to_chinese
+from desktop.core.types import Plan, PlanItem
+
+_Index = QModelIndex | QPersistentModelIndex
+_ids = count(1)
+_LABEL = re.compile(r"^(\D*?)(\d{1,2}|[一二三四五六七八九十]{1,3}|[" + CIRCLED + r"])(\D*)$")
+
+
+@dataclass(eq=False)
+class EditNode:
+    """A mutable plan item or measure while the clerk edits the preview."""
+
+    label: str
+    title: str
+    text: str
+    due: date | None = None
+    ongoing: bool = False
+    source: str = ""
+    children: list[EditNode] = field(default_factory=list)
+    parent: EditNode | None = None
+    id: int = field(default_factory=lambda: next(_ids))
+
+    @classmethod
+    def from_item(cls, item: PlanItem, parent: EditNode | None = None) -> EditNode:
+        """Copy a parsed PlanItem (and its measures)."""
+        node = cls(item.label, item.title, item.text, item.due, item.ongoing, item.source, parent=parent)
+        node.children = [cls.from_item(c, node) for c in item.children]
+        return node
+
+    def to_item(self) -> PlanItem:
+        """Back to the frozen type the store imports."""
+        return PlanItem(label=self.label, title=self.title, text=self.text, due=self.due,
+                        children=tuple(c.to_item() for c in self.children), ongoing=self.ongoing,
+                        source=self.source)
+
+
+def _relabel(nodes: list[EditNode]) -> None:
+    """Renumber siblings in their own style (（一）（二）…, 1 2 …, 一是 二是 …) after a merge, split or delete."""
+    if not nodes:
+        return
+    m = _LABEL.match(nodes[0].label)
+    if m is None:
+        return
+    prefix, num, suffix = m.groups()
+    for n, node in enumerate(nodes, 1):
+        if num.isdigit():
+            label = str(n)
+        elif num in CIRCLED:
+            label = CIRCLED[n - 1] if n <= len(CIRCLED) else str(n)
+        elif from_chinese(num) is not None:
+            label = to_chinese(n)
+        else:
+            return
+        node.label = f"{prefix}{label}{suffix}"
+
+
+def _title_of(text: str) -> str:
+    return text.strip().rstrip("。；;，, ")
+
+
+class PlanEditModel(QAbstractItemModel):
+    """Items and their measures; column 0 (the title) is editable. Structure edits are methods."""
+
+    COLUMNS = 3  # 任务 · 完成时限 · 措施
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._roots: list[EditNode] = []
+        self._by_id: dict[int, EditNode] = {}
+
+    # ---- loading and result ------------------------------------------------------------------------
+    def set_plan(self, plan: Plan | None) -> None:
+        """Start editing a freshly extracted plan (or nothing)."""
+        self.beginResetModel()
+        self._roots = [EditNode.from_item(i) for i in plan.items] if plan else []
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._by_id = {}
+        stack = list(self._roots)
+        while stack:
+            n = stack.pop()
+            self._by_id[n.id] = n
+            stack.extend(n.children)
+
+    def items(self) -> tuple[PlanItem, ...]:
+        """The plan items exactly as shown."""
+        return tuple(n.to_item() for n in self._roots)
+
+    def to_plan(self, plan: Plan, *, title: str, year: int | None) -> Plan:
+        """The parsed plan with the clerk's edits applied."""
+        return replace(plan, title=title, year=year, items=self.items())
+
+    def measure_count(self) -> int:
+        """Measures as the store will count them (an item without children is its own measure)."""
+        return sum(len(n.children) or 1 for n in self._roots)
+
+    def shift_year(self, delta: int) -> None:
+        """Move every deadline by whole years (the clerk corrected the plan year)."""
+        if not delta:
+            return
+        for n in self._by_id.values():
+            if n.due is not None:
+                try:
+                    n.due = n.due.replace(year=n.due.year + delta)
+                except ValueError:  # 29 February
+                    n.due = n.due.replace(year=n.due.year + delta, day=28)
+        if self._roots:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._roots) - 1, 1))
+            for r, n in enumerate(self._roots):
+                if n.children:
+                    p = self.index(r, 0)
+                    self.dataChanged.emit(self.index(0, 1, p), self.index(len(n.children) - 1, 1, p))
+
+    # ---- node helpers ------------------------------------------------------------------------------
+    def node(self, index: _Index) -> EditNode | None:
+        """The node an index shows."""
+        return self._by_id.get(index.internalId()) if index.isValid() else None
+
+    def _siblings(self, node: EditNode) -> list[EditNode]:
+        return node.parent.children if node.parent is not None else self._roots
+
+    def index_of(self, node: EditNode, column: int = 0) -> QModelIndex:
+        """The index of a node."""
+        return self.createIndex(self._siblings(node).index(node), column, node.id)
+
+    # ---- structure edits ---------------------------------------------------------------------------
+    def rename(self, index: _Index, title: str) -> bool:
+        """Change a title (also what editing in place does)."""
+        return self.setData(index.siblingAtColumn(0), title, Qt.ItemDataRole.EditRole)
+
+    def delete(self, indexes: list[_Index]) -> None:
+        """Remove items or measures (an item goes with its measures)."""
+        nodes = {n.id: n for n in (self.node(i) for i in indexes) if n is not None}
+        # Deleting an item already deletes its measures.
+        doomed = [n for n in nodes.values() if n.parent is None or n.parent.id not in nodes]
+        for n in doomed:
+            sibs = self._siblings(n)
+            row = sibs.index(n)
+            parent = self.index_of(n.parent) if n.parent is not None else QModelIndex()
+            self.beginRemoveRows(parent, row, row)
+            sibs.pop(row)
+            self.endRemoveRows()
+        self._after_structure({id(self._siblings(n)): self._siblings(n) for n in doomed}.values())
+
+    def can_merge(self, indexes: list[_Index]) -> bool:
+        """Two or more rows with the same parent."""
+        nodes = [self.node(i) for i in indexes if i.column() == 0]
+        nodes = [n for n in nodes if n is not None]
+        return len(nodes) >= 2 and len({id(n.parent) for n in nodes}) == 1
+
+    def merge(self, indexes: list[_Index]) -> QModelIndex:
+        """Join sibling rows into the first: titles kept from it, texts joined, measures gathered."""
+        nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
+        if not self.can_merge([self.index_of(n) for n in nodes]):
+            return QModelIndex()
+        sibs = self._siblings(nodes[0])
+        nodes.sort(key=sibs.index)
+        first, rest = nodes[0], nodes[1:]
+        self.beginResetModel()  # rows move between parents; a reset keeps the bookkeeping simple
+        first.text = "".join(n.text for n in nodes)
+        first.source = "\n".join(dict.fromkeys(n.source for n in nodes if n.source))
+        dues = [n.due for n in nodes if n.due is not None]
+        first.due = max(dues) if dues else None
+        first.ongoing = all(n.ongoing for n in nodes)
+        for n in rest:
+            for c in n.children:
+                c.parent = first
+            first.children.extend(n.children)
+            sibs.remove(n)
+        _relabel(sibs)
+        _relabel(first.children)
+        self._reindex()
+        self.endResetModel()
+        return self.index_of(first)
+
+    def split(self, index: _Index, parts: list[str]) -> list[QModelIndex]:
+        """Cut a row into several siblings, one per part; an item's measures stay with the first part."""
+        node = self.node(index)
+        parts = [p.strip() for p in parts if p.strip()]
+        if node is None or len(parts) < 2:
+            return []
+        sibs = self._siblings(node)
+        row = sibs.index(node)
+        self.beginResetModel()
+        node.title, node.text = _title_of(parts[0]), parts[0]
+        new = [EditNode(node.label, _title_of(p), p, node.due, node.ongoing, node.source, parent=node.parent)
+               for p in parts[1:]]
+        sibs[row + 1:row + 1] = new
+        _relabel(sibs)
+        self._reindex()
+        self.endResetModel()
+        return [self.index_of(n) for n in [node, *new]]
+
+    def _after_structure(self, lists: object) -> None:
+        for lst in lists:  # type: ignore[attr-defined]
+            _relabel(lst)
+        self._reindex()
+        if self._roots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, self.COLUMNS - 1))
+            for r, n in enumerate(self._roots):
+                if n.children:
+                    p = self.index(r, 0)
+                    self.dataChanged.emit(self.index(0, 0, p), self.index(len(n.children) - 1, self.COLUMNS - 1, p))
+
+    # ---- QAbstractItemModel ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if parent.isValid():
+            pn = self.node(parent)
+            lst = pn.children if pn is not None and parent.column() == 0 else []
+        else:
+            lst = self._roots
+        if not (0 <= row < len(lst) and 0 <= column < self.COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column, lst[row].id)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        n = self.node(index)
+        if n is None or n.parent is None:
+            return QModelIndex()
+        return self.index_of(n.parent)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._roots)
+        n = self.node(parent)
+        return len(n.children) if n is not None and parent.column() == 0 else 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < self.COLUMNS:
+            t = QCoreApplication.translate
+            return [t("PlanEditModel", "任务 / 措施"), t("PlanEditModel", "完成时限"),
+                    t("PlanEditModel", "措施数")][section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return f | Qt.ItemFlag.ItemIsEditable if index.column() == 0 else f
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        n = self.node(index)
+        if n is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                if not n.label:
+                    return n.title
+                return f"{n.label}. {n.title}" if n.label.isdigit() else f"{n.label}{n.title}"
+            if col == 1:
+                if n.ongoing:
+                    return QCoreApplication.translate("PlanEditModel", "长期坚持")
+                return n.due.isoformat() if n.due else ""
+            if col == 2:
+                return str(len(n.children)) if n.parent is None else ""
+            return None
+        if role == Qt.ItemDataRole.EditRole and col == 0:
+            return n.title
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return n.text or n.title
+        return None
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        n = self.node(index)
+        if n is None or role != Qt.ItemDataRole.EditRole or index.column() != 0:
+            return False
+        title = str(value).strip()
+        if not title or title == n.title:
+            return False
+        # Renaming a measure whose text was its title keeps the two in step.
+        if n.text.rstrip("。") == n.title:
+            n.text = title + ("。" if n.text.endswith("。") else "")
+        n.title = title
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True

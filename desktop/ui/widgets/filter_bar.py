@@ -1,0 +1,102 @@
+"""Search box and filters above the tree; emits a RowFilter on every change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
+
+from db.api import Status
+from desktop.ui.icons import icon
+from desktop.ui.models.row_filter import RowFilter
+
+_OPEN = frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.EXTENDED})
+_DONE = frozenset({Status.DONE, Status.CLOSED})
+
+
+class FilterBar(QWidget):
+    """Search as you type; status, unit, overdue-only and due-within-N-days filters."""
+
+    filter_changed = Signal(object)  # RowFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("搜索任务、单位、责任人、进展…（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setToolTip(self.tr("输入即筛选；多个词用空格分开，须同时出现"))
+        self.search.textChanged.connect(self._emit)
+        lay.addWidget(self.search, 3)
+
+        self.status = QComboBox()
+        self.status.setToolTip(self.tr("按完成状态筛选"))
+        self.status.addItem(self.tr("全部状态"), frozenset())
+        self.status.addItem(self.tr("未完成"), _OPEN)
+        self.status.addItem(self.tr("已完成或办结"), _DONE)
+        for s in Status:
+            self.status.addItem(self.tr(str(s)), frozenset({s}))
+        self.status.currentIndexChanged.connect(self._emit)
+        lay.addWidget(self.status)
+
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.setMinimumContentsLength(8)
+        self.unit.setToolTip(self.tr("按牵头或配合单位筛选"))
+        self.unit.lineEdit().setPlaceholderText(self.tr("全部单位"))
+        self.unit.currentTextChanged.connect(self._emit)
+        lay.addWidget(self.unit, 1)
+
+        self.overdue = QCheckBox(self.tr("只看逾期"))
+        self.overdue.setToolTip(self.tr("只显示已过完成时限仍未完成的措施"))
+        self.overdue.toggled.connect(self._emit)
+        lay.addWidget(self.overdue)
+
+        self.due_within = QSpinBox()
+        self.due_within.setRange(0, 366)
+        self.due_within.setSpecialValueText(self.tr("到期不限"))
+        self.due_within.setPrefix(self.tr("%1 天内到期").split("%1")[0])
+        self.due_within.setSuffix(self.tr("%1 天内到期").split("%1")[-1])
+        self.due_within.setToolTip(self.tr("只显示在这么多天内到期且未完成的措施；0 表示不限"))
+        self.due_within.valueChanged.connect(self._emit)
+        lay.addWidget(self.due_within)
+
+    def set_units(self, units: Iterable[str]) -> None:
+        """Offer the units found in the loaded rows, keeping what the clerk typed."""
+        current = self.unit.currentText()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem("")
+        for u in sorted({u for u in units if u}):
+            self.unit.addItem(u)
+        self.unit.setEditText(current)
+        self.unit.blockSignals(False)
+
+    def current_filter(self) -> RowFilter:
+        """The filter the widgets describe now."""
+        days = self.due_within.value()
+        return RowFilter(text=self.search.text(), statuses=self.status.currentData() or frozenset(),
+                         unit=self.unit.currentText().strip(), overdue_only=self.overdue.isChecked(),
+                         due_within_days=days or None)
+
+    def clear(self) -> None:
+        """Back to showing everything."""
+        for w in (self.search, self.status, self.unit, self.overdue, self.due_within):
+            w.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.unit.setEditText("")
+        self.overdue.setChecked(False)
+        self.due_within.setValue(0)
+        for w in (self.search, self.status, self.unit, self.overdue, self.due_within):
+            w.blockSignals(False)
+        self._emit()
+
+    def _emit(self, *_args: object) -> None:
+        self.filter_changed.emit(self.current_filter())

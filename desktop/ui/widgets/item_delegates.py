@@ -1,0 +1,49 @@
+"""In-place editors for the tree: a status list and a date picker; text columns use the default editor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from db.api import Status
+from desktop.ui.models.item_tree import Column
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemDelegate(QStyledItemDelegate):
+    """Status column: a combo box of the six status words; due column: a calendar date edit."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        if index.column() == Column.STATUS:
+            combo = QComboBox(parent)
+            for s in Status:
+                combo.addItem(self.tr(str(s)), str(s))
+            return combo
+        if index.column() == Column.DUE:
+            edit = QDateEdit(parent)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            return edit
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox) and index.column() == Column.STATUS:
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QDateEdit):
+            d = value if isinstance(value, date) else date.today()
+            editor.setDate(QDate(d.year, d.month, d.day))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QComboBox) and index.column() == Column.STATUS:
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDateEdit):
+            q = editor.date()
+            model.setData(index, date(q.year(), q.month(), q.day()), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

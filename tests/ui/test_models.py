@@ -1,0 +1,173 @@
+"""The tree, report list, history and plan-edit models: structure checked by qtmodeltester, filters in Python."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date, datetime
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from db.api import HistoryRow, ReportSummary, Status
+from desktop.ui.models.history import HistoryModel
+from desktop.ui.models.item_tree import Column, ItemTreeModel, RowRole
+from desktop.ui.models.report_list import ALL_REPORTS, ProgressRole, ReportIdRole, ReportListModel
+from desktop.ui.models.row_filter import RowFilter
+from tests.ui.rows import row, tree
+
+
+def _summary(id: int, year: int | None, **kw: object) -> ReportSummary:
+    base = dict(title=f"报告{id}", source_name=f"r{id}.txt", year=year, heading="三、下一步工作打算", preamble="",
+                sample=False, imported_at=datetime(2024, 7, 1), item_count=3, measure_count=9, done_count=3,
+                progress=33, overdue_count=1)
+    base.update(kw)
+    return ReportSummary(id=id, **base)  # type: ignore[arg-type]
+
+
+def test_item_tree_structure_and_display(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    rows = tree(3, 4)
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    first = model.index(0, 0)
+    assert model.rowCount(first) == 4
+    assert model.data(first) == "（1）任务1 加强干部队伍建设"
+    child = model.index(0, 0, first)
+    assert model.data(child) == "1. 措施1-1 开展调研"
+    assert model.parent(child) == first
+    # item 1 has measures 1..4 with statuses NS, IP, DONE, EXT: one of four done → partial check
+    assert model.data(first, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.PartiallyChecked
+    done = model.index(2, 0, first)
+    assert model.data(done, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.data(child.siblingAtColumn(Column.STATUS)) == "未启动"
+    assert model.data(first.siblingAtColumn(Column.STATUS)) == "1/4 项完成"
+
+
+def test_flat_mode_lists_measures_only(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    model.set_rows(tree(5, 3) + tree(2, 2, report_id=2, start=100), flat=True)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 * 3 + 2 * 2
+    assert all(model.rowCount(model.index(r, 0)) == 0 for r in range(model.rowCount()))
+
+
+def test_filters_text_status_unit_overdue_due(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    model.set_rows(tree(4, 4))
+    model.set_filter(RowFilter(text="措施2-3"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
+    assert model.visible_count() == 1
+    # the item's title matches every one of its measures
+    model.set_filter(RowFilter(text="任务3"))
+    assert model.visible_count() == 4
+    model.set_filter(RowFilter(statuses=frozenset({Status.DONE})))
+    qtmodeltester.check(model)
+    shown = [model.data(model.index(r, 0, model.index(i, 0)), RowRole)
+             for i in range(model.rowCount()) for r in range(model.rowCount(model.index(i, 0)))]
+    assert shown and all(s.status == Status.DONE for s in shown)
+    model.set_filter(RowFilter(unit="人才办"))
+    assert model.visible_count() == 4
+    model.set_filter(RowFilter(overdue_only=True))
+    assert model.visible_count() == sum(1 for r in tree(4, 4) if r.overdue)
+    model.set_filter(RowFilter(due_within_days=10, today=date(2024, 6, 20)))
+    expected = sum(1 for r in tree(4, 4) if r.is_measure and r.due and r.due <= date(2024, 6, 30)
+                   and r.status != Status.DONE)
+    assert model.visible_count() == expected
+    model.set_filter(RowFilter(text="没有这个词"))
+    assert model.rowCount() == 0
+    model.set_filter(RowFilter())
+    assert model.visible_count() == 16
+
+
+def test_sort_keeps_measures_under_their_item(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    model.set_rows(tree(3, 4))
+    model.sort(Column.DUE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    first = model.index(0, 0)
+    dues = [model.data(model.index(r, 0, first), RowRole).due for r in range(4)]
+    assert dues == sorted(dues, reverse=True)
+
+
+def test_update_rows_changes_in_place_and_signals() -> None:
+    model = ItemTreeModel()
+    rows = tree(2, 2)
+    model.set_rows(rows)
+    changed: list[QModelIndex] = []
+    model.dataChanged.connect(lambda tl, br, roles=(): changed.append(tl))
+    m = rows[1]
+    model.update_rows([replace(m, status=Status.DONE, version=2)])
+    assert model.row_for(m.id).status == Status.DONE
+    assert changed and changed[0].internalId() == m.id
+    # the same rows again keep the model (no reset)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_rows([model.row_for(r.id) for r in rows])
+    assert not resets
+
+
+def test_edits_are_requests_not_writes() -> None:
+    model = ItemTreeModel()
+    rows = tree(1, 2)
+    model.set_rows(rows)
+    ticks: list[tuple[int, bool]] = []
+    edits: list[tuple[int, str, object]] = []
+    model.tick_requested.connect(lambda i, c: ticks.append((i, c)))
+    model.edit_requested.connect(lambda i, f, v: edits.append((i, f, v)))
+    m = model.index(0, 0, model.index(0, 0))
+    assert model.setData(m, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(m.siblingAtColumn(Column.OWNER), " 李四 ", Qt.ItemDataRole.EditRole)
+    assert model.setData(m.siblingAtColumn(Column.STATUS), "推进中", Qt.ItemDataRole.EditRole)
+    assert ticks == [(rows[1].id, True)]
+    assert edits == [(rows[1].id, "owner", "李四"), (rows[1].id, "status", Status.IN_PROGRESS)]
+    assert model.row_for(rows[1].id) == rows[1]  # unchanged until the window writes and refreshes
+
+
+def test_report_list_groups_by_year(qtmodeltester) -> None:
+    model = ReportListModel()
+    model.set_reports([_summary(1, 2023), _summary(2, 2024), _summary(3, None), _summary(4, 2024)])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4  # all + 2024 + 2023 + no year
+    assert model.data(model.index(0, 0), ReportIdRole) == ALL_REPORTS
+    assert model.data(model.index(1, 0)) == "2024 年"
+    y2024 = model.index(1, 0)
+    assert [model.data(model.index(r, 0, y2024), ReportIdRole) for r in range(2)] == [2, 4]
+    assert model.data(model.index(3, 0)) == "未注明年份"
+    assert model.data(model.index_of_report(4), ProgressRole) == 33
+    # same shape again: updated in place
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_reports([_summary(1, 2023), _summary(2, 2024, progress=80), _summary(3, None), _summary(4, 2024)])
+    assert not resets and model.data(model.index_of_report(2), ProgressRole) == 80
+    model.set_reports([])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+
+
+def test_history_model(qtmodeltester) -> None:
+    model = HistoryModel()
+    model.set_history([HistoryRow(1, 5, datetime(2024, 7, 1, 9), "clerk", "status", "未启动", "已完成"),
+                       HistoryRow(2, 5, datetime(2024, 7, 2, 9), "clerk", "note", None, "已召开会议")])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 2)) == "进展情况"  # newest first
+    assert model.data(model.index(1, 3)) == "未启动 → 已完成"
+
+
+def test_empty_roles_do_not_drop_none_references() -> None:
+    """PySide6 6.12.0 dropped a reference to None per empty QVariant and aborted (platform.md)."""
+    model = ItemTreeModel()
+    model.set_rows(tree(2, 2))
+    idx = model.index(0, 0, model.index(0, 0))
+    unset = Qt.ItemDataRole.UserRole + 99
+    for _ in range(100):
+        idx.data(unset)
+    before = sys.getrefcount(None)
+    for _ in range(10_000):
+        assert idx.data(unset) is None
+    assert sys.getrefcount(None) >= before - 100
+
+
+def test_row_helper_defaults_are_measures() -> None:
+    assert row(1).is_measure
