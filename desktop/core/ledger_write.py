@@ -9,6 +9,7 @@ and LibreOffice render the file the same way.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ from desktop.core.ledger_model import (
     Kind,
     LedgerSheet,
     LedgerStats,
+    LedgerRow,
     LedgerStatsRow,
     LedgerWriteError,
     columns,
@@ -256,12 +258,16 @@ def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_
         ws.write_string(HEADER_ROW, i, col.header, fmts.header)
 
     writers = [_cell_writer(ws, col, fmts) for col in cols]
+    wrapped = [(col.key, col.width - _CELL_PADDING) for col in cols if col.kind in (Kind.TEXT, Kind.SHORT)]
     keys = [col.key for col in cols]
     r = HEADER_ROW
     for row in sheet.rows:
         r += 1
+        height = _row_height(row, wrapped)
         if row.level:
-            ws.set_row(r, None, None, {"level": min(row.level, 7)})
+            ws.set_row(r, height, None, {"level": min(row.level, 7)})
+        else:
+            ws.set_row(r, height)
         for c, (key, write) in enumerate(zip(keys, writers)):
             write(r, c, getattr(row, key), row.is_group)
         progress.step()
@@ -276,6 +282,32 @@ def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_
     _light_rules(ws, fmts, first, last, idx["light"])
     _validations(ws, first, last, idx["status"], idx["due"])
     _page_setup(ws)
+
+
+_CELL_PADDING = 1.0  # width units lost to the cell margins
+_LINE_PT = 14.5  # one line of 10 pt CJK text: 13.5 in Excel/WPS, nearer 14.5 with Noto CJK in LibreOffice
+_CJK_UNITS = 1.85  # a CJK character at 10 pt is this many Excel width units; ASCII about 1
+
+
+def _row_height(row: LedgerRow, wrapped: list[tuple[str, float]]) -> float:
+    """Row height in points that shows all wrapped text.
+
+    Excel autofits rows on load, but LibreOffice (and so a PDF made from it) does not, so the
+    height is estimated here from the text and the column widths; a few spare points do no harm.
+    """
+    lines = 1
+    for key, width in wrapped:
+        text = getattr(row, key)
+        if not text or not isinstance(text, str):
+            continue
+        count = 0
+        for part in text.split("\n"):
+            n = len(part)
+            wide = (len(part.encode("utf-8")) - n) // 2  # CJK characters take 3 bytes, ASCII 1
+            units = wide * _CJK_UNITS + (n - wide) * 1.05
+            count += max(1, math.ceil(units / width))
+        lines = max(lines, count)
+    return lines * _LINE_PT + 4
 
 
 def _cell_writer(ws: Worksheet, col: Column, fmts: _Formats) -> Callable[[int, int, Any, bool], None]:

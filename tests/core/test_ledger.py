@@ -263,3 +263,14 @@ def test_replace_failure_message_and_cleanup(tmp_path: Path, monkeypatch: pytest
                      exported_on=date.today())
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
+
+
+def test_row_heights_fit_wrapped_text(tmp_path: Path) -> None:
+    """LibreOffice does not autofit rows on load, so heights are set from the text length."""
+    short = LedgerRow("a", 1, "1", False, measure="短措施")
+    long = LedgerRow("b", 1, "2", False, measure="加强干部教育培训，" * 20)
+    lines = LedgerRow("c", 1, "3", False, note="第一行\n第二行\n第三行")
+    out = export(tmp_path, sheets=[LedgerSheet("工作台账", TITLE, [short, long, lines])])
+    dims = openpyxl.load_workbook(out)["工作台账"].row_dimensions
+    assert dims[5].height > 4 * dims[4].height  # 180 characters in a 40-wide column need 8+ lines
+    assert dims[6].height >= 3 * 14
