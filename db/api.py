@@ -71,6 +71,7 @@ class ItemRow:
     light_schedule: Light
     ongoing: bool = False  # 长期坚持 / 常态化: never overdue, no light
     expected_progress: int | None = None  # 序时进度 at the reference date, None without a due date
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)

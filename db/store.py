@@ -1,0 +1,710 @@
+"""The store: open the database (SQLite or PostgreSQL) and read and change reports and items."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from sqlalchemy import Engine, and_, case, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import queries
+from db.api import (
+    DONE_STATUSES,
+    EDITABLE_FIELDS,
+    ConflictError,
+    DatabaseOpenError,
+    DuplicateReportError,
+    HistoryRow,
+    ImportResult,
+    InvalidChangeError,
+    ItemChange,
+    ItemFilter,
+    ItemRow,
+    LightSettings,
+    NotFoundError,
+    ReportSummary,
+    StatsRow,
+    Status,
+)
+from db.models import History, Item, Report, Setting
+from desktop.core.types import Plan, PlanItem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
+           "due", "original_due", "delay_reason", "note", "ongoing")
+_CHUNK = 500
+
+
+def default_url() -> str:
+    """$HALFYEAR_DB, else the SQLite file in the user's data folder."""
+    env = os.environ.get("HALFYEAR_DB", "").strip()
+    if env:
+        return env
+    folder = Path(platformdirs.user_data_dir("halfyear", appauthor=False))
+    return f"sqlite:///{folder / 'halfyear.db'}"
+
+
+def normalise_url(url: str | None) -> str:
+    """A SQLAlchemy URL from an argument that may be None, a URL or a plain file path."""
+    if url is None or not url.strip():
+        url = default_url()
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for other databases and in-memory SQLite)."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _make_engine(url: str) -> Engine:
+    """An engine with the pragmas that make SQLite safe: WAL, foreign keys, busy timeout, FULL sync."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # WAL + NORMAL may lose the last commits on power loss
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take the lock up front, so two writers never deadlock upgrading a read lock.
+        immediate = conn.get_execution_options().get("halfyear_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file."""
+    from db import backup, migrate as migration  # backup imports this module
+
+    url = normalise_url(url)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _make_engine(url)
+    try:
+        if path is not None and path.exists() and path.stat().st_size > 0:
+            with engine.connect() as conn:
+                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            if result != "ok":
+                raise _damaged(path)
+        if migrate:
+            current = migration.current_revision(engine)
+            if current is not None and current not in migration.known_revisions():
+                raise DatabaseOpenError(f"数据库 {path or url} 由更新版本的程序创建（结构版本 {current}），请升级本程序后再打开。",
+                                        backup.newest_backup(path) if path else None)
+            if current != migration.head_revision():
+                if path is not None and current is not None:
+                    backup.backup_file(path, reason="before-migration")
+                migration.upgrade_to_head(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        if path is not None:
+            raise _damaged(path) from exc
+        raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string(hide_password=True)}：{exc.__class__.__name__}。"
+                                "请检查地址、用户名和服务器是否在运行。") from exc
+    store = Store(engine, url)
+    if path is not None and migrate:
+        backup.maybe_daily_backup(store)
+    return store
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a SQLite database before SQLite gets a chance to write to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} 是一个文件夹，不是数据库文件。", None)
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise _damaged(path, not_db=True)
+
+
+def _damaged(path: Path, *, not_db: bool = False) -> DatabaseOpenError:
+    from db.backup import newest_backup
+
+    what = "不是本程序的数据库文件" if not_db else "已损坏，无法读取"
+    return DatabaseOpenError(f"数据库文件 {path} {what}。文件没有被改动。", newest_backup(path))
+
+
+def _now() -> datetime:
+    return datetime.now()
+
+
+def _text(value: object) -> str | None:
+    """History stores every value as text (dates ISO, booleans 1/0)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+class Store:
+    """Everything the UI, the CLI and the Excel code do with the database."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.url = url
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._read = sessionmaker(engine)
+        self._write = sessionmaker(engine.execution_options(halfyear_write=True))
+        self._settings: LightSettings | None = None
+
+    # ----------------------------------------------------------------- lifecycle
+    def close(self) -> None:
+        """Release every connection (the file can be backed up, restored or deleted afterwards)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for PostgreSQL."""
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        with self._write.begin() as s:
+            yield s
+
+    def _scope(self, **kw: Any) -> queries.Scope:
+        return queries.Scope(is_sqlite=self.is_sqlite, **kw)
+
+    # ----------------------------------------------------------------- settings
+    def light_settings(self) -> LightSettings:
+        """The light thresholds (defaults until someone changes them)."""
+        if self._settings is None:
+            with self._read() as s:
+                stored = dict(s.execute(select(Setting.key, Setting.value)).tuples().all())
+            defaults = LightSettings()
+            self._settings = LightSettings(**{
+                name: int(stored.get(f"light.{name}", getattr(defaults, name)))
+                for name in ("deadline_yellow_days", "schedule_yellow_points", "schedule_red_points")
+            })
+        return self._settings
+
+    def set_light_settings(self, settings: LightSettings) -> None:
+        """Store new light thresholds for everyone using this database."""
+        if not 0 <= settings.schedule_yellow_points <= settings.schedule_red_points or settings.deadline_yellow_days < 0:
+            raise InvalidChangeError("亮灯阈值不合理：黄灯落后点数应不大于红灯落后点数，且都不为负数。")
+        with self._writing() as s:
+            for name in ("deadline_yellow_days", "schedule_yellow_points", "schedule_red_points"):
+                key = f"light.{name}"
+                s.execute(delete(Setting).where(Setting.key == key))
+                s.execute(insert(Setting), [{"key": key, "value": str(getattr(settings, name))}])
+        self._settings = settings
+
+    # ----------------------------------------------------------------- import
+    def import_plan(self, plan: Plan, *, sha256: str, original_text: str, sample: bool = False,
+                    allow_duplicate: bool = False, who: str = "") -> ImportResult:
+        """Save a parsed plan in one transaction; the same file twice → DuplicateReportError."""
+        now = _now()
+        with self._writing() as s:
+            if not allow_duplicate:
+                found = s.execute(select(Report.id, Report.title).where(Report.sha256 == sha256)
+                                  .order_by(Report.id).limit(1)).first()
+                if found is not None:
+                    raise DuplicateReportError(found.id, found.title)
+            report_id = s.execute(insert(Report).returning(Report.id), [{
+                "title": plan.title or plan.source, "source_name": plan.source, "sha256": sha256,
+                "year": plan.year, "heading": plan.section.heading, "preamble": plan.section.preamble or "",
+                "original_text": original_text, "imported_at": now, "period_start": now.date(),
+                "sample": sample,
+            }]).scalar_one()
+            level: list[tuple[int | None, int, PlanItem]] = [(None, pos, it) for pos, it in enumerate(plan.items)]
+            items = measures = depth = 0
+            while level:
+                rows = [self._plan_row(report_id, parent, depth, pos, it, now) for parent, pos, it in level]
+                ids = s.execute(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows).scalars().all()
+                if depth == 0:
+                    items = len(rows)
+                measures += sum(1 for _, _, it in level if not it.children)
+                level = [(new_id, pos, child) for new_id, (_, _, it) in zip(ids, level)
+                         for pos, child in enumerate(it.children)]
+                depth += 1
+        return ImportResult(report_id=report_id, items=items, measures=measures)
+
+    @staticmethod
+    def _plan_row(report_id: int, parent: int | None, depth: int, pos: int, it: PlanItem,
+                  now: datetime) -> dict[str, Any]:
+        return {
+            "uuid": str(uuidlib.uuid4()), "report_id": report_id, "parent_id": parent, "depth": depth,
+            "position": pos, "label": it.label, "title": it.title, "text": it.text, "source": it.source,
+            "status": Status.NOT_STARTED.value, "progress": 0, "lead_leader": "", "lead_unit": "",
+            "co_units": "", "owner": "", "due": it.due, "original_due": None, "delay_reason": "", "note": "",
+            "ongoing": it.ongoing, "completed_at": None, "created_at": now, "updated_at": now, "version": 1,
+        }
+
+    # ----------------------------------------------------------------- reports
+    def list_reports(self, *, as_of: date | None = None) -> list[ReportSummary]:
+        """Every report (newest first) with its progress, computed in SQL."""
+        return self._summaries(None, as_of)
+
+    def get_report(self, report_id: int) -> ReportSummary:
+        """One report's summary; NotFoundError when it does not exist."""
+        found = self._summaries([report_id], None)
+        if not found:
+            raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
+        return found[0]
+
+    def _summaries(self, report_ids: Sequence[int] | None, as_of: date | None) -> list[ReportSummary]:
+        settings = self.light_settings()
+        rows = queries.item_select(self._scope(report_ids=report_ids, as_of=as_of), settings)
+        c = rows.c
+        leaf = c.child_count == 0
+        root = c.depth == 0
+        agg = (
+            select(
+                c.report_id,
+                func.sum(case((root, 1), else_=0)).label("n_items"),
+                func.sum(case((leaf, 1), else_=0)).label("measures"),
+                func.sum(case((and_(leaf, c.eff_done == 1), 1), else_=0)).label("done"),
+                func.sum(case((and_(root, c.eff_done == 1), 1), else_=0)).label("done_items"),
+                func.sum(case((and_(leaf, c.overdue == 1), 1), else_=0)).label("overdue"),
+            ).group_by(c.report_id).subquery("agg")
+        )
+        stmt = (
+            select(Report.id, Report.title, Report.source_name, Report.year, Report.heading, Report.preamble,
+                   Report.sample, Report.imported_at, agg.c.n_items, agg.c.measures, agg.c.done, agg.c.overdue,
+                   Report.sha256, agg.c.done_items)
+            .outerjoin(agg, agg.c.report_id == Report.id)
+            .order_by(Report.imported_at.desc(), Report.id.desc())
+        )
+        if report_ids is not None:
+            stmt = stmt.where(Report.id.in_(list(report_ids)))
+        if as_of is not None:
+            stmt = stmt.where(Report.imported_at < queries.Scope(as_of=as_of).cutoff)
+        with self._read() as s:
+            result = s.execute(stmt).all()
+        out = []
+        for r in result:
+            items = int(r.n_items or 0)
+            done_items = int(r.done_items or 0)
+            out.append(ReportSummary(
+                id=r.id, title=r.title, source_name=r.source_name, year=r.year, heading=r.heading,
+                preamble=r.preamble, sample=bool(r.sample), imported_at=r.imported_at, item_count=items,
+                measure_count=int(r.measures or 0), done_count=int(r.done or 0),
+                progress=done_items * 100 // items if items else 0, overdue_count=int(r.overdue or 0),
+                sha256=r.sha256, done_items=done_items,
+            ))
+        return out
+
+    def delete_report(self, report_id: int) -> None:
+        """Delete a report with its items and their history."""
+        with self._writing() as s:
+            if s.execute(delete(Report).where(Report.id == report_id)).rowcount == 0:
+                raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
+            s.execute(delete(History).where(History.report_id == report_id))
+
+    def remove_samples(self) -> int:
+        """Delete every sample report; returns how many were removed."""
+        with self._writing() as s:
+            ids = s.execute(select(Report.id).where(Report.sample.is_(True))).scalars().all()
+            if ids:
+                s.execute(delete(History).where(History.report_id.in_(ids)))
+                s.execute(delete(Report).where(Report.id.in_(ids)))
+        return len(ids)
+
+    def report_text(self, report_id: int) -> str:
+        """The full original text of a report, as imported."""
+        with self._read() as s:
+            text = s.execute(select(Report.original_text).where(Report.id == report_id)).scalar()
+        if text is None:
+            raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
+        return text
+
+    # ----------------------------------------------------------------- reading items
+    def _rows(self, s: Session, scope: queries.Scope, flt: ItemFilter | None = None) -> list[ItemRow]:
+        stmt = queries.row_select(scope, self.light_settings(), flt)
+        make = queries.make_row
+        return [make(values) for values in s.execute(stmt).tuples()]
+
+    def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
+        """A report's items in pre-order: item, its measures (depth-first), next item …"""
+        with self._read() as s:
+            rows = self._rows(s, self._scope(report_ids=[report_id], as_of=as_of))
+        return _preorder(rows)
+
+    def items(self, flt: ItemFilter, *, as_of: date | None = None) -> list[ItemRow]:
+        """Items of several reports, filtered in SQL, ordered by report and tree position."""
+        with self._read() as s:
+            return self._rows(s, self._scope(report_ids=flt.report_ids, as_of=as_of), flt)
+
+    def get_item(self, item_id: int) -> ItemRow:
+        """One item; NotFoundError when it does not exist."""
+        with self._read() as s:
+            return self._get(s, item_id)
+
+    def _get(self, s: Session, item_id: int) -> ItemRow:
+        rows = self._rows(s, self._scope(item_ids=[item_id]))
+        if not rows:
+            raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+        return rows[0]
+
+    def get_items_by_uuid(self, uuids: Iterable[str]) -> dict[str, ItemRow]:
+        """Items by their stable UUID (as written into exported sheets); unknown UUIDs are left out."""
+        wanted = list(dict.fromkeys(uuids))
+        out: dict[str, ItemRow] = {}
+        with self._read() as s:
+            for start in range(0, len(wanted), _CHUNK):
+                ids = s.execute(select(Item.id).where(Item.uuid.in_(wanted[start:start + _CHUNK]))).scalars().all()
+                if ids:
+                    out.update((r.uuid, r) for r in self._rows(s, self._scope(item_ids=ids)))
+        return out
+
+    def subtree(self, item_id: int) -> list[ItemRow]:
+        """The item and everything under it, pre-order."""
+        with self._read() as s:
+            return self._subtree(s, item_id)
+
+    def _subtree(self, s: Session, item_id: int) -> list[ItemRow]:
+        report_id = s.execute(select(Item.report_id).where(Item.id == item_id)).scalar()
+        if report_id is None:
+            raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+        ids = _descendants(s, report_id, item_id)
+        rows = self._rows(s, self._scope(item_ids=[item_id, *ids]))
+        return _preorder(rows)
+
+    def history(self, item_id: int) -> list[HistoryRow]:
+        """Every recorded change of an item, oldest first."""
+        stmt = (select(History.id, History.item_id, History.at, History.who, History.field, History.old, History.new)
+                .where(History.item_id == item_id).order_by(History.at, History.id))
+        with self._read() as s:
+            return [HistoryRow(*r) for r in s.execute(stmt).tuples()]
+
+    def statistics(self, *, report_ids: Sequence[int] | None = None, by: Literal["report", "unit"] = "report",
+                   as_of: date | None = None) -> list[StatsRow]:
+        """Completion figures of measures per report or per 牵头单位, computed in SQL."""
+        settings = self.light_settings()
+        rows = queries.item_select(self._scope(report_ids=report_ids, as_of=as_of), settings)
+        c = rows.c
+        key = c.r_title if by == "report" else c.unit
+        group = [c.report_id, c.r_title] if by == "report" else [c.unit]
+        stmt = (select(*group, *queries.stats_columns(rows, settings))
+                .where(c.child_count == 0).group_by(*group))
+        stmt = stmt.order_by(c.report_id) if by == "report" else stmt.order_by(key)
+        with self._read() as s:
+            result = s.execute(stmt).all()
+        out = []
+        for r in result:
+            total, cancelled = int(r.total), int(r.cancelled or 0)
+            live = total - cancelled
+            out.append(StatsRow(
+                key=(r.r_title if by == "report" else (r.unit or "未填写")), total=total, done=int(r.done or 0),
+                in_progress=int(r.in_progress or 0), not_started=int(r.not_started or 0),
+                overdue=int(r.overdue or 0), rate=(int(r.done or 0) / live) if live else 0.0,
+                ahead=int(r.ahead or 0), on_track=int(r.on_track or 0), behind=int(r.behind or 0),
+                report_id=r.report_id if by == "report" else None,
+            ))
+        return out
+
+    # ----------------------------------------------------------------- editing
+    def set_status(self, item_id: int, status: Status | str, *, expected_version: int, who: str,
+                   note: str | None = None) -> ItemChange:
+        """Change the 完成状态 (and optionally the 进展情况) of one item."""
+        changes: dict[str, object] = {"status": status}
+        if note is not None:
+            changes["note"] = note
+        return self.update_item(item_id, changes, expected_version=expected_version, who=who)
+
+    def update_item(self, item_id: int, changes: Mapping[str, object], *, expected_version: int,
+                    who: str) -> ItemChange:
+        """Change fields of one item; ConflictError when its version is not `expected_version`."""
+        wanted = _validated(changes)
+        with self._writing() as s:
+            current = s.execute(select(*(getattr(Item, f) for f in (*_STORED, "version", "completed_at",
+                                                                      "report_id")))
+                                .where(Item.id == item_id)).first()
+            if current is None:
+                raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+            if current.version != expected_version:
+                raise ConflictError(item_id)
+            before = self._get(s, item_id)
+            now = _now()
+            diff = {f: v for f, v in wanted.items() if getattr(current, f) != v}
+            if "status" in diff:
+                was_done = current.status in {x.value for x in DONE_STATUSES}
+                is_done = Status(diff["status"]).is_done
+                if is_done and not was_done:
+                    diff["completed_at"] = now
+                elif was_done and not is_done:
+                    diff["completed_at"] = None
+            new_status = diff.get("status", current.status)
+            if ("due" in diff and "original_due" not in wanted and new_status == Status.EXTENDED.value
+                    and current.original_due is None and current.due is not None):
+                diff["original_due"] = current.due  # 已延期 keeps the date that was first promised
+            if not diff:
+                return ItemChange(before=before, after=before)
+            result = s.execute(update(Item).where(Item.id == item_id, Item.version == expected_version)
+                               .values(**diff, version=Item.version + 1, updated_at=now))
+            if result.rowcount != 1:
+                raise ConflictError(item_id)
+            s.execute(insert(History), [
+                {"report_id": current.report_id, "item_id": item_id, "at": now, "who": who, "field": f,
+                 "old": _text(getattr(current, f)), "new": _text(v)} for f, v in diff.items()
+            ])
+            after = self._get(s, item_id)
+        return ItemChange(before=before, after=after)
+
+    def add_item(self, report_id: int, *, parent_id: int | None, position: int, label: str, title: str,
+                 text: str = "", due: date | None = None, who: str) -> ItemRow:
+        """Insert a new item (or a measure under `parent_id`) at `position`; later siblings move down."""
+        now = _now()
+        with self._writing() as s:
+            if s.execute(select(Report.id).where(Report.id == report_id)).scalar() is None:
+                raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
+            depth = 0
+            if parent_id is not None:
+                parent = s.execute(select(Item.report_id, Item.depth).where(Item.id == parent_id)).first()
+                if parent is None or parent.report_id != report_id:
+                    raise InvalidChangeError("上级条目不在这份报告里，无法添加。")
+                depth = parent.depth + 1
+            position = max(0, min(position, _sibling_count(s, report_id, parent_id)))
+            _shift(s, report_id, parent_id, position, +1)
+            row = self._plan_row(report_id, parent_id, depth, position,
+                                 PlanItem(label=label, title=title, text=text or title, due=due), now)
+            new_id = s.execute(insert(Item).returning(Item.id), [row]).scalar_one()
+            _log(s, report_id, new_id, now, who, "created", None, title)
+            return self._get(s, new_id)
+
+    def delete_item(self, item_id: int, *, who: str) -> list[ItemRow]:
+        """Delete an item with everything under it; returns the deleted rows for restore_items."""
+        now = _now()
+        with self._writing() as s:
+            rows = self._subtree(s, item_id)
+            root = rows[0]
+            s.execute(delete(Item).where(Item.id.in_([r.id for r in rows])))
+            _shift(s, root.report_id, root.parent_id, root.position + 1, -1)
+            for r in rows:
+                _log(s, r.report_id, r.id, now, who, "deleted", r.title, None)
+        return rows
+
+    def restore_items(self, rows: Sequence[ItemRow], *, who: str) -> None:
+        """Put deleted rows back with their ids, UUIDs and positions (undo of delete, merge or split)."""
+        now = _now()
+        ids = {r.id for r in rows}
+        roots = sorted((r for r in rows if r.parent_id not in ids), key=lambda r: r.position)
+        with self._writing() as s:
+            taken = s.execute(select(Item.id).where(Item.id.in_(list(ids)))).scalars().all()
+            if taken:
+                raise InvalidChangeError("要恢复的条目仍然存在，无法重复恢复。")
+            for root in roots:
+                _shift(s, root.report_id, root.parent_id, root.position, +1)
+            for r in sorted(rows, key=lambda r: r.depth):
+                s.execute(insert(Item), [{
+                    "id": r.id, "uuid": r.uuid, "report_id": r.report_id, "parent_id": r.parent_id,
+                    "depth": r.depth, "position": r.position, "completed_at": r.completed_at,
+                    "created_at": r.created_at or now, "updated_at": now,
+                    "version": r.version + 1, **{f: (r.status.value if f == "status" else getattr(r, f)) for f in _STORED},
+                }])
+                _log(s, r.report_id, r.id, now, who, "restored", None, r.title)
+
+    def move_item(self, item_id: int, *, parent_id: int | None, position: int, who: str) -> ItemRow:
+        """Move an item (with its measures) under another parent or to another position."""
+        now = _now()
+        with self._writing() as s:
+            cur = s.execute(select(Item.report_id, Item.parent_id, Item.position, Item.depth)
+                            .where(Item.id == item_id)).first()
+            if cur is None:
+                raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+            below = _descendants(s, cur.report_id, item_id)
+            depth = 0
+            if parent_id is not None:
+                if parent_id == item_id or parent_id in below:
+                    raise InvalidChangeError("不能把条目移到它自己或它的下级里面。")
+                parent = s.execute(select(Item.report_id, Item.depth).where(Item.id == parent_id)).first()
+                if parent is None or parent.report_id != cur.report_id:
+                    raise InvalidChangeError("只能在同一份报告内移动条目。")
+                depth = parent.depth + 1
+            _shift(s, cur.report_id, cur.parent_id, cur.position + 1, -1)
+            position = max(0, min(position, _sibling_count(s, cur.report_id, parent_id, exclude=item_id)))
+            _shift(s, cur.report_id, parent_id, position, +1, exclude=item_id)
+            s.execute(update(Item).where(Item.id == item_id).values(
+                parent_id=parent_id, position=position, depth=depth, version=Item.version + 1, updated_at=now))
+            if below and depth != cur.depth:
+                s.execute(update(Item).where(Item.id.in_(below)).values(depth=Item.depth + (depth - cur.depth)))
+            _log(s, cur.report_id, item_id, now, who, "parent", _text(cur.parent_id), _text(parent_id))
+            _log(s, cur.report_id, item_id, now, who, "position", _text(cur.position), _text(position))
+            return self._get(s, item_id)
+
+    def merge_items(self, item_ids: Sequence[int], *, who: str) -> ItemRow:
+        """Merge sibling items into the first: titles joined by “；”, texts by newlines, children appended."""
+        if len(set(item_ids)) < 2:
+            raise InvalidChangeError("合并至少需要选择两条。")
+        now = _now()
+        with self._writing() as s:
+            found = s.execute(select(Item.id, Item.report_id, Item.parent_id, Item.position, Item.title,
+                                     Item.text).where(Item.id.in_(list(item_ids)))).all()
+            if len(found) != len(set(item_ids)):
+                raise NotFoundError("要合并的条目有的已被删除，请刷新后再试。")
+            if len({(r.report_id, r.parent_id) for r in found}) != 1:
+                raise InvalidChangeError("只能合并同一级、同一上级下的条目。")
+            found = sorted(found, key=lambda r: r.position)
+            target, others = found[0], found[1:]
+            next_pos = _sibling_count(s, target.report_id, target.id)
+            for other in others:
+                kids = s.execute(select(Item.id).where(Item.parent_id == other.id).order_by(Item.position)).scalars().all()
+                for kid in kids:
+                    s.execute(update(Item).where(Item.id == kid).values(parent_id=target.id, position=next_pos))
+                    next_pos += 1
+            title = "；".join(r.title for r in found if r.title)
+            text = "\n".join(r.text for r in found if r.text)
+            s.execute(update(Item).where(Item.id == target.id).values(
+                title=title, text=text, version=Item.version + 1, updated_at=now))
+            _log(s, target.report_id, target.id, now, who, "title", target.title, title)
+            _log(s, target.report_id, target.id, now, who, "text", target.text, text)
+            for other in sorted(others, key=lambda r: -r.position):
+                s.execute(delete(Item).where(Item.id == other.id))
+                _shift(s, other.report_id, other.parent_id, other.position + 1, -1)
+                _log(s, other.report_id, other.id, now, who, "merged", other.title, str(target.id))
+            return self._get(s, target.id)
+
+    def split_item(self, item_id: int, titles: Sequence[str], *, who: str) -> list[ItemRow]:
+        """Split an item into siblings: it keeps titles[0], new items right after it get the rest."""
+        titles = [t.strip() for t in titles if t.strip()]
+        if len(titles) < 2:
+            raise InvalidChangeError("拆分至少需要两段内容。")
+        now = _now()
+        with self._writing() as s:
+            cur = s.execute(select(Item).where(Item.id == item_id)).scalar_one_or_none()
+            if cur is None:
+                raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+            old_title, old_text = cur.title, cur.text
+            _shift(s, cur.report_id, cur.parent_id, cur.position + 1, len(titles) - 1)
+            s.execute(update(Item).where(Item.id == item_id).values(
+                title=titles[0], text=titles[0], version=Item.version + 1, updated_at=now))
+            _log(s, cur.report_id, item_id, now, who, "title", old_title, titles[0])
+            _log(s, cur.report_id, item_id, now, who, "text", old_text, titles[0])
+            new_ids = [item_id]
+            for n, title in enumerate(titles[1:], 1):
+                row = self._plan_row(cur.report_id, cur.parent_id, cur.depth, cur.position + n,
+                                     PlanItem(label="", title=title, text=title, due=cur.due, ongoing=cur.ongoing), now)
+                row.update(lead_leader=cur.lead_leader, lead_unit=cur.lead_unit, co_units=cur.co_units, owner=cur.owner,
+                           source=cur.source)
+                new_id = s.execute(insert(Item).returning(Item.id), [row]).scalar_one()
+                _log(s, cur.report_id, new_id, now, who, "created", None, title)
+                new_ids.append(new_id)
+            s.expunge_all()
+            by_id = {r.id: r for r in self._rows(s, self._scope(item_ids=new_ids))}
+            return [by_id[i] for i in new_ids]
+
+
+def _validated(changes: Mapping[str, object]) -> dict[str, object]:
+    """Check field names and coerce values to what the columns hold."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise InvalidChangeError(f"不能修改这些字段：{'、'.join(sorted(unknown))}。")
+    out: dict[str, object] = {}
+    for field, value in changes.items():
+        if field == "status":
+            try:
+                out[field] = Status(value).value
+            except ValueError:
+                raise InvalidChangeError(f"“{value}”不是有效的完成状态，可用：{'、'.join(s.value for s in Status)}。") from None
+        elif field == "progress":
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+                raise InvalidChangeError("进度应是 0 到 100 之间的整数。")
+            out[field] = value
+        elif field in ("due", "original_due"):
+            if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+                raise InvalidChangeError("日期格式不对，应为年-月-日。")
+            out[field] = value
+        elif field == "ongoing":
+            out[field] = bool(value)
+        else:
+            out[field] = "" if value is None else str(value)
+    return out
+
+
+def _log(s: Session, report_id: int, item_id: int, at: datetime, who: str, field: str, old: str | None,
+         new: str | None) -> None:
+    s.execute(insert(History), [{"report_id": report_id, "item_id": item_id, "at": at, "who": who, "field": field,
+                                 "old": old, "new": new}])
+
+
+def _siblings(report_id: int, parent_id: int | None) -> list[Any]:
+    parent = Item.parent_id.is_(None) if parent_id is None else Item.parent_id == parent_id
+    return [Item.report_id == report_id, parent]
+
+
+def _sibling_count(s: Session, report_id: int, parent_id: int | None, *, exclude: int | None = None) -> int:
+    stmt = select(func.count()).select_from(Item).where(*_siblings(report_id, parent_id))
+    if exclude is not None:
+        stmt = stmt.where(Item.id != exclude)
+    return int(s.execute(stmt).scalar_one())
+
+
+def _shift(s: Session, report_id: int, parent_id: int | None, from_position: int, by: int, *,
+           exclude: int | None = None) -> None:
+    """Move siblings at or after `from_position` by `by` places (positions are not user-visible versions)."""
+    stmt = update(Item).where(*_siblings(report_id, parent_id), Item.position >= from_position)
+    if exclude is not None:
+        stmt = stmt.where(Item.id != exclude)
+    s.execute(stmt.values(position=Item.position + by))
+
+
+def _descendants(s: Session, report_id: int, item_id: int) -> list[int]:
+    """Ids of everything below an item (one query for the report's id/parent pairs)."""
+    pairs = s.execute(select(Item.id, Item.parent_id).where(Item.report_id == report_id)).tuples().all()
+    children: dict[int | None, list[int]] = {}
+    for i, p in pairs:
+        children.setdefault(p, []).append(i)
+    out: list[int] = []
+    stack = list(children.get(item_id, ()))
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(children.get(i, ()))
+    return out
+
+
+def _preorder(rows: list[ItemRow]) -> list[ItemRow]:
+    """Rows in tree pre-order (rows arrive sorted by position within each parent)."""
+    children: dict[int | None, list[ItemRow]] = {}
+    by_id = {r.id: r for r in rows}
+    for r in rows:
+        children.setdefault(r.parent_id if r.parent_id in by_id else None, []).append(r)
+    for kids in children.values():
+        kids.sort(key=lambda r: (r.position, r.id))
+    out: list[ItemRow] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        r = stack.pop()
+        out.append(r)
+        stack.extend(reversed(children.get(r.id, [])))
+    return out
