@@ -210,7 +210,7 @@ class Store:
         """The light thresholds (defaults until someone changes them)."""
         if self._settings is None:
             with self._read() as s:
-                stored = dict(s.execute(select(Setting.key, Setting.value)).tuples().all())
+                stored = dict(s.execute(select(Setting.key, Setting.value)).all())
             defaults = LightSettings()
             self._settings = LightSettings(**{
                 name: int(stored.get(f"light.{name}", getattr(defaults, name)))
@@ -352,7 +352,7 @@ class Store:
     def _rows(self, s: Session, scope: queries.Scope, flt: ItemFilter | None = None) -> list[ItemRow]:
         stmt = queries.row_select(scope, self.light_settings(), flt)
         make = queries.make_row
-        return [make(values) for values in s.execute(stmt).tuples()]
+        return [make(values) for values in s.execute(stmt)]
 
     def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
         """A report's items in pre-order: item, its measures (depth-first), next item …"""
@@ -405,7 +405,7 @@ class Store:
         stmt = (select(History.id, History.item_id, History.at, History.who, History.field, History.old, History.new)
                 .where(History.item_id == item_id).order_by(History.at, History.id))
         with self._read() as s:
-            return [HistoryRow(*r) for r in s.execute(stmt).tuples()]
+            return [HistoryRow(*r) for r in s.execute(stmt)]
 
     def statistics(self, *, report_ids: Sequence[int] | None = None, by: Literal["report", "unit"] = "report",
                    as_of: date | None = None) -> list[StatsRow]:
@@ -680,7 +680,7 @@ def _shift(s: Session, report_id: int, parent_id: int | None, from_position: int
 
 def _descendants(s: Session, report_id: int, item_id: int) -> list[int]:
     """Ids of everything below an item (one query for the report's id/parent pairs)."""
-    pairs = s.execute(select(Item.id, Item.parent_id).where(Item.report_id == report_id)).tuples().all()
+    pairs = s.execute(select(Item.id, Item.parent_id).where(Item.report_id == report_id)).all()
     children: dict[int | None, list[int]] = {}
     for i, p in pairs:
         children.setdefault(p, []).append(i)

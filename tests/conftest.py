@@ -16,3 +16,86 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 def seed_path(request: pytest.FixtureRequest) -> Path:
     """Each sample report in seeds/ in turn."""
     return request.param
+
+
+# ----------------------------------------------------------------------------- the store's databases
+import itertools  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from tests import pg_server  # noqa: E402
+
+_db_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator["object"]:
+    """A fresh, migrated SQLite store in a temp folder."""
+    from db.store import open_store
+
+    st = open_store(str(tmp_path / "halfyear.db"))
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server_running() -> Iterator[pg_server.PgServer]:
+    """One PostgreSQL server for the whole run; missing PostgreSQL fails in CI (CI=true), skips locally."""
+    try:
+        server = pg_server.start()
+    except pg_server.PostgresUnavailable as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+    try:
+        import psycopg
+        from sqlalchemy import create_engine
+
+        from db.migrate import upgrade_to_head
+
+        with psycopg.connect(f"host=127.0.0.1 port={server.port} user=postgres dbname=postgres",
+                             autocommit=True) as conn:
+            conn.execute("CREATE DATABASE halfyear_template")
+        engine = create_engine(server.url("halfyear_template"))
+        upgrade_to_head(engine)  # every test database is a copy of a migrated one
+        engine.dispose()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server_running: pg_server.PgServer) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for one test."""
+    import psycopg
+
+    name = f"t{os.getpid()}_{next(_db_numbers)}"
+    dsn = f"host=127.0.0.1 port={pg_server_running.port} user=postgres dbname=postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE halfyear_template")
+    yield pg_server_running.url(name)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator["object"]:
+    """A store on a fresh PostgreSQL database."""
+    from db.store import open_store
+
+    st = open_store(pg_url)
+    yield st
+    st.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest) -> "object":
+    """The same test on SQLite and on PostgreSQL."""
+    return request.getfixturevalue("store" if request.param == "sqlite" else "pg_store")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL on SQLite (not created yet) and on PostgreSQL (empty, migrated)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'halfyear.db'}"
+    return str(request.getfixturevalue("pg_url"))
