@@ -67,9 +67,13 @@ _LIGHT_STYLE: dict[str, dict[str, Any]] = {
 
 
 def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], stats: LedgerStats | None, *,
-                 title: str, exported_on: date, as_of: date | None = None,
+                 title: str, exported_on: date, as_of: date | None = None, exported_at: datetime | None = None,
                  on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> Path:
-    """Write the ledger workbook to `path` atomically; raise LedgerWriteError (Chinese) or Cancelled."""
+    """Write the ledger workbook to `path` atomically; raise LedgerWriteError (Chinese) or Cancelled.
+
+    `exported_at` (default: now) is recorded in the hidden sheet: the merge uses it to tell edits made
+    in the app after the export from edits made by the unit in the file.
+    """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise LedgerWriteError(str(target), f"“{target.name}”的扩展名不是 .xlsx，请以 .xlsx 结尾命名导出文件。")
@@ -86,7 +90,7 @@ def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], st
     tmp = Path(tmp_name)
     try:
         _build(tmp, sheets, stats, title=title, exported_on=exported_on, as_of=as_of,
-               on_progress=on_progress, is_cancelled=is_cancelled or (lambda: False))
+               exported_at=exported_at or datetime.now(), on_progress=on_progress, is_cancelled=is_cancelled or (lambda: False))
         os.replace(tmp, target)
     except Cancelled:
         _remove(tmp)
@@ -173,7 +177,8 @@ class _Formats:
 
 
 def _build(tmp: Path, sheets: Sequence[LedgerSheet], stats: LedgerStats | None, *, title: str,
-           exported_on: date, as_of: date | None, on_progress: ProgressFn | None, is_cancelled: CancelFn) -> None:
+           exported_on: date, as_of: date | None, exported_at: datetime, on_progress: ProgressFn | None,
+           is_cancelled: CancelFn) -> None:
     wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -188,7 +193,7 @@ def _build(tmp: Path, sheets: Sequence[LedgerSheet], stats: LedgerStats | None, 
         if stats is not None:
             _write_stats(wb, wb.add_worksheet(_unique_name(STATS_SHEET, names)), stats, fmts,
                          title=title, exported_on=exported_on, as_of=as_of)
-        _write_meta(wb.add_worksheet(META_SHEET), title=title, as_of=as_of)
+        _write_meta(wb.add_worksheet(META_SHEET), title=title, as_of=as_of, exported_at=exported_at)
         progress.finish()
     finally:
         # close() writes the file; on cancel it still runs so xlsxwriter's temp files are removed
@@ -469,14 +474,14 @@ def _sum(rows: Sequence[LedgerStatsRow]) -> LedgerStatsRow:
         on_track=sum(r.on_track for r in rows), behind=sum(r.behind for r in rows))
 
 
-def _write_meta(ws: Worksheet, *, title: str, as_of: date | None) -> None:
+def _write_meta(ws: Worksheet, *, title: str, as_of: date | None, exported_at: datetime) -> None:
     """Hidden key/value sheet: tells the reader this file is ours and when it was exported."""
     ws.write_string(0, 0, "format")
     ws.write_string(0, 1, FORMAT_NAME)
     ws.write_string(1, 0, "version")
     ws.write_number(1, 1, FORMAT_VERSION)
     ws.write_string(2, 0, "exported_at")
-    ws.write_string(2, 1, datetime.now().isoformat(timespec="seconds"))
+    ws.write_string(2, 1, exported_at.isoformat(timespec="microseconds"))
     ws.write_string(3, 0, "title")
     ws.write_string(3, 1, title)
     ws.write_string(4, 0, "as_of")

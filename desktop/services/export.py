@@ -1,0 +1,156 @@
+"""Export the 台账: store rows → ledger rows and statistics → an .xlsx file (one sheet per report, or one)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from db.api import ItemRow, ReportSummary, StatsRow, Status
+from db.store import Store
+from desktop.core.ledger import (
+    LEDGER_SHEET,
+    LedgerRow,
+    LedgerSheet,
+    LedgerStats,
+    LedgerStatsRow,
+    write_ledger,
+)
+from desktop.core.types import CancelFn, ProgressFn
+
+
+_OPENING = 200  # characters of a report's beginning searched for its period
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written: the file, how many ledger rows (items and measures) and how many ledger sheets."""
+
+    path: Path
+    rows: int
+    sheets: int
+
+
+def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids: Sequence[int] | None = None,
+                  statuses: Iterable[Status | str] = (), unit: str = "", one_sheet: bool = False,
+                  as_of: date | None = None, on_progress: ProgressFn | None = None,
+                  is_cancelled: CancelFn | None = None) -> ExportResult:
+    """Write the ledger of the chosen reports (all when None) to `out_path`, filtered by status and unit.
+
+    Filters pick measures; an item row is kept when any of its measures is. `as_of` exports the ledger
+    as it stood at the end of that day (rebuilt by the store from the history). Raises StoreError or
+    LedgerWriteError (Chinese messages) or Cancelled.
+    """
+    exported_at = datetime.now()  # before reading, so edits made during the export count as later
+    wanted = frozenset(Status(s).value for s in statuses)
+    if report_ids is None:
+        reports = sorted(store.list_reports(as_of=as_of), key=lambda r: r.id)
+    else:
+        reports = [store.get_report(i) for i in dict.fromkeys(report_ids)]
+    per_report: list[tuple[ReportSummary, list[LedgerRow]]] = []
+    for report in reports:
+        tree = store.item_tree(report.id, as_of=as_of)
+        per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit)))
+
+    filters = _filter_words(wanted, unit)
+    # the period (2023年上半年) is named in a report's first lines; the store keeps the original text
+    titles = {r.id: ledger_title(r, store.report_text(r.id)[:_OPENING]) for r in reports}
+    title = _workbook_title(set(titles.values()), reports)
+    if one_sheet or len(reports) <= 1:
+        rows = [row for _, part in per_report for row in part]
+        if len(reports) == 1:
+            subtitle = f"来源：{reports[0].title}"
+        else:
+            subtitle = f"共 {len(reports)} 份报告"
+        sheets = [LedgerSheet(LEDGER_SHEET, title, rows, with_source=len(reports) > 1,
+                              subtitle=subtitle + filters)]
+    else:
+        sheets = [LedgerSheet(report.title or f"报告{report.id}", titles[report.id], part,
+                              subtitle=f"来源：{report.title}{filters}") for report, part in per_report]
+
+    ids = [r.id for r in reports]
+    stats = LedgerStats(
+        by_report=tuple(_stats_row(s) for s in store.statistics(report_ids=ids, by="report", as_of=as_of)),
+        by_unit=tuple(_stats_row(s, unit=True) for s in store.statistics(report_ids=ids, by="unit", as_of=as_of)),
+    ) if ids else LedgerStats()
+    path = write_ledger(out_path, sheets, stats, title=title, exported_on=date.today(), as_of=as_of,
+                        exported_at=exported_at, on_progress=on_progress, is_cancelled=is_cancelled)
+    return ExportResult(path=path, rows=sum(len(s.rows) for s in sheets), sheets=len(sheets))
+
+
+def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozenset[str] = frozenset(),
+                unit: str = "") -> list[LedgerRow]:
+    """One report's pre-order item tree as ledger rows numbered 1, 1.1, 1.2 …, filters applied to measures."""
+    numbers: dict[int, str] = {}
+    counters: dict[int | None, int] = {}
+    unit_hit: dict[int, bool] = {}
+    rows: list[tuple[ItemRow, LedgerRow]] = []
+    for item in tree:
+        counters[item.parent_id] = counters.get(item.parent_id, 0) + 1
+        n = counters[item.parent_id]
+        numbers[item.id] = f"{numbers[item.parent_id]}.{n}" if item.parent_id in numbers else str(n)
+        # a unit named on the item row counts for the measures beneath it too
+        inherited = unit_hit.get(item.parent_id, False) if item.parent_id is not None else False
+        unit_hit[item.id] = inherited or not unit or unit in item.lead_unit or unit in item.co_units
+        rows.append((item, _ledger_row(item, numbers[item.id], report_title)))
+    if not statuses and not unit:
+        return [row for _, row in rows]
+    keep: set[int] = set()
+    parents = {item.id: item.parent_id for item, _ in rows}
+    for item, _ in rows:
+        if item.child_count == 0 and unit_hit[item.id] and (not statuses or item.status.value in statuses):
+            node: int | None = item.id
+            while node is not None and node not in keep:
+                keep.add(node)
+                node = parents.get(node)
+    return [row for item, row in rows if item.id in keep]
+
+
+def _ledger_row(item: ItemRow, number: str, report_title: str) -> LedgerRow:
+    group = item.child_count > 0
+    if item.depth == 0:
+        task = item.title
+        measure = "" if group else (item.text or item.title)
+    else:
+        task, measure = "", item.text or item.title
+    return LedgerRow(
+        uuid=item.uuid, version=item.version, number=number, is_group=group, task=task, measure=measure,
+        lead_leader=item.lead_leader, lead_unit=item.lead_unit, co_units=item.co_units, owner=item.owner,
+        due=item.due, status=item.status.value, light=item.light_deadline.value, note=item.note,
+        delay_reason=item.delay_reason, updated_at=item.updated_at, report_title=report_title,
+    )
+
+
+def ledger_title(report: ReportSummary, opening: str = "") -> str:
+    """The heading above a report's ledger, e.g. 2023年下半年工作任务推进台账; `opening` is the report's first lines."""
+    if report.year is None:
+        return "工作任务推进台账"
+    words = f"{report.title} {report.heading} {report.source_name} {opening}"
+    # a half-year summary plans the second half; a year-end summary or speech plans a whole year
+    half = "下半年" if ("上半年" in words or "下半年" in report.heading) else ""
+    return f"{report.year}年{half}工作任务推进台账"
+
+
+def _workbook_title(titles: set[str], reports: Sequence[ReportSummary]) -> str:
+    if len(titles) == 1:
+        return titles.pop()
+    years = {r.year for r in reports if r.year is not None}
+    return f"{years.pop()}年工作任务推进台账" if len(years) == 1 else "工作任务推进台账"
+
+
+def _filter_words(statuses: frozenset[str], unit: str) -> str:
+    parts = []
+    if statuses:
+        parts.append("状态为" + "、".join(s for s in (x.value for x in Status) if s in statuses))
+    if unit:
+        parts.append(f"单位含“{unit}”")
+    return ("（筛选：" + "；".join(parts) + "）") if parts else ""
+
+
+def _stats_row(row: StatsRow, *, unit: bool = False) -> LedgerStatsRow:
+    key = "" if unit and row.key == "未填写" else row.key
+    return LedgerStatsRow(key=key, total=row.total, done=row.done, in_progress=row.in_progress,
+                          not_started=row.not_started, overdue=row.overdue, rate=row.rate, ahead=row.ahead,
+                          on_track=row.on_track, behind=row.behind)

@@ -1,0 +1,130 @@
+"""Exporting the store's ledger: sheets per report or one, filters, statistics, numbering, UUIDs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from db.api import Status
+from desktop.core.ledger import LedgerWriteError
+from desktop.services.export import export_ledger
+
+HEADERS = ["序号", "工作任务", "具体措施", "牵头领导", "牵头单位", "配合单位", "责任人", "完成时限", "完成状态", "亮灯",
+           "进展情况", "存在问题/延期原因", "最后更新"]
+
+
+def table(ws: Any) -> list[dict[str, Any]]:
+    """Data rows of a ledger sheet as dicts keyed by header."""
+    head = [c.value for c in ws[3]]
+    return [dict(zip(head, (c.value for c in row))) for row in ws.iter_rows(min_row=4)]
+
+
+def test_sheet_per_report(ledger_store: Any, tmp_path: Path) -> None:
+    result = export_ledger(ledger_store, tmp_path / "台账.xlsx")
+    reports = sorted(ledger_store.list_reports(), key=lambda r: r.id)
+    assert result.sheets == 2 and result.path == tmp_path / "台账.xlsx"
+    wb = openpyxl.load_workbook(result.path)
+    assert wb.sheetnames == [reports[0].title, reports[1].title, "完成情况统计", "_halfyear"]
+    total = 0
+    for report, ws in zip(reports, wb.worksheets):
+        tree = ledger_store.item_tree(report.id)
+        rows = table(ws)
+        total += len(rows)
+        assert [c.value for c in ws[3]][:13] == HEADERS
+        assert ws["A1"].value.endswith("工作任务推进台账") and str(report.year) in ws["A1"].value
+        assert [r["标识（请勿修改）"] for r in rows] == [i.uuid for i in tree]
+        assert [r["版本（请勿修改）"] for r in rows] == [i.version for i in tree]
+        assert [r["完成状态"] for r in rows] == [i.status.value for i in tree]
+        for item, row in zip(tree, rows):
+            if item.depth == 0:
+                assert row["工作任务"] == item.title and "." not in row["序号"]
+            else:
+                assert row["具体措施"] == item.text and row["工作任务"] is None
+                assert row["序号"].count(".") == item.depth
+            assert (row["完成时限"].date() if row["完成时限"] else None) == item.due
+        first_group = next(i for i, item in enumerate(tree) if item.child_count)
+        assert rows[first_group + 1]["序号"] == rows[first_group]["序号"] + ".1"
+        assert ws.cell(4 + first_group, 2).font.b
+    assert total == result.rows
+
+
+def test_one_sheet_with_source_column(ledger_store: Any, tmp_path: Path) -> None:
+    result = export_ledger(ledger_store, tmp_path / "all.xlsx", one_sheet=True)
+    wb = openpyxl.load_workbook(result.path)
+    assert wb.sheetnames[0] == "工作台账" and result.sheets == 1
+    rows = table(wb["工作台账"])
+    assert {r["来源报告"] for r in rows} == {r.title for r in ledger_store.list_reports()}
+    assert wb["工作台账"]["A2"].value == "共 2 份报告"
+
+
+def test_single_report_by_id(ledger_store: Any, tmp_path: Path) -> None:
+    report = ledger_store.list_reports()[0]
+    result = export_ledger(ledger_store, tmp_path / "one.xlsx", report_ids=[report.id])
+    wb = openpyxl.load_workbook(result.path)
+    assert wb.sheetnames[0] == "工作台账"
+    assert wb["工作台账"]["A2"].value == f"来源：{report.title}"
+    assert result.rows == len(ledger_store.item_tree(report.id))
+
+
+def _measures(store: Any) -> list[Any]:
+    return [i for r in sorted(store.list_reports(), key=lambda r: r.id) for i in store.item_tree(r.id)
+            if i.is_measure and i.depth > 0]
+
+
+def test_status_and_unit_filters_keep_item_rows(ledger_store: Any, tmp_path: Path) -> None:
+    m = _measures(ledger_store)
+    ledger_store.set_status(m[0].id, Status.IN_PROGRESS, expected_version=m[0].version, who="t")
+    ledger_store.set_status(m[5].id, Status.IN_PROGRESS, expected_version=m[5].version, who="t")
+    result = export_ledger(ledger_store, tmp_path / "f.xlsx", statuses=["推进中"], one_sheet=True)
+    rows = table(openpyxl.load_workbook(result.path)["工作台账"])
+    uuids = [r["标识（请勿修改）"] for r in rows]
+    parents = {ledger_store.get_item(m[0].parent_id).uuid, ledger_store.get_item(m[5].parent_id).uuid}
+    assert set(uuids) == {m[0].uuid, m[5].uuid} | parents
+    assert "筛选：状态为推进中" in openpyxl.load_workbook(result.path)["工作台账"]["A2"].value
+
+    group = ledger_store.get_item(m[0].parent_id)
+    ledger_store.update_item(group.id, {"lead_unit": "干部科"}, expected_version=group.version, who="t")
+    ledger_store.update_item(m[5].id, {"co_units": "宣传科、干部科"}, expected_version=m[5].version + 1, who="t")
+    result = export_ledger(ledger_store, tmp_path / "u.xlsx", unit="干部科", one_sheet=True)
+    uuids = [r["标识（请勿修改）"] for r in table(openpyxl.load_workbook(result.path)["工作台账"])]
+    children = [i.uuid for i in ledger_store.subtree(group.id)]
+    assert uuids[: len(children)] == children  # a unit named on the item covers its measures
+    assert m[5].uuid in uuids and len(uuids) == len(children) + 2
+
+
+def test_statistics_sheet_matches_store(ledger_store: Any, tmp_path: Path) -> None:
+    m = _measures(ledger_store)
+    ledger_store.update_item(m[1].id, {"status": "已完成", "lead_unit": "组织科"}, expected_version=m[1].version,
+                             who="t")
+    result = export_ledger(ledger_store, tmp_path / "s.xlsx")
+    ws = openpyxl.load_workbook(result.path)["完成情况统计"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    for s in ledger_store.statistics(by="report"):
+        line = next(v for v in values if v[0] == s.key)
+        assert line[1:7] == [s.total, s.done, s.in_progress, s.not_started, s.overdue, pytest.approx(s.rate)]
+    unit_line = next(v for v in values if v[0] == "组织科")
+    assert unit_line[1:3] == [1, 1]
+    assert any(v[0] == "（未填写牵头单位）" for v in values)
+    assert len(ws._charts) == 2
+
+
+def test_as_of_is_shown_and_judges_overdue(ledger_store: Any, tmp_path: Path) -> None:
+    today = date.today()
+    result = export_ledger(ledger_store, tmp_path / "a.xlsx", as_of=today)
+    ws = openpyxl.load_workbook(result.path).worksheets[0]
+    assert any(f"统计截至：{today.year}年{today.month}月{today.day}日" in str(c.value) for c in ws[2])
+    rule = next(iter(ws.conditional_formatting)).rules[0]
+    assert f"DATE({today.year},{today.month},{today.day})" in rule.formula[0]
+
+
+def test_unknown_report_and_bad_target(ledger_store: Any, tmp_path: Path) -> None:
+    from db.api import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        export_ledger(ledger_store, tmp_path / "x.xlsx", report_ids=[999])
+    with pytest.raises(LedgerWriteError, match="不存在"):
+        export_ledger(ledger_store, tmp_path / "no" / "x.xlsx")
