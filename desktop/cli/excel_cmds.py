@@ -1,7 +1,111 @@
-"""Subcommands registered by a later issue."""
+"""`halfyear export` (the 台账 to Excel) and `halfyear merge` (units' filled-in ledgers back in)."""
+
+from __future__ import annotations
 
 import argparse
+from datetime import date
+from pathlib import Path
+
+from desktop.core.ledger import STATUSES, LedgerError, parse_date
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # noqa: ARG001 - filled in by its issue
-    """Add this module's subcommands (none yet)."""
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `export` and `merge` subcommands."""
+    p = sub.add_parser("export", help="把台账导出为 Excel（.xlsx）", description="把任务台账导出为 Excel 文件，供打印、年终考核或发给各单位填写。")
+    p.add_argument("out", metavar="OUT.xlsx", help="导出的文件")
+    p.add_argument("--report", metavar="ID", type=int, nargs="+", action="extend", dest="reports",
+                   help="只导出这些报告（编号见 halfyear reports）；默认全部")
+    p.add_argument("--status", metavar="状态", nargs="+", action="extend", dest="statuses", choices=STATUSES,
+                   help="只导出这些状态的措施：" + "、".join(STATUSES))
+    p.add_argument("--unit", metavar="单位", default="", help="只导出牵头单位或配合单位含此文字的措施")
+    p.add_argument("--one-sheet", action="store_true", help="多份报告放在同一个工作表（加“来源报告”列）")
+    p.add_argument("--as-of", metavar="日期", type=_date_arg, help="导出某一天结束时的台账，如 2023-06-30")
+    p.set_defaults(func=_export)
+
+    m = sub.add_parser("merge", help="把各单位填写后的台账合并回来", description="读取各单位填写后的台账，列出与程序中不同之处；加 --apply 才写入。")
+    m.add_argument("file", metavar="FILE.xlsx", help="填写后的台账")
+    m.add_argument("--apply", action="store_true", help="写入这些修改（默认只列出差异）")
+    m.add_argument("--accept-conflicts", action="store_true", help="冲突的条目也以文件中的内容为准")
+    m.set_defaults(func=_merge)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        value = parse_date(text)
+    except ValueError:
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2023-06-30")
+    return value
+
+
+def _export(args: argparse.Namespace) -> int:
+    from db.api import StoreError
+    from db.store import open_store
+    from desktop.cli import fail
+    from desktop.services.export import export_ledger
+
+    try:
+        with open_store(args.db) as store:
+            result = export_ledger(store, args.out, report_ids=args.reports, statuses=args.statuses or (),
+                                   unit=args.unit, one_sheet=args.one_sheet, as_of=args.as_of)
+    except (StoreError, LedgerError) as exc:
+        return fail(str(exc))
+    print(f"已导出 {result.rows} 行（{result.sheets} 个台账工作表）到 {result.path}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from db.api import StoreError
+    from db.store import open_store
+    from desktop.cli import fail
+    from desktop.services.merge import apply_merge, preview_merge
+
+    path = Path(args.file)
+    try:
+        with open_store(args.db) as store:
+            preview = preview_merge(store, path)
+            _print_preview(preview)
+            if not args.apply:
+                if not preview.is_empty:
+                    print("以上为差异，未写入。确认无误后加 --apply 写入。")
+                return 0
+            if not preview.changes and not (args.accept_conflicts and preview.conflicts):
+                print("没有可写入的修改。")
+                return 0
+            count = apply_merge(store, preview, who=path.name, accept_conflicts=args.accept_conflicts)
+    except (StoreError, LedgerError) as exc:
+        return fail(str(exc))
+    print(f"已写入 {count} 条（修改记录署名“{path.name}”）。")
+    if preview.conflicts and not args.accept_conflicts:
+        print(f"{len({c.item_id for c in preview.conflicts})} 条冲突未写入；如以文件为准，请加 --accept-conflicts 再运行。")
+    return 0
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _print_preview(preview: object) -> None:
+    from desktop.services.merge import MergePreview
+
+    assert isinstance(preview, MergePreview)
+    print(f"{preview.source}：对应到 {preview.rows} 行，其中 {preview.unchanged} 行没有变化。")
+    if preview.changes:
+        print(f"修改（{len(preview.changes)} 处）：")
+        for ch in preview.changes:
+            print(f"  序号 {ch.number}（{ch.title}） {ch.label}：{_value(ch.old)} → {_value(ch.new)}")
+    if preview.conflicts:
+        print(f"冲突（{len(preview.conflicts)} 处，导出后在程序中也改过）：")
+        for ch in preview.conflicts:
+            print(f"  序号 {ch.number}（{ch.title}） {ch.label}：程序中 {_value(ch.old)}，文件中 {_value(ch.new)}")
+    if preview.problems:
+        print(f"未导入的行（{len(preview.problems)}）：")
+        for text in preview.problems:
+            print(f"  {text}")
+    if preview.is_empty and not preview.problems:
+        print("文件与程序中的台账一致，没有需要合并的内容。")

@@ -1,0 +1,197 @@
+"""Bring a ledger that units filled in back into the store: preview the differences, then apply them.
+
+Rows are matched by the hidden UUID. A row whose version in the file equals the store's is a plain
+change. When the item was edited in the app after the export (versions differ), the history decides
+field by field, like a three-way merge with the export as the base: a field the unit left as exported
+is skipped (the app's newer value stands); a field only the unit changed is a plain change; a field
+both changed is a conflict for the clerk to decide. Without the export time (the hidden sheet lost),
+every difference in such a row is a conflict.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from db.api import ConflictError, HistoryRow, ItemRow, StoreError
+from db.store import Store
+from desktop.core.errors import Cancelled
+from desktop.core.ledger import MERGE_FIELDS, LedgerRow, columns, read_ledger
+from desktop.core.types import CancelFn, ProgressFn
+
+FIELD_LABELS: dict[str, str] = {c.key: c.header for c in columns(with_source=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of one item that the file would change; `version` is the item's version at preview."""
+
+    item_id: int
+    uuid: str
+    field: str
+    old: object  # the store's current value (str, date or None)
+    new: object  # the file's value
+    number: str = ""  # 序号 in the file, to find the row
+    title: str = ""  # the item's title or measure text, shortened, for the clerk
+    version: int = 0
+    exported_version: int = 0
+
+    @property
+    def label(self) -> str:
+        """The column's Chinese header, e.g. 完成状态."""
+        return FIELD_LABELS.get(self.field, self.field)
+
+
+@dataclass(frozen=True, slots=True)
+class MergePreview:
+    """What applying a filled-in ledger would do; nothing has been written yet."""
+
+    source: str  # the file name, used as `who` in the history
+    changes: list[FieldChange] = field(default_factory=list)
+    conflicts: list[FieldChange] = field(default_factory=list)  # edited in the app and in the file
+    problems: list[str] = field(default_factory=list)  # rows that cannot be used, in Chinese
+    rows: int = 0  # rows read and matched
+    unchanged: int = 0  # matched rows with no difference
+
+    @property
+    def is_empty(self) -> bool:
+        """True when applying would write nothing."""
+        return not self.changes and not self.conflicts
+
+
+class MergeApplyError(StoreError):
+    """Some rows changed again between preview and apply; those were not written."""
+
+    def __init__(self, applied: int, skipped: Sequence[int]) -> None:
+        self.applied = applied
+        self.skipped = tuple(skipped)
+        super().__init__(f"已写入 {applied} 条；另有 {len(self.skipped)} 条在预览之后又被修改过，没有写入。"
+                         "请重新预览这份台账后再合并。")
+
+
+def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: ProgressFn | None = None,
+                  is_cancelled: CancelFn | None = None) -> MergePreview:
+    """Compare a filled-in ledger with the store; raises LedgerReadError for a file that cannot be used."""
+    p = Path(path)
+    result = read_ledger(p)
+    exported_at = result.meta.exported_at if result.meta else None
+    current = store.get_items_by_uuid(r.uuid for r in result.rows)
+    changes: list[FieldChange] = []
+    conflicts: list[FieldChange] = []
+    problems = list(result.problems)
+    matched = unchanged = 0
+    total = len(result.rows)
+    for n, row in enumerate(result.rows, start=1):
+        if n % 1000 == 0:
+            if is_cancelled and is_cancelled():
+                raise Cancelled()
+            if on_progress:
+                on_progress(n, total)
+        item = current.get(row.uuid)
+        if item is None:
+            problems.append(f"序号 {row.number}（{_short(row.measure or row.task)}）对应的条目在程序中已不存在"
+                            "（可能已被删除），未导入。")
+            continue
+        matched += 1
+        diffs = _differences(row, item)
+        if not diffs:
+            unchanged += 1
+            continue
+        base = _values_at(store.history(item.id), exported_at) if row.version != item.version and exported_at else {}
+        for name, old, new in diffs:
+            change = FieldChange(item_id=item.id, uuid=item.uuid, field=name, old=old, new=new, number=row.number,
+                                 title=_short(item.title if item.depth == 0 else (item.text or item.title)),
+                                 version=item.version, exported_version=row.version)
+            if row.version == item.version:
+                changes.append(change)
+            elif exported_at is None:
+                conflicts.append(change)
+            elif name not in base:
+                changes.append(change)  # the app did not touch this field since the export
+            elif _same(_as_text(new), base[name]):
+                continue  # the unit left the exported value; the app's later edit stands
+            else:
+                conflicts.append(change)
+    if on_progress:
+        on_progress(total, total)
+    return MergePreview(source=p.name, changes=changes, conflicts=conflicts, problems=problems, rows=matched,
+                        unchanged=unchanged)
+
+
+def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool = False,
+                on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> int:
+    """Write the previewed changes (and the conflicts when accepted); return how many items were updated.
+
+    Each item is one `update_item` with the version seen at preview, so an item edited again since then
+    is left alone and reported by MergeApplyError after the others are written.
+    """
+    chosen = list(preview.changes) + (list(preview.conflicts) if accept_conflicts else [])
+    by_item: dict[int, tuple[int, dict[str, object]]] = {}
+    for ch in chosen:
+        version, fields = by_item.setdefault(ch.item_id, (ch.version, {}))
+        fields[ch.field] = ch.new
+    applied = 0
+    skipped: list[int] = []
+    total = len(by_item)
+    for n, (item_id, (version, fields)) in enumerate(by_item.items(), start=1):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        try:
+            store.update_item(item_id, fields, expected_version=version, who=who)
+        except ConflictError:
+            skipped.append(item_id)
+        else:
+            applied += 1
+        if on_progress and (n % 100 == 0 or n == total):
+            on_progress(n, total)
+    if skipped:
+        raise MergeApplyError(applied, skipped)
+    return applied
+
+
+def _differences(row: LedgerRow, item: ItemRow) -> list[tuple[str, object, object]]:
+    out: list[tuple[str, object, object]] = []
+    for name in MERGE_FIELDS:
+        new: object = getattr(row, name)
+        if name == "status":
+            if not new:
+                continue  # a blank status cell means "not reported", not a status
+            old: object = item.status.value
+        elif name == "due":
+            old = item.due
+        else:
+            old = getattr(item, name) or ""
+            if str(old).strip() == new:
+                continue
+        if old != new:
+            out.append((name, old, new))
+    return out
+
+
+def _values_at(history: Sequence[HistoryRow], moment: datetime) -> dict[str, str | None]:
+    """Each field's value (as history text) at `moment`, for the fields changed after it."""
+    out: dict[str, str | None] = {}
+    for h in history:
+        if h.at > moment and h.field not in out:
+            out[h.field] = h.old
+    return out
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or "").strip() == (b or "").strip()
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,60 @@
+"""`halfyear export` and `halfyear merge` end to end on a SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from desktop.cli import main
+from tests.services.test_merge import Sheet, measures
+
+
+@pytest.fixture
+def db_url(ledger_store: Any) -> str:
+    return str(ledger_store.url)
+
+
+def test_export_then_merge_preview_and_apply(ledger_store: Any, db_url: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "台账.xlsx"
+    assert main(["--db", db_url, "export", str(out), "--one-sheet"]) == 0
+    assert "已导出" in capsys.readouterr().out
+    m = measures(ledger_store)
+    sheet = Sheet(out)
+    sheet.set(m[0].uuid, "完成状态", "已完成")
+    sheet.set(m[1].uuid, "完成状态", "完成了")
+    sheet.save()
+
+    assert main(["--db", db_url, "merge", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "完成状态：未启动 → 已完成" in text and "“完成了”不是可用的状态" in text and "加 --apply" in text
+    assert ledger_store.get_item(m[0].id).status.value == "未启动"
+
+    assert main(["--db", db_url, "merge", str(out), "--apply"]) == 0
+    assert "已写入 1 条" in capsys.readouterr().out
+    assert ledger_store.get_item(m[0].id).status.value == "已完成"
+    assert ledger_store.history(m[0].id)[-1].who == out.name
+
+
+def test_export_options(ledger_store: Any, db_url: str, tmp_path: Path) -> None:
+    report = ledger_store.list_reports()[0]
+    out = tmp_path / "r.xlsx"
+    assert main(["--db", db_url, "export", str(out), "--report", str(report.id), "--status", "未启动", "推进中",
+                 "--unit", "", "--as-of", "2030-01-01"]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "工作台账"
+    assert any("统计截至：2030年1月1日" in str(c.value) for c in wb["工作台账"][2])
+
+
+def test_errors_are_one_chinese_line(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_url, "merge", str(tmp_path / "没有.xlsx")]) == 2
+    assert capsys.readouterr().err.startswith("错误：找不到文件")
+    assert main(["--db", db_url, "export", str(tmp_path / "无此目录" / "a.xlsx")]) == 2
+    assert "不存在" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--db", db_url, "export", str(tmp_path / "a.xlsx"), "--status", "完成了"])
+    with pytest.raises(SystemExit):
+        main(["--db", db_url, "export", str(tmp_path / "a.xlsx"), "--as-of", "明天"])
