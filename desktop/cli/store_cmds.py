@@ -1,7 +1,161 @@
-"""Subcommands registered by a later issue."""
+"""Store subcommands: import, list, show, done, status, backup, restore."""
+
+from __future__ import annotations
 
 import argparse
+import getpass
+from pathlib import Path
+
+from db.api import DONE_STATUSES, Status, StoreError
+from db.store import Store, open_store
+from desktop.cli import fail
+from desktop.core.errors import ReportError
+from desktop.core.extract import extract_plan
+from desktop.core.reports import read_report
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # noqa: ARG001 - filled in by its issue
-    """Add this module's subcommands (none yet)."""
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add import/list/show/done/status/backup/restore."""
+    p = sub.add_parser("import", help="导入报告，保存其中的工作计划")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.txt 或 .docx）")
+    p.add_argument("--year", type=int, help="计划年份（读不出年份时使用）")
+    p.add_argument("--section", metavar="HEADING", help="计划部分的一级标题（自动识别不对时指定）")
+    p.add_argument("--again", action="store_true", help="同一文件已导入过时仍再导入一份")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser("list", help="列出已导入的报告及进度")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("show", help="显示一份报告的任务树（含编号和状态）")
+    p.add_argument("report_id", type=int, metavar="REPORT_ID")
+    p.set_defaults(func=_show)
+
+    p = sub.add_parser("done", help="把一条任务标为已完成")
+    p.add_argument("item_id", type=int, metavar="ITEM_ID")
+    p.add_argument("--note", help="进展情况")
+    p.set_defaults(func=_done)
+
+    p = sub.add_parser("status", help="修改一条任务的完成状态")
+    p.add_argument("item_id", type=int, metavar="ITEM_ID")
+    p.add_argument("status", choices=[s.value for s in Status], metavar="STATUS",
+                   help="、".join(s.value for s in Status))
+    p.add_argument("--note", help="进展情况")
+    p.set_defaults(func=_status)
+
+    p = sub.add_parser("backup", help="立即备份数据库（SQLite）")
+    p.set_defaults(func=_backup)
+
+    p = sub.add_parser("restore", help="用备份文件恢复数据库（先备份当前数据库）")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=_restore)
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in containers without passwd entries
+        return ""
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return open_store(args.db)
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        store = _open(args)
+    except StoreError as exc:
+        return fail(str(exc))
+    failed = 0
+    with store:
+        for name in args.files:
+            try:
+                doc = read_report(name)
+                plan = extract_plan(doc, year=args.year, section=args.section)
+                result = store.import_plan(plan, sha256=doc.sha256, original_text=doc.text,
+                                           allow_duplicate=args.again, who=_who())
+            except (ReportError, StoreError) as exc:
+                fail(str(exc))
+                failed += 1
+                continue
+            print(f"已导入 {plan.title}（报告编号 {result.report_id}）：{result.items} 项工作，{result.measures} 条措施")
+    return 2 if failed else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    try:
+        with _open(args) as store:
+            reports = store.list_reports()
+    except StoreError as exc:
+        return fail(str(exc))
+    if not reports:
+        print("还没有导入任何报告。用 halfyear import 文件 导入。")
+        return 0
+    print("编号\t年份\t进度\t完成/措施\t逾期\t标题")
+    for r in reports:
+        sample = "（示例）" if r.sample else ""
+        print(f"{r.id}\t{r.year or '-'}\t{r.progress}%\t{r.done_count}/{r.measure_count}\t{r.overdue_count}\t"
+              f"{r.title}{sample}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        with _open(args) as store:
+            report = store.get_report(args.report_id)
+            rows = store.item_tree(args.report_id)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"{report.title}（报告编号 {report.id}，进度 {report.progress}%，{report.done_count}/{report.measure_count} 条措施完成）")
+    for row in rows:
+        due = f" 时限 {row.due.isoformat()}" if row.due else ""
+        late = " 逾期" if row.overdue else ""
+        extra = f" {row.progress}%" if not row.is_measure else ""
+        print(f"{'    ' * row.depth}[{row.id}] {row.label} {row.title} —— {row.status.value}{extra}{due}{late}")
+    return 0
+
+
+def _set(args: argparse.Namespace, status: Status) -> int:
+    try:
+        with _open(args) as store:
+            item = store.get_item(args.item_id)
+            change = store.set_status(item.id, status, expected_version=item.version, who=_who(), note=args.note)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"[{item.id}] {item.title}：{change.before.status.value} → {change.after.status.value}")
+    return 0
+
+
+def _done(args: argparse.Namespace) -> int:
+    return _set(args, DONE_STATUSES[0])
+
+
+def _status(args: argparse.Namespace) -> int:
+    return _set(args, Status(args.status))
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from db.backup import backup_now
+
+    try:
+        with _open(args) as store:
+            path = backup_now(store)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"已备份到 {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from db.backup import restore
+
+    try:
+        saved = restore(args.db, Path(args.file))
+        with _open(args):  # migrates an older backup and proves the result opens
+            pass
+    except StoreError as exc:
+        return fail(str(exc))
+    if saved is not None:
+        print(f"恢复前的数据库已备份到 {saved}")
+    print(f"已用 {args.file} 恢复数据库")
+    return 0
