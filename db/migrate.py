@@ -41,9 +41,23 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Upgrade the database to `revision` ("head" for the latest)."""
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            # Batch mode rebuilds a table by DROP + RENAME; with foreign keys on, dropping `report`
+            # would cascade-delete every item. The pragma only works outside a transaction.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left dangling references: {broken[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -1,0 +1,82 @@
+"""Opening databases: safe SQLite settings, where the file lives, and refusing bad files untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db.api import DatabaseOpenError
+from db.backup import backup_now
+from db.store import default_url, normalise_url, open_store
+from tests.db.plans import make_plan
+
+
+def test_sqlite_pragmas_make_commits_durable(store) -> None:  # type: ignore[no-untyped-def]
+    with store.engine.connect() as conn:
+        values = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                  for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}
+    assert values == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 5000}
+
+
+def test_url_from_argument_environment_or_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HALFYEAR_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_url() == f"sqlite:///{tmp_path / 'xdg' / 'halfyear' / 'halfyear.db'}"
+    monkeypatch.setenv("HALFYEAR_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    with open_store() as st:
+        assert st.path == tmp_path / "env.db" and st.is_sqlite
+    assert normalise_url(str(tmp_path / "plain.db")) == f"sqlite:///{tmp_path / 'plain.db'}"
+
+
+def _bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    path.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    before = _bytes(path)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert "不是本程序的数据库文件" in str(info.value) and "没有找到可用的备份" in str(info.value)
+    assert _bytes(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halfyear.db"]
+
+
+def test_a_damaged_database_names_the_newest_backup(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    with open_store(str(path)) as st:
+        for n in range(30):
+            st.import_plan(make_plan(items=10, measures=5), sha256=f"{n:064d}", original_text="长文" * 2000)
+        newest = backup_now(st)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096 * 2):  # scribble over every other page
+        data[offset:offset + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    before = _bytes(path)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert info.value.newest_backup == newest and str(newest) in str(info.value)
+    assert "已损坏" in str(info.value)
+    assert _bytes(path) == before
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    open_store(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'f00d_future'")
+    conn.close()
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert "更新版本" in str(info.value)
+
+
+def test_unreachable_postgresql_gives_a_clear_message() -> None:
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
+    assert "无法连接数据库" in str(info.value) and "secret" not in str(info.value)
