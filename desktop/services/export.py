@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from db.api import ItemRow, ReportSummary, StatsRow, Status
+from db.api import ItemRow, Light, ReportSummary, StatsRow, Status
 from db.store import Store
 from desktop.core.ledger import (
     LEDGER_SHEET,
@@ -87,6 +87,7 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
     counters: dict[int | None, int] = {}
     unit_hit: dict[int, bool] = {}
     rows: list[tuple[ItemRow, LedgerRow]] = []
+    children = children_of(tree)
     for item in tree:
         counters[item.parent_id] = counters.get(item.parent_id, 0) + 1
         n = counters[item.parent_id]
@@ -94,7 +95,7 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
         # a unit named on the item row counts for the measures beneath it too
         inherited = unit_hit.get(item.parent_id, False) if item.parent_id is not None else False
         unit_hit[item.id] = inherited or not unit or unit in item.lead_unit or unit in item.co_units
-        rows.append((item, _ledger_row(item, numbers[item.id], report_title)))
+        rows.append((item, _ledger_row(item, numbers[item.id], report_title, children.get(item.id, ()))))
     if not statuses and not unit:
         return [row for _, row in rows]
     keep: set[int] = set()
@@ -108,8 +109,38 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
     return [row for item, row in rows if item.id in keep]
 
 
-def _ledger_row(item: ItemRow, number: str, report_title: str) -> LedgerRow:
+def children_of(tree: Sequence[ItemRow]) -> dict[int, list[ItemRow]]:
+    """Direct children of each item in a tree listing."""
+    out: dict[int, list[ItemRow]] = {}
+    for item in tree:
+        if item.parent_id is not None:
+            out.setdefault(item.parent_id, []).append(item)
+    return out
+
+
+_LIGHT_RANK = {Light.RED: 3, Light.YELLOW: 2, Light.GREEN: 1, Light.NONE: 0}
+
+
+def rolled_status(item: ItemRow, children: Sequence[ItemRow]) -> str:
+    """The 完成状态 shown on an item row: its own when a clerk set one, else summed up from its measures."""
+    own = item.status.value
+    live = [c for c in children if c.status is not Status.CANCELLED]
+    if item.status is not Status.NOT_STARTED or not live:
+        return own
+    if all(c.status.is_done for c in live):
+        return Status.DONE.value
+    if any(c.status is not Status.NOT_STARTED for c in live):
+        return Status.IN_PROGRESS.value
+    return own
+
+
+def _ledger_row(item: ItemRow, number: str, report_title: str, children: Sequence[ItemRow]) -> LedgerRow:
     group = item.child_count > 0
+    status, light = item.status.value, item.light_deadline
+    if group and children:
+        # an item row speaks for its measures: their summed-up status and their worst light
+        status = rolled_status(item, children)
+        light = max((c.light_deadline for c in children), key=_LIGHT_RANK.__getitem__)
     if item.depth == 0:
         task = item.title
         measure = "" if group else (item.text or item.title)
@@ -118,7 +149,7 @@ def _ledger_row(item: ItemRow, number: str, report_title: str) -> LedgerRow:
     return LedgerRow(
         uuid=item.uuid, version=item.version, number=number, is_group=group, task=task, measure=measure,
         lead_leader=item.lead_leader, lead_unit=item.lead_unit, co_units=item.co_units, owner=item.owner,
-        due=item.due, status=item.status.value, light=item.light_deadline.value, note=item.note,
+        due=item.due, status=status, light=light.value, note=item.note,
         delay_reason=item.delay_reason, updated_at=item.updated_at, report_title=report_title,
     )
 

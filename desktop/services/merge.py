@@ -11,7 +11,7 @@ every difference in such a row is a conflict.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from db.store import Store
 from desktop.core.errors import Cancelled
 from desktop.core.ledger import MERGE_FIELDS, LedgerRow, columns, read_ledger
 from desktop.core.types import CancelFn, ProgressFn
+from desktop.services.export import children_of, rolled_status
 
 FIELD_LABELS: dict[str, str] = {c.key: c.header for c in columns(with_source=True)}
 
@@ -79,6 +80,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
     result = read_ledger(p)
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)
+    shown = _shown_group_status(store, current.values())
     changes: list[FieldChange] = []
     conflicts: list[FieldChange] = []
     problems = list(result.problems)
@@ -96,7 +98,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                             "（可能已被删除），未导入。")
             continue
         matched += 1
-        diffs = _differences(row, item)
+        diffs = _differences(row, item, shown.get(item.id))
         if not diffs:
             unchanged += 1
             continue
@@ -152,15 +154,28 @@ def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflic
     return applied
 
 
-def _differences(row: LedgerRow, item: ItemRow) -> list[tuple[str, object, object]]:
+def _shown_group_status(store: Store, items: Iterable[ItemRow]) -> dict[int, str]:
+    """The status the export showed on each item row (summed up from its measures), by item id."""
+    reports = {i.report_id for i in items if i.child_count}
+    out: dict[int, str] = {}
+    for report_id in sorted(reports):
+        tree = store.item_tree(report_id)
+        children = children_of(tree)
+        out.update((i.id, rolled_status(i, children[i.id])) for i in tree if i.id in children)
+    return out
+
+
+def _differences(row: LedgerRow, item: ItemRow, shown_status: str | None) -> list[tuple[str, object, object]]:
     out: list[tuple[str, object, object]] = []
     for name in MERGE_FIELDS:
         new: object = getattr(row, name)
         if name == "status":
-            if not new:
-                continue  # a blank status cell means "not reported", not a status
+            if not new or new == shown_status:
+                continue  # blank: not reported; on an item row, the summed-up status as exported
             old: object = item.status.value
         elif name == "due":
+            if new is None:
+                continue  # an emptied date cell is taken as "not reported": a deadline is never lost that way
             old = item.due
         else:
             old = getattr(item, name) or ""

@@ -207,3 +207,18 @@ def test_unusable_files_raise_and_change_nothing(ledger_store: Any, tmp_path: Pa
     with pytest.raises(LedgerReadError):
         preview_merge(ledger_store, path)
     assert [(i.id, i.version) for i in measures(ledger_store)] == before
+
+
+def test_item_rows_show_summed_up_status_and_merge_only_real_edits(ledger_store: Any, tmp_path: Path) -> None:
+    m = measures(ledger_store)
+    group = ledger_store.get_item(m[0].parent_id)
+    ledger_store.update_item(m[0].id, {"status": "推进中"}, expected_version=m[0].version, who="clerk")
+    out = export_ledger(ledger_store, tmp_path / "g.xlsx", one_sheet=True).path
+    sheet = Sheet(out)
+    assert sheet.ws.cell(sheet.row_of[group.uuid], sheet.col["完成状态"]).value == "推进中"
+    assert preview_merge(ledger_store, out).is_empty  # the summed-up word is not an edit of the item
+    sheet.set(group.uuid, "完成状态", "已办结")
+    sheet.set(m[1].uuid, "完成时限", None)  # an emptied date is not taken as "no deadline"
+    sheet.save()
+    preview = preview_merge(ledger_store, out)
+    assert [(c.uuid, c.field, c.old, c.new) for c in preview.changes] == [(group.uuid, "status", "未启动", "已办结")]
