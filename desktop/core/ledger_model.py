@@ -152,6 +152,7 @@ class LedgerStatsRow:
     ahead: int  # 超进度
     on_track: int  # 达进度
     behind: int  # 欠进度
+    cancelled: int = 0  # left out of the rate, so a 合计 line can be computed the same way
 
 
 @dataclass(frozen=True, slots=True)

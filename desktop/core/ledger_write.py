@@ -467,11 +467,13 @@ def _stats_line(ws: Worksheet, row: int, item: LedgerStatsRow, fmts: _Formats, *
 def _sum(rows: Sequence[LedgerStatsRow]) -> LedgerStatsRow:
     total = sum(r.total for r in rows)
     done = sum(r.done for r in rows)
+    cancelled = sum(r.cancelled for r in rows)
+    live = total - cancelled
     return LedgerStatsRow(
         key="合计", total=total, done=done, in_progress=sum(r.in_progress for r in rows),
         not_started=sum(r.not_started for r in rows), overdue=sum(r.overdue for r in rows),
-        rate=done / total if total else 0.0, ahead=sum(r.ahead for r in rows),
-        on_track=sum(r.on_track for r in rows), behind=sum(r.behind for r in rows))
+        rate=done / live if live else 0.0, ahead=sum(r.ahead for r in rows),
+        on_track=sum(r.on_track for r in rows), behind=sum(r.behind for r in rows), cancelled=cancelled)
 
 
 def _write_meta(ws: Worksheet, *, title: str, as_of: date | None, exported_at: datetime) -> None:

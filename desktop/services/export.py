@@ -184,4 +184,6 @@ def _stats_row(row: StatsRow, *, unit: bool = False) -> LedgerStatsRow:
     key = "" if unit and row.key == "未填写" else row.key
     return LedgerStatsRow(key=key, total=row.total, done=row.done, in_progress=row.in_progress,
                           not_started=row.not_started, overdue=row.overdue, rate=row.rate, ahead=row.ahead,
-                          on_track=row.on_track, behind=row.behind)
+                          on_track=row.on_track, behind=row.behind,
+                          # the store's counts split every measure into these four and the cancelled
+                          cancelled=max(0, row.total - row.done - row.in_progress - row.not_started))

@@ -46,7 +46,7 @@ def sample_stats() -> LedgerStats:
         by_report=(LedgerStatsRow("2023年上半年组织工作总结", 3, 1, 0, 1, 1, 1 / 3, 0, 1, 2),),
         by_unit=(LedgerStatsRow("干部科", 1, 1, 0, 0, 0, 1.0, 1, 0, 0),
                  LedgerStatsRow("考核办", 1, 0, 0, 1, 1, 0.0, 0, 0, 1),
-                 LedgerStatsRow("", 1, 0, 0, 0, 0, 0.0, 0, 1, 0)),
+                 LedgerStatsRow("", 2, 0, 1, 0, 0, 0.0, 0, 1, 0, cancelled=1)),
     )
 
 
@@ -173,7 +173,7 @@ def test_statistics_sheet_with_bar_charts(book: openpyxl.Workbook) -> None:
     assert ["干部科", 1, 1, 0, 0, 0, 1.0, 1, 0, 0] in values
     assert any(r[0] == "（未填写牵头单位）" for r in values)
     totals = [r for r in values if r[0] == "合计"]
-    assert totals[1][1:3] == [3, 1] and totals[1][6] == pytest.approx(1 / 3)
+    assert totals[1][1:3] == [4, 1] and totals[1][6] == pytest.approx(1 / 3)  # the cancelled one left out
     assert ws["G6"].number_format == "0.0%"
     charts = ws._charts
     assert len(charts) == 2 and all(c.tagname == "barChart" for c in charts)

@@ -100,6 +100,7 @@ def test_statistics_sheet_matches_store(ledger_store: Any, tmp_path: Path) -> No
     m = _measures(ledger_store)
     ledger_store.update_item(m[1].id, {"status": "已完成", "lead_unit": "组织科"}, expected_version=m[1].version,
                              who="t")
+    ledger_store.update_item(m[2].id, {"status": "已取消"}, expected_version=m[2].version, who="t")
     result = export_ledger(ledger_store, tmp_path / "s.xlsx")
     ws = openpyxl.load_workbook(result.path)["完成情况统计"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
@@ -109,6 +110,9 @@ def test_statistics_sheet_matches_store(ledger_store: Any, tmp_path: Path) -> No
     unit_line = next(v for v in values if v[0] == "组织科")
     assert unit_line[1:3] == [1, 1]
     assert any(v[0] == "（未填写牵头单位）" for v in values)
+    total = sum(s.total for s in ledger_store.statistics(by="report"))
+    report_total = [v for v in values if v[0] == "合计"][0]
+    assert report_total[1:3] == [total, 1] and report_total[6] == pytest.approx(1 / (total - 1))
     assert len(ws._charts) == 2
 
 
