@@ -283,8 +283,8 @@ class Store:
         return found[0]
 
     def _summaries(self, report_ids: Sequence[int] | None, as_of: date | None) -> list[ReportSummary]:
-        settings = self.light_settings()
-        rows = queries.item_select(self._scope(report_ids=report_ids, as_of=as_of), settings)
+        scope = self._scope(report_ids=report_ids, as_of=as_of)
+        rows = queries.item_select(scope.shape)
         c = rows.c
         leaf = c.child_count == 0
         root = c.depth == 0
@@ -310,7 +310,7 @@ class Store:
         if as_of is not None:
             stmt = stmt.where(Report.imported_at < queries.Scope(as_of=as_of).cutoff)
         with self._read() as s:
-            result = s.execute(stmt).all()
+            result = s.execute(stmt, scope.params(self.light_settings())).all()
         out = []
         for r in result:
             items = int(r.n_items or 0)
@@ -350,9 +350,10 @@ class Store:
 
     # ----------------------------------------------------------------- reading items
     def _rows(self, s: Session, scope: queries.Scope, flt: ItemFilter | None = None) -> list[ItemRow]:
-        stmt = queries.row_select(scope, self.light_settings(), flt)
+        stmt = queries.row_select(scope.shape, queries.filter_shape(flt))
+        params = scope.params(self.light_settings()) | queries.filter_params(flt)
         make = queries.make_row
-        return [make(values) for values in s.execute(stmt)]
+        return [make(values) for values in s.execute(stmt, params)]
 
     def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
         """A report's items in pre-order: item, its measures (depth-first), next item …"""
@@ -410,16 +411,16 @@ class Store:
     def statistics(self, *, report_ids: Sequence[int] | None = None, by: Literal["report", "unit"] = "report",
                    as_of: date | None = None) -> list[StatsRow]:
         """Completion figures of measures per report or per 牵头单位, computed in SQL."""
-        settings = self.light_settings()
-        rows = queries.item_select(self._scope(report_ids=report_ids, as_of=as_of), settings)
+        scope = self._scope(report_ids=report_ids, as_of=as_of)
+        rows = queries.item_select(scope.shape)
         c = rows.c
         key = c.r_title if by == "report" else c.unit
         group = [c.report_id, c.r_title] if by == "report" else [c.unit]
-        stmt = (select(*group, *queries.stats_columns(rows, settings))
+        stmt = (select(*group, *queries.stats_columns(rows))
                 .where(c.child_count == 0).group_by(*group))
         stmt = stmt.order_by(c.report_id) if by == "report" else stmt.order_by(key)
         with self._read() as s:
-            result = s.execute(stmt).all()
+            result = s.execute(stmt, scope.params(self.light_settings())).all()
         out = []
         for r in result:
             total, cancelled = int(r.total), int(r.cancelled or 0)
