@@ -248,14 +248,20 @@ class Store:
             }]).scalar_one()
             level: list[tuple[int | None, int, PlanItem]] = [(None, pos, it) for pos, it in enumerate(plan.items)]
             items = measures = depth = 0
+            table = Item.__table__
             while level:
                 rows = [self._plan_row(report_id, parent, depth, pos, it, now) for parent, pos, it in level]
-                ids = s.execute(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows).scalars().all()
+                s.execute(insert(table), rows)  # executemany: one statement for the whole level
                 if depth == 0:
                     items = len(rows)
                 measures += sum(1 for _, _, it in level if not it.children)
-                level = [(new_id, pos, child) for new_id, (_, _, it) in zip(ids, level)
-                         for pos, child in enumerate(it.children)]
+                parents = [(row["uuid"], it) for row, (_, _, it) in zip(rows, level) if it.children]
+                if parents:
+                    ids = dict(s.execute(select(table.c.uuid, table.c.id).where(
+                        table.c.report_id == report_id, table.c.depth == depth)).all())
+                    level = [(ids[u], pos, child) for u, it in parents for pos, child in enumerate(it.children)]
+                else:
+                    level = []
                 depth += 1
         return ImportResult(report_id=report_id, items=items, measures=measures)
 
@@ -353,7 +359,7 @@ class Store:
         stmt = queries.row_select(scope.shape, queries.filter_shape(flt))
         params = scope.params(self.light_settings()) | queries.filter_params(flt)
         make = queries.make_row
-        return [make(values) for values in s.execute(stmt, params)]
+        return [make(values) for values in s.execute(stmt, params).all()]
 
     def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
         """A report's items in pre-order: item, its measures (depth-first), next item …"""
