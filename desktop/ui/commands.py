@@ -12,8 +12,10 @@ from db.api import ItemRow
 class EditTarget(Protocol):
     """What commands need from the window: write changes, report a refusal."""
 
-    def write_changes(self, item_id: int, changes: dict[str, object], expected_version: int) -> ItemRow | None:
-        """Write and return the new row, or None when the store refused (already shown to the user)."""
+    def write_changes(self, item_id: int, changes: dict[str, object],
+                      expected_version: int | None = None) -> ItemRow | None:
+        """Write (checked against the version this window last saw) and return the new row, or None when
+        the store refused (already shown to the user)."""
 
 
 class EditItemCommand(QUndoCommand):
@@ -28,7 +30,6 @@ class EditItemCommand(QUndoCommand):
         self._item_id = before.id
         self._old = {f: getattr(before, f) for f in fields}
         self._new = {f: getattr(after, f) for f in fields}
-        self._version = after.version  # the version our last write produced
         self._mergeable = mergeable
         self._applied = True  # push() calls redo() at once; the write already happened
 
@@ -38,12 +39,11 @@ class EditItemCommand(QUndoCommand):
         return self._item_id
 
     def _write(self, values: dict[str, object]) -> None:
-        row = self._target.write_changes(self._item_id, values, self._version)
-        if row is None:
+        # The window checks against the version it last saw: our own later edits are known to it,
+        # another clerk's are not and raise a conflict.
+        if self._target.write_changes(self._item_id, values) is None:
             # Someone else changed the row: this step can no longer be undone or redone safely.
             self.setObsolete(True)
-        else:
-            self._version = row.version
 
     def redo(self) -> None:
         if self._applied:
@@ -63,5 +63,4 @@ class EditItemCommand(QUndoCommand):
                 or set(other._new) != set(self._new):
             return False
         self._new = dict(other._new)
-        self._version = other._version
         return True

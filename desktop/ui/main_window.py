@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self._expanded: dict[int, set[int]] = {}
         self._first_tree_load: set[int] = set()
         self._undo_view_window: QWidget | None = None
+        self._have_reports = False
+        self._versions: dict[int, int] = {}  # last seen versions of rows edited here, for undo in other views
         self.setWindowTitle(self.tr("半年工作台账"))
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, 700, 340])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.tree.setFocus()
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -268,12 +271,15 @@ class MainWindow(QMainWindow):
     def _on_reports(self, reports: list[ReportSummary]) -> None:
         wanted = self._report_id
         if wanted is None:
-            saved = self.settings.value("view/report", ALL_REPORTS)
-            wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else ALL_REPORTS
+            saved = self.settings.value("view/report")
+            wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else None
+        self._have_reports = True  # from now on a current row in the list means a choice
         self.report_model.set_reports(reports)
         ids = {r.id for r in reports}
-        if wanted != ALL_REPORTS and wanted not in ids:
-            wanted = reports[0].id if reports else ALL_REPORTS
+        if wanted is None or (wanted != ALL_REPORTS and wanted not in ids):
+            # First start or the report is gone: open the first report in the list.
+            shown = self.report_model.reports()
+            wanted = shown[0].id if shown else ALL_REPORTS
         current = self.report_view.currentIndex()
         if not current.isValid() or current.data(ReportIdRole) != wanted:
             self.report_view.setCurrentIndex(self.report_model.index_of_report(wanted))
@@ -291,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def _on_report_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         rid = current.data(ReportIdRole) if current.isValid() else None
-        if rid is None or rid == self._report_id:
+        if not self._have_reports or rid is None or rid == self._report_id:
             return
         self._report_id = rid
         self.settings.setValue("view/report", rid)
@@ -430,8 +436,20 @@ class MainWindow(QMainWindow):
 
         return QCoreApplication.translate("MainWindow", "修改%1").replace("%1", field_label(field))
 
-    def write_changes(self, item_id: int, changes: dict[str, object], expected_version: int) -> ItemRow | None:
+    def known_version(self, item_id: int) -> int:
+        """The version of the row as this window last saw it (the optimistic lock for our next write)."""
+        row = self.item_model.row_for(item_id)
+        if row is not None:
+            return row.version
+        if item_id in self._versions:
+            return self._versions[item_id]
+        return self.store.get_item(item_id).version
+
+    def write_changes(self, item_id: int, changes: dict[str, object],
+                      expected_version: int | None = None) -> ItemRow | None:
         """Write to the store (a one-row write takes about a millisecond); on refusal explain and refresh."""
+        if expected_version is None:
+            expected_version = self.known_version(item_id)
         try:
             change = apply_changes(self.store, item_id, changes, expected_version=expected_version, who=self.who)
         except _conflict_error_type() as exc:
@@ -457,6 +475,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _after_write(self, row: ItemRow) -> None:
+        self._versions[row.id] = row.version
         rows = [row]
         if row.parent_id is not None:
             try:

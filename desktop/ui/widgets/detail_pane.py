@@ -263,7 +263,7 @@ class DetailPane(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save the note when the clerk leaves the box."""
-        if watched is self._note and event.type() == QEvent.Type.FocusOut:
+        if watched is getattr(self, "_note", None) and event.type() == QEvent.Type.FocusOut:
             self._commit_note()
         return super().eventFilter(watched, event)
 

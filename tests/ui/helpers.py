@@ -1,0 +1,21 @@
+"""Small helpers for window tests."""
+
+from __future__ import annotations
+
+from db.api import ItemRow
+
+
+def first_measure(window, *, done: bool | None = None) -> ItemRow:  # noqa: ANN001
+    """The first loaded measure (optionally with the given done state)."""
+    for r in window.item_model.loaded_rows():
+        if r.is_measure and r.parent_id is not None and (done is None or r.status.is_done == done):
+            return r
+    raise AssertionError("no such measure")
+
+
+def show_report(qtbot, window, report_id: int) -> None:  # noqa: ANN001
+    """Select a report and wait for its tree."""
+    if window._report_id == report_id:
+        return
+    with qtbot.waitSignal(window.tree_loaded, timeout=10000):
+        window.select_report(report_id)

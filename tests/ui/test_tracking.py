@@ -1,0 +1,150 @@
+"""Ticking, editing, undo and conflicts go straight to the real store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.api import Status
+from desktop.ui.models.report_list import ALL_REPORTS
+from tests.ui.helpers import first_measure, show_report
+
+
+def test_window_shows_reports_and_tree(window, seeded, qtmodeltester) -> None:
+    reports = seeded.list_reports()
+    assert {r.id for r in window.report_model.reports()} == {r.id for r in reports}
+    qtmodeltester.check(window.report_model)
+    assert window._report_id is not None
+    qtmodeltester.check(window.item_model)
+    assert window.item_model.rowCount() > 0
+
+
+def test_space_ticks_measure_and_undo_reverts_in_store(qtbot, window, seeded) -> None:
+    rid = seeded.list_reports()[0].id
+    show_report(qtbot, window, rid)
+    m = first_measure(window, done=False)
+    assert window.select_item(m.id)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Space)
+    assert seeded.get_item(m.id).status == Status.DONE
+    assert window.item_model.row_for(m.id).status == Status.DONE
+    parent = window.item_model.row_for(m.parent_id)
+    assert parent.done_children == seeded.get_item(m.parent_id).done_children >= 1
+    window.undo_stack.undo()
+    assert seeded.get_item(m.id).status == m.status
+    assert window.item_model.row_for(m.id).status == m.status
+    window.undo_stack.redo()
+    assert seeded.get_item(m.id).status == Status.DONE
+    assert [h.field for h in seeded.history(m.id)].count("status") == 3
+
+
+def test_ticking_an_item_ticks_its_measures_as_one_step(qtbot, window, seeded) -> None:
+    rid = seeded.list_reports()[0].id
+    show_report(qtbot, window, rid)
+    item = next(r for r in window.item_model.loaded_rows() if not r.is_measure)
+    window.select_item(item.id)
+    window.act_toggle.trigger()
+    kids = [r for r in seeded.item_tree(rid) if r.parent_id == item.id]
+    assert kids and all(k.status == Status.DONE for k in kids)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert all(seeded.get_item(k.id).status == Status.NOT_STARTED for k in kids)
+
+
+def test_detail_pane_edits_are_saved_and_undoable(qtbot, window, seeded) -> None:
+    m = first_measure(window)
+    window.select_item(m.id)
+    assert window.detail.row.id == m.id
+    owner = window.detail.line_edit("owner")
+    owner.setText("王小明")
+    owner.editingFinished.emit()
+    assert seeded.get_item(m.id).owner == "王小明"
+    window.detail.note_edit.setPlainText("已召开专题会议")
+    window.detail.commit_note()
+    assert seeded.get_item(m.id).note == "已召开专题会议"
+    window.detail.extend(date(2030, 3, 31), "等待上级文件")
+    after = seeded.get_item(m.id)
+    assert after.status == Status.EXTENDED and after.due == date(2030, 3, 31)
+    assert after.original_due == m.due and after.delay_reason == "等待上级文件"
+    assert window.detail.history_model.rowCount() >= 3
+    window.undo_stack.undo()  # the extension
+    assert seeded.get_item(m.id).due == m.due
+    window.undo_stack.undo()  # the note
+    window.undo_stack.undo()  # the owner
+    back = seeded.get_item(m.id)
+    assert (back.owner, back.note, back.status) == (m.owner, m.note, m.status)
+
+
+def test_in_place_status_edit(qtbot, window, seeded) -> None:
+    from desktop.ui.models.item_tree import Column
+
+    m = first_measure(window)
+    idx = window.item_model.index_of(m.id, Column.STATUS)
+    assert window.item_model.setData(idx, "已办结", Qt.ItemDataRole.EditRole)
+    assert seeded.get_item(m.id).status == Status.CLOSED
+
+
+def test_conflict_is_explained_and_view_refreshed(qtbot, window, seeded, db_url, messages) -> None:
+    from db.store import open_store
+
+    shown = messages
+    m = first_measure(window, done=False)
+    other = open_store(db_url)
+    try:
+        cur = other.get_item(m.id)
+        other.update_item(m.id, {"note": "另一位同事写的进展"}, expected_version=cur.version, who="同事")
+    finally:
+        other.close()
+    window.select_item(m.id)
+    window.act_toggle.trigger()
+    assert shown and "其他人修改过" in shown[0]
+    assert seeded.get_item(m.id).status == m.status  # nothing written
+    assert window.item_model.row_for(m.id).note == "另一位同事写的进展"
+    assert window.undo_stack.count() == 0
+    messages.clear()
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=10000)
+    # after the refresh the same tick works
+    window.select_item(m.id)
+    window.act_toggle.trigger()
+    assert seeded.get_item(m.id).status == Status.DONE
+
+
+def test_filters_in_window_keep_selection(qtbot, window, seeded) -> None:
+    m = first_measure(window)
+    window.select_item(m.id)
+    total = window.item_model.visible_count()
+    window.filter_bar.search.setText(m.title[:6])
+    assert 0 < window.item_model.visible_count() < total
+    assert window.current_row().id == m.id
+    window.filter_bar.search.setText("")
+    window.filter_bar.overdue.setChecked(True)
+    assert all(r.overdue for r in window.item_model.loaded_rows()
+               if r.is_measure and window.item_model.index_of(r.id).isValid())
+    window.filter_bar.clear()
+    assert window.item_model.visible_count() == total
+
+
+def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:
+    show_report(qtbot, window, ALL_REPORTS)
+    qtmodeltester.check(window.item_model)
+    expected = sum(r.measure_count for r in seeded.list_reports())
+    assert window.item_model.is_flat and window.item_model.rowCount() == expected
+
+
+def test_refresh_keeps_selection_and_expansion(qtbot, window, seeded) -> None:
+    m = first_measure(window)
+    window.select_item(m.id)
+    parent_idx = window.item_model.index_of(m.parent_id)
+    window.tree.setExpanded(parent_idx, True)
+    with qtbot.waitSignal(window.tree_loaded, timeout=10000):
+        window.refresh()
+    assert window.current_row().id == m.id
+    assert window.tree.isExpanded(window.item_model.index_of(m.parent_id))
+
+
+@pytest.mark.parametrize("rule", ["deadline", "schedule"])
+def test_light_rule_is_remembered(window, settings, rule) -> None:
+    window.set_light_rule(rule)
+    assert settings.value("view/light_rule") == rule
