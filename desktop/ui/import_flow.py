@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ class ConfirmedPlan:
     name: str
     plan: Plan
     doc: ReportDocument
+    allow_duplicate: bool = False
 
 
 def parse_file(path: str, *, section: str | None = None, year: int | None = None) -> ParsedFile:
@@ -91,7 +92,7 @@ def save_plans(store: object, plans: Sequence[ConfirmedPlan], *, who: str,
     for n, cp in enumerate(plans):
         try:
             res = store.import_plan(cp.plan, sha256=cp.doc.sha256, original_text=cp.doc.text,  # type: ignore[attr-defined]
-                                    who=who)
+                                    allow_duplicate=cp.allow_duplicate, who=who)
         except Exception as exc:  # noqa: BLE001 — one refused report must not stop the rest
             results.append((cp.name, exc))
         else:
@@ -209,13 +210,28 @@ class ImportFlow(QObject):
     def save(self, confirmed: list[ConfirmedPlan]) -> None:
         """Write the confirmed plans on the database thread."""
         w = self._window
+        self._confirmed = {cp.name: cp for cp in confirmed}
+        self._earlier: list[tuple[str, object]] = []
         w.statusBar().showMessage(w.tr("正在保存…"))
         w.jobs.db(save_plans, w.store, confirmed, who=w.who, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, results: list[tuple[str, object]]) -> None:
+        from db.api import DuplicateReportError
         from desktop.ui.errors import Messages, friendly
 
         w = self._window
+        dups = [n for n, r in results if isinstance(r, DuplicateReportError) and n in self._confirmed
+                and not self._confirmed[n].allow_duplicate]
+        if dups and Messages.confirm(w, w.tr("文件已导入过"), w.tr("以下文件以前已经导入过：\n%1\n\n仍要再导入一份吗？")
+                                     .replace("%1", "\n".join(f"• {n}" for n in dups))):
+            # Ask once, then save those again allowing the duplicate.
+            self._earlier = [(n, r) for n, r in results if n not in dups]
+            again = [replace(self._confirmed[n], allow_duplicate=True) for n in dups]
+            for cp in again:
+                self._confirmed[cp.name] = cp
+            w.jobs.db(save_plans, w.store, again, who=w.who, on_done=self._saved, on_error=self._failed)
+            return
+        results = self._earlier + results
         ok = [(n, r) for n, r in results if not isinstance(r, Exception)]
         bad = [(n, r) for n, r in results if isinstance(r, Exception)]
         if ok:

@@ -279,8 +279,8 @@ class ImportPreviewDialog(QDialog):
         st.model.set_plan(st.parsed.plan)
         st.include = st.parsed.plan is not None
         item = self.file_list.item(self._current)
+        self.file_list.blockSignals(True)  # setIcon also emits itemChanged
         item.setIcon(icon("ok") if st.parsed.plan else icon("warning"))
-        self.file_list.blockSignals(True)
         item.setCheckState(Qt.CheckState.Checked if st.include else Qt.CheckState.Unchecked)
         self.file_list.blockSignals(False)
         self._show_file(self._current)
