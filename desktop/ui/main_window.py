@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
                                    .add(idx.internalId()))
         self.tree.collapsed.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
                                     .discard(idx.internalId()))
-        for col, width in ((Column.STATUS, 84), (Column.PROGRESS, 56), (Column.UNIT, 110), (Column.OWNER, 72),
-                           (Column.DUE, 92), (Column.UPDATED, 96)):
+        for col, width in ((Column.STATUS, 80), (Column.PROGRESS, 48), (Column.UNIT, 84), (Column.OWNER, 58),
+                           (Column.DUE, 88), (Column.UPDATED, 100)):
             self.tree.setColumnWidth(col, width)
 
         self.filter_bar = FilterBar()
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([240, 700, 340])
+        self.splitter.setSizes([220, 760, 320])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.tree.setFocus()

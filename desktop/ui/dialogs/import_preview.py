@@ -81,6 +81,8 @@ class ImportPreviewDialog(QDialog):
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Checked if st.include else Qt.CheckState.Unchecked)
             self.file_list.addItem(it)
+        self.file_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.file_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.file_list.currentRowChanged.connect(self._show_file)
         self.file_list.itemChanged.connect(self._on_file_check)
         split.addWidget(self.file_list)
@@ -152,7 +154,7 @@ class ImportPreviewDialog(QDialog):
         pl.addLayout(tools)
         split.addWidget(page)
         split.setStretchFactor(1, 1)
-        split.setSizes([240, 800])
+        split.setSizes([260, 780])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

@@ -78,10 +78,11 @@ class DetailPane(QScrollArea):
         self._title.setWordWrap(True)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         c.addWidget(self._title)
-        self._text = QTextBrowser()
+        # The full text only when it says more than the title (a sentence measure is its own title).
+        self._text = QLabel()
         self._text.setObjectName("fullText")
-        self._text.setMinimumHeight(70)
-        self._text.setMaximumHeight(140)
+        self._text.setWordWrap(True)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         c.addWidget(self._text)
 
         form = QFormLayout()
@@ -144,7 +145,7 @@ class DetailPane(QScrollArea):
         self._note = QPlainTextEdit()
         self._note.setPlaceholderText(self.tr("写下本期进展，离开输入框或停顿片刻后自动保存"))
         self._note.setMinimumHeight(70)
-        self._note.setMaximumHeight(130)
+        self._note.setMaximumHeight(96)
         self._note.installEventFilter(self)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -191,8 +192,9 @@ class DetailPane(QScrollArea):
             return
         self._path.setText(path)
         self._title.setText(f"{row.label}{row.title}" if not row.label.isdigit() else f"{row.label}. {row.title}")
-        if not (same and self._text.toPlainText() == row.text):
-            self._text.setPlainText(row.text or row.title)
+        extra = row.text.strip()
+        self._text.setText(extra)
+        self._text.setVisible(bool(extra) and extra.rstrip("。；; ") != row.title.strip())
         self._source.setPlainText(row.source or self.tr("（没有记录原文段落）"))
         focus = self.focusWidget()
         widgets = [self._status, self._due, self._no_due, self._note, self._ext_date, self._ext_reason,

@@ -28,10 +28,10 @@ class FilterBar(QWidget):
         lay.setSpacing(6)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("搜索任务、单位、责任人、进展…（Ctrl+F）"))
+        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setToolTip(self.tr("输入即筛选；多个词用空格分开，须同时出现"))
+        self.search.setToolTip(self.tr("在任务、内容、单位、责任人、进展中搜索，输入即筛选；多个词用空格分开"))
         self.search.textChanged.connect(self._emit)
         lay.addWidget(self.search, 3)
 

@@ -1,0 +1,75 @@
+"""Take the README screenshots from a real window: `xvfb-run -a -s "-screen 0 1280x800x24" python -m tests.ui.make_screenshots`."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+def main() -> int:
+    """Seeds in a temp database, the main window with a measure selected, the detail pane, the import preview."""
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from db.samples import import_samples
+    from db.store import open_store
+    from desktop.ui.app import make_app
+    from desktop.ui.dialogs.import_preview import ImportPreviewDialog
+    from desktop.ui.import_flow import parse_files
+    from desktop.ui.main_window import MainWindow
+
+    tmp = Path(tempfile.mkdtemp(prefix="halfyear-shots-"))
+    app = make_app([])
+    store = open_store(f"sqlite:///{tmp / 'h.db'}")
+    import_samples(store, ROOT / "seeds")
+    settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store, settings=settings)
+    w.resize(1280, 760)
+    w.show()
+    loop = QEventLoop()
+    w.tree_loaded.connect(loop.quit)
+    w.start()
+    loop.exec()
+
+    def settle(ms: int = 300) -> None:
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    # a measure with some history, so the detail pane shows edits
+    rows = [r for r in w.item_model.loaded_rows() if r.is_measure and r.parent_id is not None]
+    for r in rows[:2]:
+        w.tick(r.id, True)
+    target = rows[3]
+    w.request_changes(target.id, {"lead_unit": "干部科", "owner": "李明", "note": "已完成第一轮走访，形成问题清单 12 条。"},
+                      "填写")
+    w.request_changes(target.id, {"status": "推进中"}, "修改状态")
+    w.select_item(target.id)
+    w.show_hint(w.tr("这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；"
+                     "示例可在“文件 ▸ 删除示例报告”中删除。"))
+    settle(600)
+    DOCS.mkdir(exist_ok=True)
+    w.grab().save(str(DOCS / "screenshot-main.png"))
+    w.detail.grab().save(str(DOCS / "screenshot-detail.png"))
+
+    bad = tmp / "空白报告.txt"
+    bad.write_bytes(b"")
+    files = parse_files([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]] + [str(bad)])
+    dlg = ImportPreviewDialog(files, w)
+    dlg.show()
+    settle(400)
+    dlg.grab().save(str(DOCS / "screenshot-import.png"))
+    dlg.show_file(3)
+    settle(300)
+    dlg.grab().save(str(DOCS / "screenshot-import-error.png"))
+    dlg.close()
+    w.close()
+    store.close()
+    print("screenshots written to", DOCS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
