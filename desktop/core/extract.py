@@ -26,6 +26,7 @@ from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn
 # Closing remarks after the last item: a speech's 同志们…, a summary's 总之…, a signature or date.
 _CLOSING = re.compile(r"^(?:同志们|各位领导|总之|总而言之|综上|让我们|我们坚信|我们相信|以上|特此|附件|附：|附:)")
 _SIGNATURE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?\s*(?:19|20)\d\d[.．/-]\d{1,2}[.．/-]\d{1,2}\s*[）)]?)$")
+_HAS_CJK = re.compile("[\u4e00-\u9fff]")
 _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
@@ -74,7 +75,7 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
     items = tuple(_build_item(block, plan_year, default_due, n) for n, block in enumerate(blocks, 1))
     return Plan(
         source=doc.source,
-        title=_title(doc),
+        title=_title(doc, plan_heading.text, plan_year),
         year=plan_year,
         section=PlanSection(heading=plan_heading.text, preamble=preamble),
         items=items,
@@ -82,12 +83,20 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
     )
 
 
-def _title(doc: ReportDocument) -> str:
-    """The report's title line when it has one, else the file name without extension."""
+def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
+    """The report's title line when it has one, else its file name; a file name without words
+    (`000_e27235b1.txt`) gives way to the year and the plan heading, which a clerk recognises."""
     first = doc.paragraphs[0] if doc.paragraphs else ""
     if first and len(first) <= 40 and not any(ch in first for ch in "。，：:") and match_at(first, 0) is None:
         return first
-    return Path(doc.source).stem
+    stem = Path(doc.source).stem
+    if _HAS_CJK.search(stem):
+        return stem
+    marker = match_at(heading, 0)
+    bare = heading[marker.end:] if marker else heading
+    if year and str(year) not in bare:
+        bare = f"{year}年{bare}"
+    return bare or stem
 
 
 def _cut_closing(body: list[str]) -> list[str]:

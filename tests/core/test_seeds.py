@@ -71,3 +71,12 @@ def test_item_text_contains_its_whole_body():
     item = plan.items[1]
     assert item.text.startswith(item.title)
     assert all(child.text in item.text for child in item.children)
+
+
+def test_titles_fall_back_from_word_less_file_names_to_year_and_heading(tmp_path):
+    assert parse_report(SEEDS[1]).title == "2023年下半年工作计划"
+    assert parse_report(SEEDS[2]).title == "2023年组织工作安排"
+    assert parse_report(SEEDS[4]).title == "下步计划"
+    named = tmp_path / "**县委组织部上半年工作总结.txt"
+    named.write_bytes(SEEDS[1].read_bytes())
+    assert parse_report(named).title == "**县委组织部上半年工作总结"
