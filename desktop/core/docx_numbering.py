@@ -112,14 +112,7 @@ class NumberingRenderer:
         return rendered, ilvl
 
     def _numpr(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        ppr = paragraph._p.pPr
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numpr is not None:
-            num_id = numpr.find(qn("w:numId"))
-            ilvl = numpr.find(qn("w:ilvl"))
-            if num_id is not None:
-                return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
-        return self._from_style(paragraph)
+        return _read_numpr(paragraph._p.pPr) or self._from_style(paragraph)
 
     def _from_style(self, paragraph: Paragraph) -> tuple[str, int] | None:
         """Numbering can also come from the paragraph style (e.g. "List Number") or its base styles."""
@@ -127,15 +120,21 @@ class NumberingRenderer:
             style = paragraph.style
         except (KeyError, ValueError):
             return None
-        seen = 0
-        while style is not None and seen < 10:
-            ppr = style.element.pPr
-            numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-            if numpr is not None:
-                num_id = numpr.find(qn("w:numId"))
-                ilvl = numpr.find(qn("w:ilvl"))
-                if num_id is not None:
-                    return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        for _ in range(10):  # base-style chains are short; a cycle must not loop forever
+            if style is None:
+                return None
+            found = _read_numpr(style.element.pPr)
+            if found:
+                return found
             style = style.base_style
-            seen += 1
         return None
+
+
+def _read_numpr(ppr: object) -> tuple[str, int] | None:
+    """(numId, ilvl) from a w:pPr element, or None when it carries no numbering."""
+    numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    num_id = numpr.find(qn("w:numId")) if numpr is not None else None
+    if num_id is None:
+        return None
+    ilvl = numpr.find(qn("w:ilvl"))
+    return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
