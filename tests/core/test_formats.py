@@ -48,3 +48,18 @@ def test_nbsp_fullwidth_spaces_and_blank_lines_are_normalised(tmp_path):
     plan = parse_report(target)
     assert_matches(plan, "001")
     assert "\u00a0" not in plan.items[0].text and "\u3000" not in plan.items[0].text
+
+
+def test_docx_numbering_from_the_list_number_style(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for text in ["一、上半年工作", "做了很多事。", "二、下半年工作计划"]:
+        document.add_paragraph(text)
+    for text in ["抓好学习。深入学习。", "狠抓落实。年底前完成。"]:
+        document.add_paragraph(text, style="List Number")  # numbering lives in the style only
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    plan = parse_report(path, year=2024)
+    assert [(i.label, i.title) for i in plan.items] == [("1.", "抓好学习"), ("2.", "狠抓落实")]
+    assert plan.items[1].children[0].title == "年底前完成"
