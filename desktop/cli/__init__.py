@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from desktop import __version__
@@ -12,9 +13,34 @@ from desktop import __version__
 _COMMAND_MODULES = ("desktop.cli.parse_cmd", "desktop.cli.store_cmds", "desktop.cli.excel_cmds")
 
 
+# argparse speaks English; a clerk gets these usage errors in Chinese.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.*)\)"),
+     lambda m: f"{m[1]} 不能是“{m[2]}”，可选：" + m[3].replace("'", "")),
+    (re.compile(r"the following arguments are required: (.*)"), lambda m: f"缺少参数：{m[1]}"),
+    (re.compile(r"unrecognized arguments: (.*)"), lambda m: f"无法识别的参数：{m[1]}"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: '?([^']*)'?"), lambda m: f"{m[1]} 的取值“{m[3]}”格式不对"),
+    (re.compile(r"argument (\S+): expected one argument"), lambda m: f"{m[1]} 后面需要一个取值"),
+    (re.compile(r"argument (\S+): (.*)"), lambda m: f"{m[1]}：{m[2]}"),
+)
+
+
+class _ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one Chinese line (exit status 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, say in _ARGPARSE_ERRORS:
+            m = pattern.search(message)
+            if m:
+                message = say(m)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}。运行 {self.prog} --help 查看用法。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `halfyear` argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _ChineseArgumentParser(
         prog="halfyear",
         description="把工作总结里的“下一步工作打算”变成任务台账。不带参数运行时打开桌面程序。",
     )

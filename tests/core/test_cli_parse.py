@@ -103,3 +103,14 @@ def test_bad_year_is_refused():
     result = run_cli("parse", str(SEEDS[0]), "--year", "二〇二三")
     assert result.returncode == 2
     assert "四位数字年份" in result.stderr
+
+
+@pytest.mark.parametrize("args, words", [
+    (["parse"], "缺少参数：FILE"),
+    (["parse", "a.txt", "--bogus"], "无法识别的参数：--bogus"),
+    (["parse", "a.txt", "--year"], "--year 后面需要一个取值"),
+])
+def test_usage_errors_are_one_chinese_line(args, words):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith(f"错误：{words}")
