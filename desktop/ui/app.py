@@ -59,22 +59,33 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--db", default=None)
     args, _rest = parser.parse_known_args(argv)
     app = make_app(argv)
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
 
-    try:
-        from db.store import open_store
+    # The window paints first; SQLAlchemy's import and the migration check run on the database thread,
+    # so a cold start costs little more than a bare Qt window.
+    window = build_window(None)
+    window.show()
+    status = {"code": 0}
 
-        store = open_store(args.db)
-    except Exception as exc:  # noqa: BLE001 — one clear dialog, then quit (the file is left untouched)
+    def opened(store: object) -> None:
+        window.set_store(store)
+        window.offer_samples(SEEDS)
+
+    def failed(exc: Exception) -> None:
         from desktop.ui.errors import show_error
 
-        show_error(None, exc, QCoreApplication.translate("app", "无法打开数据库"))
-        return 1
-    window = build_window(store)
-    window.show()
-    QTimer.singleShot(0, window.start)
-    window.offer_samples(SEEDS)
-    try:
-        return app.exec()
-    finally:
-        store.close()  # type: ignore[attr-defined]
+        show_error(window, exc, QCoreApplication.translate("app", "无法打开数据库"))
+        status["code"] = 1
+        window.close()
+
+    window.jobs.db(_open_store, args.db, on_done=opened, on_error=failed)
+    code = app.exec()
+    if window.store is not None:
+        window.store.close()  # type: ignore[attr-defined]
+    return status["code"] or code
+
+
+def _open_store(url: str | None) -> object:
+    from db.store import open_store
+
+    return open_store(url)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
+    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +30,7 @@ from desktop.ui.icons import icon
 from desktop.ui.jobs import JobRunner
 from desktop.ui.models.item_tree import Column, ItemTreeModel
 from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole, ReportListModel
-from desktop.ui.models.row_filter import RowFilter
+from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
 from desktop.ui.widgets.detail_pane import DetailPane
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.item_delegates import ItemDelegate
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.reload_reports)
         self.statusBar().showMessage(self.tr("正在读取数据…"))
         self.restore_settings()
+        if store is None:
+            self._set_store_actions_enabled(False)
 
     # ---- construction ------------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -94,13 +98,18 @@ class MainWindow(QMainWindow):
         self.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
         self.report_model.modelReset.connect(self.report_view.expandAll)
 
-        self.item_model = ItemTreeModel(self)
-        self.item_model.tick_requested.connect(self._on_tick_requested)
-        self.item_model.edit_requested.connect(
-            lambda item_id, field, value: self.request_changes(item_id, {field: value}, self._edit_text(field)))
+        # One model per view: a report's tree in a QTreeView, every measure of all reports in a QTableView
+        # (a tree view lays out each of 50,000 top-level rows through Python calls; a table does not).
+        self.tree_model = ItemTreeModel(self)
+        self.flat_model = ItemTreeModel(self)
+        self._flat = False
+        for model in (self.tree_model, self.flat_model):
+            model.tick_requested.connect(self._on_tick_requested)
+            model.edit_requested.connect(
+                lambda item_id, field, value: self.request_changes(item_id, {field: value}, self._edit_text(field)))
         self.tree = QTreeView()
         self.tree.setObjectName("itemTree")
-        self.tree.setModel(self.item_model)
+        self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSortingEnabled(False)  # sorting is on demand via the header, done in Python
@@ -119,9 +128,34 @@ class MainWindow(QMainWindow):
                                    .add(idx.internalId()))
         self.tree.collapsed.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
                                     .discard(idx.internalId()))
+        self.table = QTableView()
+        self.table.setObjectName("measureTable")
+        self.table.setModel(self.flat_model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(self.tree.editTriggers())
+        self.table.setItemDelegate(ItemDelegate(self.table))
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.selectionModel().currentChanged.connect(self._on_item_changed)
         for col, width in ((Column.STATUS, 80), (Column.PROGRESS, 48), (Column.UNIT, 84), (Column.OWNER, 58),
                            (Column.DUE, 88), (Column.UPDATED, 100)):
             self.tree.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, width)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.tree)
+        self.views.addWidget(self.table)
 
         self.filter_bar = FilterBar()
         self.filter_bar.filter_changed.connect(self._on_filter)
@@ -135,7 +169,7 @@ class MainWindow(QMainWindow):
         mid.setSpacing(6)
         mid.addWidget(self.hint)
         mid.addWidget(self.filter_bar)
-        mid.addWidget(self.tree, 1)
+        mid.addWidget(self.views, 1)
 
         self.detail = DetailPane()
         self.detail.changes_requested.connect(self.request_changes)
@@ -195,6 +229,7 @@ class MainWindow(QMainWindow):
                                        t("勾选或取消勾选选中的措施；选中任务时作用于它的全部措施"))
         self.act_toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.addAction(self.act_toggle)
+        self.table.addAction(self.act_toggle)
         self.act_expand = self._action(t("全部展开"), self.tree.expandAll, QKeySequence("Ctrl+Shift+E"))
         self.act_collapse = self._action(t("全部折叠"), self.tree.collapseAll, QKeySequence("Ctrl+Shift+C"))
         self.act_all_reports = self._action(t("全部报告"), lambda: self.select_report(ALL_REPORTS),
@@ -255,10 +290,33 @@ class MainWindow(QMainWindow):
 
         excel_actions.install(self)
 
+    @property
+    def item_model(self) -> ItemTreeModel:
+        """The model of the view on show (a report's tree, or all measures)."""
+        return self.flat_model if self._flat else self.tree_model
+
+    @property
+    def view(self) -> QTreeView | QTableView:
+        """The view on show."""
+        return self.table if self._flat else self.tree
+
     # ---- loading -----------------------------------------------------------------------------------
+    def set_store(self, store: object) -> None:
+        """Attach the store once it is open (the window shows before the database is ready), then load."""
+        self.store = store
+        self._set_store_actions_enabled(True)
+        self.start()
+
+    def _set_store_actions_enabled(self, enabled: bool) -> None:
+        for act in (self.act_import, self.act_refresh, self.act_delete_report, self.act_remove_samples,
+                    self.act_all_reports, self.act_toggle):
+            act.setEnabled(enabled)
+        self.setAcceptDrops(enabled)
+
     def start(self) -> None:
         """Load the report list in the background (call once the window is shown)."""
-        self.reload_reports()
+        if self.store is not None:
+            self.reload_reports()
 
     def reload_reports(self) -> None:
         """Re-read the report summaries off the UI thread; selection and expansion are kept."""
@@ -315,24 +373,31 @@ class MainWindow(QMainWindow):
             fn, args = self.store.items, (ItemFilter(),)
         else:
             fn, args = self.store.item_tree, (rid,)
-        self.jobs.db(fn, *args, on_done=lambda rows: self._on_tree(gen, rid, rows), on_error=self._on_load_error)
+        # Search texts are built in the job too: the UI thread only swaps in the finished lists.
+        self.jobs.db(lambda: prepare_rows(fn(*args)), on_done=lambda rows: self._on_tree(gen, rid, rows),
+                     on_error=self._on_load_error)
 
-    def _on_tree(self, generation: int, report_id: int, rows: list[ItemRow]) -> None:
+    def _on_tree(self, generation: int, report_id: int, prepared: PreparedRows) -> None:
         if generation != self._tree_generation:
             return  # the clerk already picked another report
-        current = self.tree.currentIndex()
-        current_id = current.internalId() if current.isValid() else None
-        current_col = current.column() if current.isValid() else 0
         flat = report_id == ALL_REPORTS
-        self.tree.setUpdatesEnabled(False)
+        current_id, current_col = None, 0
+        if flat == self._flat:
+            current = self.view.currentIndex()
+            if current.isValid():
+                current_id, current_col = current.internalId(), current.column()
+        self._flat = flat
+        view, model = self.view, self.item_model
+        view.setUpdatesEnabled(False)
         try:
-            self.item_model.set_rows(rows, flat=flat)
-            self.filter_bar.set_units(r.lead_unit for r in rows)
-            self._restore_expansion(report_id, rows)
+            model.set_rows(prepared, flat=flat, flt=self.filter_bar.current_filter())
+            self.filter_bar.set_units({r.lead_unit for r in prepared.rows})
+            self._restore_expansion(report_id, prepared.rows)
         finally:
-            self.tree.setUpdatesEnabled(True)
-        if current_id is not None and self.item_model.index_of(current_id).isValid():
-            self.tree.setCurrentIndex(self.item_model.index_of(current_id, current_col))
+            view.setUpdatesEnabled(True)
+        self.views.setCurrentWidget(view)
+        if current_id is not None and model.index_of(current_id).isValid():
+            view.setCurrentIndex(model.index_of(current_id, current_col))
         else:
             self.detail.show_row(None)
         self._update_counts()
@@ -356,7 +421,7 @@ class MainWindow(QMainWindow):
         self.load_tree()
 
     def _update_counts(self) -> None:
-        total = sum(1 for r in self.item_model.loaded_rows() if r.is_measure)
+        total = self.item_model.measure_count()
         shown = self.item_model.visible_count()
         text = self.tr("共 %1 条措施").replace("%1", str(total)) if shown == total else \
             self.tr("显示 %1 / 共 %2 条措施").replace("%1", str(shown)).replace("%2", str(total))
@@ -364,21 +429,23 @@ class MainWindow(QMainWindow):
 
     # ---- filtering and sorting ---------------------------------------------------------------------
     def _on_filter(self, flt: RowFilter) -> None:
-        current = self.tree.currentIndex()
+        view, model = self.view, self.item_model
+        current = view.currentIndex()
         current_id = current.internalId() if current.isValid() else None
-        self.tree.setUpdatesEnabled(False)
+        view.setUpdatesEnabled(False)
         try:
-            self.item_model.set_filter(flt)
-            if flt.is_empty:
-                self._restore_expansion(self._report_id or 0, [])
-            elif self.item_model.visible_count() <= _EXPAND_ALL_LIMIT:
-                self.tree.expandAll()  # matches are measures: show them
+            model.set_filter(flt)
+            if not self._flat:
+                if flt.is_empty:
+                    self._restore_expansion(self._report_id or 0, [])
+                elif model.visible_count() <= _EXPAND_ALL_LIMIT:
+                    self.tree.expandAll()  # matches are measures: show them
         finally:
-            self.tree.setUpdatesEnabled(True)
+            view.setUpdatesEnabled(True)
         if current_id is not None:
-            idx = self.item_model.index_of(current_id)
+            idx = model.index_of(current_id)
             if idx.isValid():
-                self.tree.setCurrentIndex(idx)
+                view.setCurrentIndex(idx)
         self._update_counts()
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -415,8 +482,8 @@ class MainWindow(QMainWindow):
         self.detail.show_row(row, path=path, history=history)
 
     def current_row(self) -> ItemRow | None:
-        """The row under the tree's cursor."""
-        idx = self.tree.currentIndex()
+        """The row under the view's cursor."""
+        idx = self.view.currentIndex()
         return self.item_model.row_for(idx.internalId()) if idx.isValid() else None
 
     def select_item(self, item_id: int) -> bool:
@@ -424,9 +491,9 @@ class MainWindow(QMainWindow):
         idx = self.item_model.index_of(item_id)
         if not idx.isValid():
             return False
-        if idx.parent().isValid():
+        if not self._flat and idx.parent().isValid():
             self.tree.setExpanded(idx.parent(), True)
-        self.tree.setCurrentIndex(idx)
+        self.view.setCurrentIndex(idx)
         return True
 
     # ---- editing: store first, then the undo stack --------------------------------------------------
@@ -438,7 +505,7 @@ class MainWindow(QMainWindow):
 
     def known_version(self, item_id: int) -> int:
         """The version of the row as this window last saw it (the optimistic lock for our next write)."""
-        row = self.item_model.row_for(item_id)
+        row = self.tree_model.row_for(item_id) or self.flat_model.row_for(item_id)
         if row is not None:
             return row.version
         if item_id in self._versions:
@@ -482,7 +549,8 @@ class MainWindow(QMainWindow):
                 rows.append(self.store.get_item(row.parent_id))  # the item's roll-up changed too
             except Exception:  # noqa: BLE001 — the next refresh shows it
                 pass
-        self.item_model.update_rows(rows)
+        self.tree_model.update_rows(rows)
+        self.flat_model.update_rows(rows)
         if self.detail.row is not None and self.detail.row.id in {r.id for r in rows}:
             self._show_detail(next(r for r in rows if r.id == self.detail.row.id))
         self.row_written.emit(row)
@@ -582,8 +650,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/light_rule", rule)
         self.act_light_deadline.setChecked(rule == "deadline")
         self.act_light_schedule.setChecked(rule == "schedule")
-        self.item_model.set_light_rule(rule)
-        self.tree.viewport().update()
+        self.tree_model.set_light_rule(rule)
+        self.flat_model.set_light_rule(rule)
 
     def offer_samples(self, seeds_dir: Path) -> None:
         """First start on a new database: load the sample reports once and say how to import one's own."""
@@ -664,6 +732,10 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.tree.header().restoreState(header)
             self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table_header = s.value("table/header")
+        if isinstance(table_header, QByteArray):
+            self.table.horizontalHeader().restoreState(table_header)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.set_light_rule(str(s.value("view/light_rule", "deadline")))
 
     def save_settings(self) -> None:
@@ -673,6 +745,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("tree/header", self.tree.header().saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -11,7 +11,16 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.api import ItemRow, Light, Status
 from desktop.ui.icons import light_icon
-from desktop.ui.models.row_filter import DONE_STATUSES, RowFilter, haystack, leaf_matcher
+from desktop.ui.models.row_filter import (
+    DONE_STATUSES,
+    PreparedRows,
+    RowFilter,
+    haystack,
+    leaf_matcher,
+    narrows,
+    prepare_rows,
+    text_words,
+)
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -75,31 +84,51 @@ class ItemTreeModel(QAbstractItemModel):
         self._pos: dict[int, int] = {}
         self._parent_of: dict[int, int] = {}
         self._filter = RowFilter()
+        self._leaf_ids: list[int] = []
+        self._visible_leaves: list[int] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now_year = date.today().year
         self._headers = _headers()
 
     # ---- loading -------------------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[ItemRow], *, flat: bool = False) -> None:
-        """Replace everything (one report's pre-order tree, or every measure when `flat`)."""
-        rows = list(rows)
-        ids = [r.id for r in rows]
+    def set_rows(self, rows: Iterable[ItemRow] | PreparedRows, *, flat: bool = False,
+                 flt: RowFilter | None = None) -> None:
+        """Replace everything (one report's pre-order tree, or every measure when `flat`).
+
+        Pass PreparedRows (built by prepare_rows in the loading job) to keep the UI thread's share small.
+        """
+        prepared = rows if isinstance(rows, PreparedRows) else prepare_rows(list(rows))
+        ids = [r.id for r in prepared.rows]
+        if flt is not None and flt != self._filter:
+            self._filter = flt
+            self._order = []  # force the rebuild below
         if flat == self._flat and ids == self._order:
-            self.update_rows(rows)  # same structure: keep selection and expansion untouched
+            self._bulk_update(prepared)  # same structure: keep selection and expansion untouched
             return
         self.beginResetModel()
         self._flat = flat
-        self._rows = {r.id: r for r in rows}
+        self._rows = {r.id: r for r in prepared.rows}
         self._order = ids
-        self._hay = {}
-        for r in rows:
-            parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
-            self._hay[r.id] = haystack(r, parent)
+        self._hay = prepared.hay
+        self._leaf_ids = [r.id for r in prepared.rows if r.is_measure]
+        self._visible_leaves = None
         self._rebuild()
         self.endResetModel()
 
+    def _bulk_update(self, prepared: PreparedRows) -> None:
+        self._rows = {r.id: r for r in prepared.rows}
+        self._hay = prepared.hay
+        # One signal per sibling range instead of one per row (50,000 signals take seconds).
+        for key, lst in self._kids.items():
+            if not lst:
+                continue
+            parent = QModelIndex() if key == 0 else self._index_for(key, 0)
+            if key != 0 and not parent.isValid():
+                continue
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(lst) - 1, len(Column) - 1, parent))
+
     def update_rows(self, rows: Iterable[ItemRow]) -> None:
-        """Refresh rows in place (after an edit or a refresh); unknown ids are ignored."""
+        """Refresh rows in place (after an edit); unknown ids are ignored."""
         for r in rows:
             if r.id not in self._rows:
                 continue
@@ -114,8 +143,10 @@ class ItemTreeModel(QAbstractItemModel):
         """Show the deadline light or the schedule (序时) light as the row's mark."""
         if rule != self._light_rule:
             self._light_rule = rule
-            if self._order:
-                self.layoutChanged.emit()  # cheap: only visible rows repaint
+            top = self._kids.get(0, [])
+            if top:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0),
+                                      [Qt.ItemDataRole.DecorationRole])
 
     @property
     def is_flat(self) -> bool:
@@ -127,9 +158,10 @@ class ItemTreeModel(QAbstractItemModel):
         """Show only measures passing `flt`, and the items that hold them."""
         if flt == self._filter:
             return
+        previous = self._filter
         self.beginResetModel()
         self._filter = flt
-        self._rebuild()
+        self._rebuild(narrow=not previous.is_empty and not flt.is_empty and narrows(flt, previous))
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -146,34 +178,43 @@ class ItemTreeModel(QAbstractItemModel):
         pos = self._pos.get(item_id)
         return QModelIndex() if pos is None else self.createIndex(pos, column, item_id)
 
-    def _rebuild(self) -> None:
-        rows, hay = self._rows, self._hay
-        accept = None if self._filter.is_empty else leaf_matcher(self._filter)
+    def _matching_leaves(self, narrow: bool) -> list[int]:
+        flt = self._filter
+        if flt.is_empty:
+            return self._leaf_ids
+        candidates = self._visible_leaves if narrow and self._visible_leaves is not None else self._leaf_ids
+        hay = self._hay
+        # Text first, as comprehensions (the common case: typing in the search box).
+        for w in text_words(flt):
+            candidates = [i for i in candidates if w in hay[i]]
+        accept = leaf_matcher(flt)
+        if accept.has_fields:  # type: ignore[attr-defined]
+            fields = accept.fields_only  # type: ignore[attr-defined]
+            rows = self._rows
+            candidates = [i for i in candidates if fields(rows[i])]
+        return candidates
+
+    def _rebuild(self, *, narrow: bool = False) -> None:
+        rows = self._rows
+        leaves = self._matching_leaves(narrow)
+        self._visible_leaves = leaves
         kids: dict[int, list[int]] = {0: []}
-        parent_of: dict[int, int] = {}
         if self._flat:
-            top = kids[0]
-            for i in self._order:
-                r = rows[i]
-                if r.is_measure and (accept is None or accept(r, hay[i])):
-                    top.append(i)
-                    parent_of[i] = 0
+            kids[0] = list(leaves)
+            parent_of = dict.fromkeys(leaves, 0)
         else:
-            # Pre-order: a leaf is visible when it passes; an inner node when one of its leaves is.
-            visible: set[int] = set()
-            if accept is None:
-                visible.update(self._order)
+            parent_of = {}
+            if leaves is self._leaf_ids:
+                visible = None  # everything
             else:
-                for i in self._order:
-                    r = rows[i]
-                    if r.is_measure and accept(r, hay[i]):
-                        visible.add(i)
-                        p = r.parent_id
-                        while p is not None and p not in visible and p in rows:
-                            visible.add(p)
-                            p = rows[p].parent_id
+                visible = set(leaves)
+                for i in leaves:
+                    p = rows[i].parent_id
+                    while p is not None and p not in visible and p in rows:
+                        visible.add(p)
+                        p = rows[p].parent_id
             for i in self._order:
-                if i in visible:
+                if visible is None or i in visible:
                     p = rows[i].parent_id
                     key = p if p is not None and p in rows else 0
                     kids.setdefault(key, []).append(i)
@@ -185,8 +226,7 @@ class ItemTreeModel(QAbstractItemModel):
                 lst.sort(key=lambda i: keyfn(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
         pos: dict[int, int] = {}
         for lst in kids.values():
-            for n, i in enumerate(lst):
-                pos[i] = n
+            pos.update(zip(lst, range(len(lst))))
         self._kids, self._parent_of, self._pos = kids, parent_of, pos
 
     @staticmethod
@@ -217,8 +257,11 @@ class ItemTreeModel(QAbstractItemModel):
 
     def visible_count(self) -> int:
         """How many measures are currently shown."""
-        rows = self._rows
-        return sum(1 for i in self._parent_of if rows[i].is_measure)
+        return len(self._visible_leaves) if self._visible_leaves is not None else 0
+
+    def measure_count(self) -> int:
+        """How many measures are loaded (filters ignored)."""
+        return len(self._leaf_ids)
 
     def loaded_rows(self) -> list[ItemRow]:
         """Every loaded snapshot in pre-order (filters ignored)."""

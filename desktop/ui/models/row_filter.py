@@ -37,6 +37,37 @@ def haystack(row: ItemRow, parent: ItemRow | None) -> str:
     return "\n".join(parts).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows with their search text, built in the worker thread so the UI thread only swaps lists."""
+
+    rows: list[ItemRow]
+    hay: dict[int, str]
+
+
+def prepare_rows(rows: list[ItemRow]) -> PreparedRows:
+    """Lower-case each row's searchable text once per load (Qt-free, runs in a job)."""
+    by_id = {r.id: r for r in rows}
+    return PreparedRows(rows, {r.id: haystack(r, by_id.get(r.parent_id) if r.parent_id is not None else None)
+                               for r in rows})
+
+
+def text_words(flt: RowFilter) -> list[str]:
+    """The search words, case-folded."""
+    return flt.text.casefold().split()
+
+
+def narrows(new: RowFilter, old: RowFilter) -> bool:
+    """True when every row passing `new` also passed `old` (typing more letters): filter the last result only."""
+    if (new.statuses, new.unit, new.overdue_only, new.due_within_days, new.today) != \
+            (old.statuses, old.unit, old.overdue_only, old.due_within_days, old.today):
+        return False
+    old_words, new_words = text_words(old), text_words(new)
+    if len(new_words) < len(old_words):
+        return False
+    return all(nw.find(ow) >= 0 for ow, nw in zip(old_words, new_words))
+
+
 def leaf_matcher(flt: RowFilter):  # noqa: ANN201 — returns a fast closure, typing it adds nothing
     """A predicate (row, haystack) -> bool for one measure; built once per keystroke."""
     words = flt.text.casefold().split()
@@ -51,6 +82,9 @@ def leaf_matcher(flt: RowFilter):  # noqa: ANN201 — returns a fast closure, ty
         for w in words:
             if w not in hay:
                 return False
+        return accept_fields(row)
+
+    def accept_fields(row: ItemRow) -> bool:
         if statuses and row.status not in statuses:
             return False
         if unit and unit not in row.lead_unit.casefold() and unit not in row.co_units.casefold():
@@ -62,4 +96,6 @@ def leaf_matcher(flt: RowFilter):  # noqa: ANN201 — returns a fast closure, ty
                 return False
         return True
 
+    accept.fields_only = accept_fields  # type: ignore[attr-defined]
+    accept.has_fields = bool(statuses or unit or overdue_only or limit is not None)  # type: ignore[attr-defined]
     return accept

@@ -1,0 +1,251 @@
+"""Desktop UI bench on 50,000 measures: cold start vs a bare PySide6 window, filter per keystroke, UI stalls.
+
+Run: python bench/ui.py [MEASURES]   (offscreen by default; under xvfb-run it uses the X server)
+Targets (issue 4): cold start to the first painted main window <= 1.5x a bare PySide6 window's cold start
+(both measured here, in fresh processes, best of 3); search filter <= 30 ms per keystroke; no UI-thread
+stall over ~50 ms during refresh, filter and import (a 5 ms QTimer on the UI thread records the longest gap).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+
+REPORTS = 5
+MEASURES_PER_ITEM = 10
+SEARCH = "干部队伍建设"
+
+_BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("halfyear")); w.resize(1280, 760)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            print("PAINTED", flush=True); app.quit()
+        return False
+f = F(); app.installEventFilter(f)
+w.show(); app.exec()
+"""
+
+_APP = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QSettings
+from desktop.ui.app import make_app, _open_store
+app = make_app([])
+from desktop.ui.main_window import MainWindow
+# as desktop.ui.app.run does: window first, the store opened on the database thread
+w = MainWindow(None, settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+painted = False
+class F(QObject):
+    def eventFilter(self, o, e):
+        global painted
+        if not painted and e.type() == QEvent.Type.Paint and o is w.tree.viewport():
+            painted = True
+            print("PAINTED", flush=True)
+        return False
+f = F(); app.installEventFilter(f)
+def loaded():
+    app.processEvents()
+    print("TREE", w.item_model.visible_count(), flush=True)
+    app.quit()
+w.tree_loaded.connect(loaded)
+w.show()
+w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store)
+app.exec()
+w.store.close()
+"""
+
+
+def make_db(path: Path, measures: int) -> str:
+    """REPORTS reports of items with ten measures each, texts cut from the seed reports."""
+    from db.store import open_store
+    from desktop.core.reports import read_report
+    from desktop.core.sentences import split_sentences
+    from desktop.core.types import Plan, PlanItem, PlanSection
+
+    sentences = [s for p in sorted((ROOT / "seeds").glob("*.txt")) for par in read_report(p).paragraphs
+                 for s in split_sentences(par) if 8 < len(s) < 120]
+    url = f"sqlite:///{path}"
+    store = open_store(url)
+    per_report = measures // REPORTS
+    n = 0
+    for rep in range(REPORTS):
+        items = []
+        for i in range(per_report // MEASURES_PER_ITEM):
+            kids = []
+            for m in range(MEASURES_PER_ITEM):
+                s = sentences[n % len(sentences)]
+                n += 1
+                kids.append(PlanItem(label=str(m + 1), title=s.rstrip("。"), text=s, due=date(2024, 12, 31)))
+            items.append(PlanItem(label=f"（{i + 1}）", title=f"第{i + 1}项任务", text="", children=tuple(kids)))
+        plan = Plan(source=f"bench{rep}.txt", title=f"压力测试报告{rep + 1}", year=2024,
+                    section=PlanSection("三、下一步工作打算"), items=tuple(items))
+        store.import_plan(plan, sha256=f"bench{rep}", original_text="")
+    store.close()
+    return url
+
+
+def cold_start(code: str, *args: str) -> tuple[float, float | None]:
+    """Seconds from spawning a fresh Python to the first paint (and to the loaded tree, for the app)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env,
+                            cwd=str(ROOT))
+    painted = tree = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("PAINTED") and painted is None:
+            painted = time.perf_counter() - t0
+        elif line.startswith("TREE"):
+            tree = time.perf_counter() - t0
+    proc.wait()
+    assert painted is not None, "the window never painted"
+    return painted, tree
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer on the UI thread while measuring."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.worst = 0.0
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst * 1000
+
+
+def in_process(url: str, tmp: Path) -> None:
+    """Filter per keystroke and the worst UI stalls, in one running window."""
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from db.store import open_store
+    from desktop.ui.app import make_app
+    from desktop.ui.import_flow import ConfirmedPlan
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.models.report_list import ALL_REPORTS
+
+    app = make_app([])
+    store = open_store(url)
+    w = MainWindow(store, settings=QSettings(str(tmp / "b.ini"), QSettings.Format.IniFormat))
+    w.show()
+    loop = QEventLoop()
+
+    def wait(signal) -> None:  # noqa: ANN001
+        signal.connect(loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
+    meter = StallMeter()
+    meter.start()
+    w.start()
+    wait(w.tree_loaded)
+    first_stall = meter.stop()
+
+    meter.start()
+    w.select_report(ALL_REPORTS)
+    wait(w.tree_loaded)
+    app.processEvents()
+    all_stall = meter.stop()
+    print(f"all-reports view loaded: {w.item_model.visible_count()} measures")
+
+    def keystrokes(label: str) -> None:
+        times = []
+        for text in [SEARCH[:k] for k in range(1, len(SEARCH) + 1)] + [SEARCH[:k] for k in range(len(SEARCH) - 1, -1, -1)]:
+            t = time.perf_counter()
+            w.filter_bar.search.setText(text)
+            app.processEvents()  # includes the repaint of the view
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"filter per keystroke ({label}, {len(times)} keystrokes typing and deleting “{SEARCH}”): "
+              f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target <= 30 ms)")
+
+    keystrokes(f"all reports, {w.item_model.visible_count()} measures")
+
+    meter.start()
+    w.refresh()
+    wait(w.tree_loaded)
+    refresh_stall = meter.stop()
+
+    big = w.report_model.reports()[0].id
+    w.select_report(big)
+    wait(w.tree_loaded)
+    w.tree.expandAll()
+    app.processEvents()
+    keystrokes(f"one report as a tree, {w.item_model.visible_count()} measures, expanded")
+
+    # import: parsing and saving happen in jobs; the UI thread only shows progress
+    from desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+    big_file = tmp / "大报告.txt"
+    lines = ["2024年上半年工作总结", "一、主要做法", "（一）做了很多工作。", "二、存在问题", "问题不少。", "三、下一步工作打算"]
+    for i in range(1, 400):
+        lines.append(f"（{i}）第{i}项任务。" + "".join(f"{'一二三四五六七八九'[k]}是开展第{k}项调研，年底前完成。" for k in range(9)))
+    big_file.write_text("\n".join(lines), encoding="utf-8")
+    ImportPreviewDialog.review = classmethod(lambda cls, parent, parsed: [  # type: ignore[method-assign]
+        ConfirmedPlan(p.name, p.plan, p.doc) for p in parsed if p.plan is not None])
+    meter.start()
+    t = time.perf_counter()
+    w.import_files([str(big_file)] * 1)
+    wait(w.import_finished)
+    wait(w.tree_loaded)
+    import_stall = meter.stop()
+    print(f"import of a 400-item report (parse + preview + save + reload): {time.perf_counter() - t:.2f} s")
+    print(f"longest UI-thread stall: first load {first_stall:.0f} ms, all-reports load {all_stall:.0f} ms, "
+          f"refresh {refresh_stall:.0f} ms, import {import_stall:.0f} ms (target <= ~50 ms)")
+    w.close()
+    store.close()
+    QTimer.singleShot(0, app.quit)
+
+
+def main() -> int:
+    """Build the database, then measure."""
+    measures = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    tmp = Path(tempfile.mkdtemp(prefix="halfyear-uibench-"))
+    t = time.perf_counter()
+    url = make_db(tmp / "bench.db", measures)
+    print(f"database with {measures} measures in {REPORTS} reports built in {time.perf_counter() - t:.1f} s "
+          f"(platform: {os.environ['QT_QPA_PLATFORM']})")
+    bare = [cold_start(_BARE)[0] for _ in range(3)]
+    app_runs = [cold_start(_APP, url, str(tmp / f"cold{n}.ini")) for n in range(3)]
+    best_bare = min(bare)
+    best_paint = min(p for p, _ in app_runs)
+    best_tree = min(t for _, t in app_runs if t is not None)
+    print(f"cold start, bare PySide6 window: {best_bare * 1000:.0f} ms (best of 3)")
+    print(f"cold start, halfyear main window first painted: {best_paint * 1000:.0f} ms = "
+          f"{best_paint / best_bare:.2f}x bare (target <= 1.5x)")
+    print(f"cold start, first report's tree loaded and painted: {best_tree * 1000:.0f} ms = "
+          f"{best_tree / best_bare:.2f}x bare")
+    in_process(url, tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
