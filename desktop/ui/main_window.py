@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
     tree_loaded = Signal()
     row_written = Signal(object)  # ItemRow
     import_finished = Signal(object)  # list of (name, ImportResult | Exception)
+    export_finished = Signal(object)  # ExportResult
+    merge_finished = Signal(object)  # updated count, None when cancelled, or the error
 
     def __init__(self, store: object, *, settings: QSettings | None = None, jobs: JobRunner | None = None,
                  parent: QWidget | None = None) -> None:
@@ -205,7 +207,8 @@ class MainWindow(QMainWindow):
         t = self.tr
         self.act_import = self._action(t("导入报告…"), self.choose_import, QKeySequence("Ctrl+I"), "import",
                                        t("导入一份或多份工作总结（.docx / .txt），先预览再保存"))
-        self.act_export = None
+        self.act_export: QAction | None = None  # installed by excel_actions when the Excel services exist
+        self.act_merge: QAction | None = None
         self.act_refresh = self._action(t("刷新"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh",
                                         t("重新读取数据库（别人修改后）"))
         self.act_delete_report = self._action(t("删除报告…"), self.delete_current_report, None, "delete",
@@ -309,8 +312,9 @@ class MainWindow(QMainWindow):
 
     def _set_store_actions_enabled(self, enabled: bool) -> None:
         for act in (self.act_import, self.act_refresh, self.act_delete_report, self.act_remove_samples,
-                    self.act_all_reports, self.act_toggle):
-            act.setEnabled(enabled)
+                    self.act_all_reports, self.act_toggle, self.act_export, self.act_merge):
+            if act is not None:
+                act.setEnabled(enabled)
         self.setAcceptDrops(enabled)
 
     def start(self) -> None:

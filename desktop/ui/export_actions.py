@@ -1,0 +1,212 @@
+"""Export the 台账 (Ctrl+E) and merge units' filled-in copies back, each as a background job."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.errors import Messages, show_error
+from desktop.ui.icons import icon
+from desktop.ui.models.report_list import ALL_REPORTS
+
+if TYPE_CHECKING:
+    from desktop.ui.jobs import Job
+    from desktop.ui.main_window import MainWindow
+
+
+class LedgerFiles:
+    """File choosers behind classmethods so tests can answer them."""
+
+    @classmethod
+    def save_path(cls, parent: QWidget, suggested: str) -> str:
+        """Where to write the ledger ('' when cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出台账"), suggested,
+                                              parent.tr("Excel 工作簿 (*.xlsx)"))
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    @classmethod
+    def open_path(cls, parent: QWidget, folder: str) -> str:
+        """A filled-in ledger to merge back ('' when cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择各单位填报后的台账"), folder,
+                                              parent.tr("Excel 工作簿 (*.xlsx)"))
+        return path
+
+
+class MergePreviewDialog(QDialog):
+    """What merging a filled-in ledger would change; conflicts need an explicit tick."""
+
+    def __init__(self, preview: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("合并台账：%1").replace("%1", preview.source))  # type: ignore[attr-defined]
+        self.resize(720, 480)
+        lay = QVBoxLayout(self)
+        p = preview
+        lay.addWidget(QLabel(self.tr("读取 %1 行；%2 行没有变化；%3 处修改；%4 处与程序中的修改冲突。")
+                             .replace("%1", str(p.rows)).replace("%2", str(p.unchanged))  # type: ignore[attr-defined]
+                             .replace("%3", str(len(p.changes))).replace("%4", str(len(p.conflicts)))))  # type: ignore[attr-defined]
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        lines = [self._line(c) for c in p.changes]  # type: ignore[attr-defined]
+        if p.conflicts:  # type: ignore[attr-defined]
+            lines += ["", self.tr("—— 冲突（程序中也改过）——")] + [self._line(c) for c in p.conflicts]  # type: ignore[attr-defined]
+        if p.problems:  # type: ignore[attr-defined]
+            lines += ["", self.tr("—— 未能使用的行 ——")] + list(p.problems)  # type: ignore[attr-defined]
+        text.setPlainText("\n".join(lines))
+        lay.addWidget(text, 1)
+        self.take_conflicts = QCheckBox(self.tr("冲突处也采用台账中的内容（覆盖程序中的修改）"))
+        self.take_conflicts.setEnabled(bool(p.conflicts))  # type: ignore[attr-defined]
+        lay.addWidget(self.take_conflicts)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("合并"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not p.is_empty)  # type: ignore[attr-defined]
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _line(self, c: object) -> str:
+        from desktop.ui.models.history import field_label
+
+        return f"{c.number}  {c.title}：{field_label(c.field)}  {c.old or '（空）'} → {c.new or '（空）'}"  # type: ignore[attr-defined]
+
+    @classmethod
+    def ask(cls, parent: QWidget, preview: object) -> bool | None:
+        """None when cancelled, else whether to take the conflicting values too."""
+        dlg = cls(preview, parent)
+        return dlg.take_conflicts.isChecked() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+class _Progress(QObject):
+    """A cancellable progress dialog that appears only when a job takes over half a second."""
+
+    def __init__(self, window: MainWindow, job: Job, label: str) -> None:
+        super().__init__(window)
+        self._window, self._job, self._label = window, job, label
+        self._dlg: QProgressDialog | None = None
+        QTimer.singleShot(500, self._show)
+        job.signals.progress_changed.connect(self._progress)
+        for sig in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            sig.connect(self._close)
+
+    def _show(self) -> None:
+        if self._job is None:
+            return
+        self._dlg = QProgressDialog(self._label, self._window.tr("取消"), 0, 0, self._window)
+        self._dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dlg.setMinimumDuration(0)
+        self._dlg.canceled.connect(self._job.cancel)
+        self._dlg.show()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._dlg is not None:
+            self._dlg.setMaximum(total)
+            self._dlg.setValue(done)
+
+    def _close(self, *_a: object) -> None:
+        self._job = None  # type: ignore[assignment]
+        if self._dlg is not None:
+            self._dlg.canceled.disconnect()
+            self._dlg.close()
+            self._dlg.deleteLater()
+        self.deleteLater()
+
+
+def export_ledger(window: MainWindow) -> None:
+    """Ctrl+E: write the ledger of the selected report (or of all reports) to an .xlsx file."""
+    from desktop.services.export import export_ledger as export
+
+    rid = window._report_id
+    reports = window.report_model.reports()
+    name = window.tr("工作任务台账")
+    if rid not in (None, ALL_REPORTS):
+        rep = next((r for r in reports if r.id == rid), None)
+        if rep is not None:
+            name = f"{rep.title or rep.source_name}-{name}"
+    folder = str(window.settings.value("folders/export", str(Path.home())))
+    path = LedgerFiles.save_path(window, str(Path(folder) / f"{name}-{date.today():%Y%m%d}.xlsx"))
+    if not path:
+        return
+    window.settings.setValue("folders/export", str(Path(path).parent))
+    ids = None if rid in (None, ALL_REPORTS) else [rid]
+
+    def done(result: object) -> None:
+        window.statusBar().showMessage(window.tr("已导出 %1 行到 %2").replace("%1", str(result.rows))  # type: ignore[attr-defined]
+                                       .replace("%2", str(result.path)), 10000)  # type: ignore[attr-defined]
+        window.export_finished.emit(result)
+
+    job = window.jobs.db(export, window.store, path, report_ids=ids, on_done=done,
+                         on_error=lambda e: show_error(window, e, window.tr("导出失败")))
+    job.signals.cancelled.connect(lambda: window.statusBar().showMessage(window.tr("已取消导出"), 4000))
+    _Progress(window, job, window.tr("正在导出台账…"))
+
+
+def merge_ledger(window: MainWindow, path: str | None = None) -> None:
+    """Read a unit's filled-in ledger, show what would change, and write it after confirmation."""
+    from desktop.services.merge import apply_merge, preview_merge
+
+    if path is None:
+        folder = str(window.settings.value("folders/merge", str(Path.home())))
+        path = LedgerFiles.open_path(window, folder)
+        if not path:
+            return
+        window.settings.setValue("folders/merge", str(Path(path).parent))
+
+    def applied(count: object) -> None:
+        window.statusBar().showMessage(window.tr("已合并 %1 条").replace("%1", str(count)), 10000)
+        window.undo_stack.clear()  # the rows changed under the commands; undo cannot replay them safely
+        window.refresh()
+        window.merge_finished.emit(count)
+
+    def failed(exc: Exception) -> None:
+        show_error(window, exc, window.tr("合并失败"))
+        window.refresh()
+        window.merge_finished.emit(exc)
+
+    def previewed(preview: object) -> None:
+        if preview.is_empty and not preview.problems:  # type: ignore[attr-defined]
+            Messages.warn(window, window.tr("合并台账"), window.tr("这份台账与程序中的内容一致，没有需要合并的修改。"))
+            window.merge_finished.emit(0)
+            return
+        take = MergePreviewDialog.ask(window, preview)
+        if take is None:
+            window.merge_finished.emit(None)
+            return
+        job = window.jobs.db(apply_merge, window.store, preview, who=preview.source,  # type: ignore[attr-defined]
+                             accept_conflicts=take, on_done=applied, on_error=failed)
+        _Progress(window, job, window.tr("正在合并…"))
+
+    job = window.jobs.db(preview_merge, window.store, path, on_done=previewed, on_error=failed)
+    _Progress(window, job, window.tr("正在读取台账…"))
+
+
+def install(window: MainWindow) -> None:
+    """File ▸ 导出台账 (Ctrl+E) and 合并各单位填报的台账 (Ctrl+M), plus the export button on the toolbar."""
+    t = window.tr
+    window.act_export = QAction(icon("export"), t("导出台账…"), window)
+    window.act_export.setShortcut(QKeySequence("Ctrl+E"))
+    window.act_export.setToolTip(t("把当前报告（或全部报告）的任务台账导出为 Excel（Ctrl+E）"))
+    window.act_export.triggered.connect(lambda: export_ledger(window))
+    window.act_merge = QAction(icon("merge_back"), t("合并各单位填报的台账…"), window)
+    window.act_merge.setShortcut(QKeySequence("Ctrl+M"))
+    window.act_merge.setToolTip(t("读取各单位填好后交回的台账，预览后写入进展和状态（Ctrl+M）"))
+    window.act_merge.triggered.connect(lambda: merge_ledger(window))
+    window.file_menu.insertAction(window._export_anchor, window.act_export)
+    window.file_menu.insertAction(window._export_anchor, window.act_merge)
+    window.toolbar.insertAction(window._toolbar_export_anchor, window.act_export)

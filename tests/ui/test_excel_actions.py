@@ -1,0 +1,51 @@
+"""Export (Ctrl+E) and merge-back run as jobs from the window and reach the file and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("desktop.services.export")
+
+from desktop.ui.export_actions import LedgerFiles, MergePreviewDialog, merge_ledger  # noqa: E402
+from tests.ui.helpers import first_measure  # noqa: E402
+
+
+def test_export_then_merge_back_a_units_note(qtbot, window, seeded, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(LedgerFiles, "save_path", classmethod(lambda cls, parent, suggested: str(out)))
+    assert window.act_export is not None and window.act_export.shortcut().toString() == "Ctrl+E"
+    with qtbot.waitSignal(window.export_finished, timeout=20000) as blocker:
+        window.act_export.trigger()
+    assert out.exists() and blocker.args[0].rows > 0
+
+    import openpyxl
+
+    m = first_measure(window)
+    wb = openpyxl.load_workbook(out)
+    done = False
+    for ws in wb.worksheets:
+        header_row = next((r for r in ws.iter_rows(min_row=1, max_row=6) if any(c.value == "进展情况" for c in r)), None)
+        if header_row is None:
+            continue
+        note_col = next(c.column for c in header_row if c.value == "进展情况")
+        for row in ws.iter_rows(min_row=header_row[0].row + 1):
+            text = " ".join(str(c.value) for c in row if c.value)
+            if m.title[:12] in text:
+                ws.cell(row=row[0].row, column=note_col, value="单位填报：已完成调研")
+                done = True
+                break
+        if done:
+            break
+    assert done, "the measure was not found in the exported ledger"
+    filled = tmp_path / "回收.xlsx"
+    wb.save(filled)
+    seen: list[object] = []
+    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: seen.append(preview) or False))
+    with qtbot.waitSignal(window.merge_finished, timeout=20000) as blocker:
+        merge_ledger(window, str(filled))
+    assert blocker.args[0] == 1
+    assert seen and len(seen[0].changes) == 1
+    assert seeded.get_item(m.id).note == "单位填报：已完成调研"
+    assert Path(filled).exists()
