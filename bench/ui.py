@@ -63,6 +63,7 @@ def loaded():
     app.quit()
 w.tree_loaded.connect(loaded)
 w.show()
+app.processEvents()
 w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store)
 app.exec()
 w.store.close()

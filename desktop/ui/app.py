@@ -65,6 +65,7 @@ def run(argv: list[str]) -> int:
     # so a cold start costs little more than a bare Qt window.
     window = build_window(None)
     window.show()
+    app.processEvents()  # paint the window before the store's imports compete for the interpreter
     status = {"code": 0}
 
     def opened(store: object) -> None:

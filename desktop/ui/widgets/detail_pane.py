@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -92,7 +92,7 @@ class DetailPane(QScrollArea):
         form.setVerticalSpacing(6)
         self._status = QComboBox()
         for s in Status:
-            self._status.addItem(self.tr(str(s)), s)
+            self._status.addItem(QCoreApplication.translate("Status", str(s)), s)
         self._status.setToolTip(self.tr("已办结：督办部门核实后办结；已延期：请在下方登记新的时限和原因"))
         self._status.activated.connect(self._on_status)
         form.addRow(self.tr("状态"), self._status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from db.api import Status
@@ -41,7 +41,7 @@ class FilterBar(QWidget):
         self.status.addItem(self.tr("未完成"), _OPEN)
         self.status.addItem(self.tr("已完成或办结"), _DONE)
         for s in Status:
-            self.status.addItem(self.tr(str(s)), frozenset({s}))
+            self.status.addItem(QCoreApplication.translate("Status", str(s)), frozenset({s}))
         self.status.currentIndexChanged.connect(self._emit)
         lay.addWidget(self.status)
 

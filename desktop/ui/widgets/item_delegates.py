@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.api import Status
@@ -20,7 +20,7 @@ class ItemDelegate(QStyledItemDelegate):
         if index.column() == Column.STATUS:
             combo = QComboBox(parent)
             for s in Status:
-                combo.addItem(self.tr(str(s)), str(s))
+                combo.addItem(QCoreApplication.translate("Status", str(s)), str(s))
             return combo
         if index.column() == Column.DUE:
             edit = QDateEdit(parent)
