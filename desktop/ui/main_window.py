@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
             wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else None
         self._have_reports = True  # from now on a current row in the list means a choice
         self.report_model.set_reports(reports)
+        self.flat_model.set_report_titles({r.id: r.title or r.source_name for r in reports})
         ids = {r.id for r in reports}
         if wanted is None or (wanted != ALL_REPORTS and wanted not in ids):
             # First start or the report is gone: open the first report in the list.

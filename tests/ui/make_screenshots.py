@@ -54,6 +54,16 @@ def main() -> int:
     w.grab().save(str(DOCS / "screenshot-main.png"))
     w.detail.grab().save(str(DOCS / "screenshot-detail.png"))
 
+    from desktop.ui.models.report_list import ALL_REPORTS
+
+    w.select_report(ALL_REPORTS)
+    w.tree_loaded.connect(loop.quit)
+    loop.exec()
+    w.filter_bar.search.setText("干部")
+    settle(400)
+    w.grab().save(str(DOCS / "screenshot-all-reports.png"))
+    w.filter_bar.clear()
+
     bad = tmp / "空白报告.txt"
     bad.write_bytes(b"")
     files = parse_files([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]] + [str(bad)])

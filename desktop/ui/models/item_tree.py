@@ -89,6 +89,11 @@ class ItemTreeModel(QAbstractItemModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now_year = date.today().year
         self._headers = _headers()
+        self._report_titles: dict[int, str] = {}
+
+    def set_report_titles(self, titles: dict[int, str]) -> None:
+        """Report names for the flat list's tooltips."""
+        self._report_titles = dict(titles)
 
     # ---- loading -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[ItemRow] | PreparedRows, *, flat: bool = False,
@@ -346,7 +351,14 @@ class ItemTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.TASK:
-            return r.text or r.title
+            text = r.text or r.title
+            if self._flat:
+                parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
+                head = self._report_titles.get(r.report_id, "")
+                if parent is not None:
+                    head += f" › {parent.label}{parent.title}"
+                return f"{head}\n\n{text}" if head else text
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PROGRESS, Column.DUE, Column.UPDATED):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ItemIdRole:
@@ -357,6 +369,10 @@ class ItemTreeModel(QAbstractItemModel):
 
     def _display(self, r: ItemRow, col: int) -> str:
         if col == Column.TASK:
+            if self._flat and r.parent_id is not None:
+                parent = self._rows.get(r.parent_id)
+                if parent is not None:  # in the flat list the item's number tells measures apart
+                    return f"{parent.label}{task_text(r)}"
             return task_text(r)
         if col == Column.STATUS:
             if not r.is_measure:
@@ -370,7 +386,9 @@ class ItemTreeModel(QAbstractItemModel):
         if col == Column.OWNER:
             return r.owner
         if col == Column.DUE:
-            return r.due.isoformat() if r.due else QCoreApplication.translate("ItemTreeModel", "长期")
+            if r.due:
+                return r.due.isoformat()
+            return QCoreApplication.translate("ItemTreeModel", "长期坚持") if r.ongoing else ""
         return _fmt_updated(r.updated_at, self._now_year)
 
     @staticmethod

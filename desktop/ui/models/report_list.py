@@ -136,7 +136,8 @@ class ReportListModel(QAbstractItemModel):
             if is_all:
                 return t("ReportListModel", "全部报告")
             title = rep.title or rep.source_name
-            return title + (t("ReportListModel", "（示例）") if rep.sample else "")
+            # In front, so an elided long title still shows it is a sample.
+            return (t("ReportListModel", "[示例] ") if rep.sample else "") + title
         if role == Qt.ItemDataRole.ToolTipRole:
             if is_all:
                 return t("ReportListModel", "所有报告的全部措施，共 %1 条").replace("%1", str(self._total_measures))
