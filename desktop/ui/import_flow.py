@@ -199,7 +199,13 @@ class ImportFlow(QObject):
         self._close_progress()
         w = self._window
         w.statusBar().clearMessage()
-        confirmed = ImportPreviewDialog.review(w, files)
+        try:
+            confirmed = ImportPreviewDialog.review(w, files)
+        except Exception as exc:  # noqa: BLE001 — a preview bug must not lose the clerk's window
+            from desktop.ui.errors import show_error
+
+            show_error(w, exc, w.tr("导入预览出错"))
+            confirmed = None
         if not confirmed:
             w.statusBar().showMessage(w.tr("没有导入任何报告"), 4000)
             w.import_finished.emit([])
