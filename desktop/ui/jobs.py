@@ -62,14 +62,21 @@ class Job(QRunnable):
         try:
             result = self._fn(*self._args, **self._kwargs)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as exc:  # noqa: BLE001 — every failure is reported to the UI, never swallowed
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
             if self._cancel.is_set():
-                self.signals.cancelled.emit()
+                self._emit(self.signals.cancelled)
             else:
-                self.signals.finished.emit(result)
+                self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: object, *args: object) -> None:
+        try:
+            signal.emit(*args)  # type: ignore[attr-defined]
+        except RuntimeError:
+            pass  # the window closed while the job ran (only at exit): nobody is left to tell
 
 
 class JobRunner(QObject):
