@@ -415,8 +415,14 @@ class MainWindow(QMainWindow):
             self._first_tree_load.add(report_id)
             if len(rows) <= _EXPAND_ALL_LIMIT:
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
-        for item_id in self._expanded.get(report_id, ()):
-            idx = self.item_model.index_of(item_id)
+        model = self.tree_model
+        wanted = self._expanded.get(report_id, set())
+        parents = [k for k in model.parent_ids() if k in wanted]
+        if parents and len(parents) == len(model.parent_ids()):
+            self.tree.expandAll()  # one call instead of thousands of setExpanded
+            return
+        for item_id in parents:
+            idx = model.index_of(item_id)
             if idx.isValid():
                 self.tree.setExpanded(idx, True)
 

@@ -51,6 +51,14 @@ def _headers() -> list[str]:
 # Columns editable in place and the store field each one writes.
 EDIT_FIELD = {Column.STATUS: "status", Column.UNIT: "lead_unit", Column.OWNER: "owner", Column.DUE: "due"}
 
+_F = Qt.ItemFlag
+_NO_FLAGS = _F.NoItemFlags
+_PLAIN = _F.ItemIsEnabled | _F.ItemIsSelectable
+_PLAIN_LEAF = _PLAIN | _F.ItemNeverHasChildren
+_CHECKABLE = _PLAIN | _F.ItemIsUserCheckable
+_CHECKABLE_LEAF = _CHECKABLE | _F.ItemNeverHasChildren
+_EDITABLE = _PLAIN | _F.ItemIsEditable
+_EDITABLE_LEAF = _EDITABLE | _F.ItemNeverHasChildren
 _GREY = QBrush(QColor("#8a8f98"))
 _RED = QBrush(QColor("#c62828"))
 
@@ -272,6 +280,10 @@ class ItemTreeModel(QAbstractItemModel):
         """Every loaded snapshot in pre-order (filters ignored)."""
         return [self._rows[i] for i in self._order]
 
+    def parent_ids(self) -> list[int]:
+        """Visible rows that have visible children (what the tree can expand)."""
+        return [k for k, v in self._kids.items() if k and v]
+
     def children_ids(self, item_id: int) -> list[int]:
         """Ids of an item's loaded children (filters ignored)."""
         return [i for i in self._order if self._rows[i].parent_id == item_id]
@@ -313,18 +325,17 @@ class ItemTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        # Hot during layout: precomputed combinations, no enum arithmetic per call.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
         col = index.column()
+        r = self._rows[index.internalId()]
         if col == Column.TASK:
-            f |= Qt.ItemFlag.ItemIsUserCheckable
-        elif col in EDIT_FIELD:
-            r = self._rows[index.internalId()]
-            # An item's status, unit and due follow from its measures unless it is its own measure.
-            if r.is_measure or col != Column.STATUS:
-                f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return _CHECKABLE_LEAF if r.is_measure else _CHECKABLE
+        if col in EDIT_FIELD and (r.is_measure or col != Column.STATUS):
+            # An item's status follows from its measures unless it is its own measure.
+            return _EDITABLE_LEAF if r.is_measure else _EDITABLE
+        return _PLAIN_LEAF if r.is_measure else _PLAIN
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
