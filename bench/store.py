@@ -109,7 +109,15 @@ def main() -> None:
     ap.add_argument("--dir", help="folder for the database files (default: a temp folder)")
     ap.add_argument("--reports", type=int, default=1000)
     args = ap.parse_args()
-    folder = Path(args.dir or tempfile.mkdtemp(prefix="halfyear-bench-"))
+    if args.dir:
+        run(Path(args.dir), args.reports)
+    else:
+        with tempfile.TemporaryDirectory(prefix="halfyear-bench-") as tmp:
+            run(Path(tmp), args.reports)
+
+
+def run(folder: Path, reports: int) -> None:
+    """All three measurements, files in `folder`."""
     print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, files in {folder}")
     plans = seed_plans()
 
@@ -118,7 +126,7 @@ def main() -> None:
     raw_path = folder / "raw.db"
     clone_schema(folder / "store.db", raw_path)
     raw = raw_connect(raw_path)
-    variants = [replace(plans[n % len(plans)], title=f"{plans[n % len(plans)].title}-{n}") for n in range(args.reports)]
+    variants = [replace(plans[n % len(plans)], title=f"{plans[n % len(plans)].title}-{n}") for n in range(reports)]
     t0 = time.perf_counter()
     for n, plan in enumerate(variants):
         store.import_plan(plan, sha256=f"{n:064x}", original_text="x" * 20000)
@@ -126,7 +134,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for n, plan in enumerate(variants):
         raw_import(raw, plan, f"{n:064x}")
-    fmt(f"import {args.reports} reports", ours, time.perf_counter() - t0)
+    fmt(f"import {reports} reports", ours, time.perf_counter() - t0)
 
     # 2. one status change with its history row, committed durably (median of 300)
     measures = [r for r in store.item_tree(store.list_reports()[0].id) if r.is_measure]
