@@ -70,6 +70,9 @@ def pg_url(pg_server_running: pg_server.PgServer) -> Iterator[str]:
 
     dsn = f"host=127.0.0.1 port={pg_server_running.port} user=postgres dbname=halfyear_template"
     with psycopg.connect(dsn, autocommit=True) as conn:
+        # a connection left inside a transaction by a failed test would make TRUNCATE wait forever
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE datname = 'halfyear_template' AND pid <> pg_backend_pid()")
         conn.execute("TRUNCATE report, item, history, setting RESTART IDENTITY CASCADE")
     yield pg_server_running.url("halfyear_template")
 
