@@ -90,6 +90,27 @@ def child(kind: str, measures: int, path: str) -> dict[str, float]:
             for values in ws.iter_rows(values_only=True):
                 cells += len(values)
         wb.close()
+    elif kind == "prepare":  # a store holding one report of the same shape, for the service figures
+        from db.store import open_store
+        from desktop.core.types import Plan, PlanItem, PlanSection
+        items = tuple(PlanItem(label=f"（{i}）", title=f"聚焦高素质干部队伍建设第{i}项", text=f"聚焦第{i}项",
+                               children=tuple(PlanItem(label=str(j), title="措施", text=f"分层分类举办培训班，第{j}条",
+                                                       due=date(2023, 12, 31)) for j in range(MEASURES_PER_ITEM)))
+                      for i in range(measures // MEASURES_PER_ITEM))
+        with open_store(path) as store:
+            store.import_plan(Plan(source="bench", title="基准报告", year=2023, section=PlanSection("三、下一步工作打算"),
+                                   items=items), sha256="bench", original_text="2023年上半年")
+    elif kind == "service-export":
+        from db.store import open_store
+        from desktop.services.export import export_ledger
+        with open_store(path) as store:
+            export_ledger(store, Path(path).with_suffix(".xlsx"))
+    elif kind == "service-merge":
+        from db.store import open_store
+        from desktop.services.merge import preview_merge
+        with open_store(path) as store:
+            preview = preview_merge(store, Path(path).with_suffix(".xlsx"))
+        assert preview.is_empty and not preview.problems
     elif kind == "read":
         result = read_ledger(path)
         assert len(result.rows) == measures + measures // MEASURES_PER_ITEM, len(result.rows)
@@ -120,12 +141,18 @@ def main() -> None:
         bare_r = run("bare-read", measures, ledger_path, repeat)
         read = run("read", measures, ledger_path, repeat)
         size_mb = ledger_path.stat().st_size / 1e6
+        db_path = Path(tmp) / "bench.db"
+        run("prepare", measures, db_path, 1)
+        s_export = run("service-export", measures, db_path, 1)
+        s_merge = run("service-merge", measures, db_path, 1)
     print(f"{measures} measures + {measures // MEASURES_PER_ITEM} item rows, 15 columns; ledger file {size_mb:.1f} MB")
     print(f"{'variant':<42}{'time':>9}{'peak RSS':>11}")
     print(f"{'bare openpyxl write-only dump':<42}{bare_w['seconds']:>8.2f}s{bare_w['peak_mb']:>8.0f} MB")
     print(f"{'write_ledger (styled, CF, validation…)':<42}{export['seconds']:>8.2f}s{export['peak_mb']:>8.0f} MB")
     print(f"{'bare openpyxl read-only pass':<42}{bare_r['seconds']:>8.2f}s{bare_r['peak_mb']:>8.0f} MB")
     print(f"{'read_ledger (match, validate)':<42}{read['seconds']:>8.2f}s{read['peak_mb']:>8.0f} MB")
+    print(f"{'export_ledger service (store → file)':<42}{s_export['seconds']:>8.2f}s{s_export['peak_mb']:>8.0f} MB")
+    print(f"{'preview_merge service (file ↔ store)':<42}{s_merge['seconds']:>8.2f}s{s_merge['peak_mb']:>8.0f} MB")
     ratio_w = export["seconds"] / bare_w["seconds"]
     ratio_r = read["seconds"] / bare_r["seconds"]
     print(f"export / bare dump = {ratio_w:.2f}x (target <= 2x); peak {export['peak_mb']:.0f} MB (target <= 200 MB)")
