@@ -356,8 +356,9 @@ class Store:
         return text
 
     # ----------------------------------------------------------------- reading items
-    def _rows(self, s: Connection, scope: queries.Scope, flt: ItemFilter | None = None) -> list[ItemRow]:
-        stmt = queries.row_select(scope.shape, queries.filter_shape(flt))
+    def _rows(self, s: Connection, scope: queries.Scope, flt: ItemFilter | None = None, *,
+              ordered: bool = True) -> list[ItemRow]:
+        stmt = queries.row_select(scope.shape, queries.filter_shape(flt), ordered)
         params = scope.params(self.light_settings()) | queries.filter_params(flt)
         make = queries.make_row
         return [make(values) for values in s.execute(stmt, params).all()]
@@ -365,7 +366,7 @@ class Store:
     def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
         """A report's items in pre-order: item, its measures (depth-first), next item …"""
         with self._read() as s:
-            rows = self._rows(s, self._scope(report_ids=[report_id], as_of=as_of))
+            rows = self._rows(s, self._scope(report_ids=[report_id], as_of=as_of), ordered=False)
         return _preorder(rows)
 
     def items(self, flt: ItemFilter, *, as_of: date | None = None) -> list[ItemRow]:

@@ -354,3 +354,14 @@ def test_delete_report_and_remove_samples(any_store: Store) -> None:
     assert all(any_store.item_tree(s) == [] for s in sample_ids)
     with pytest.raises(NotFoundError):
         any_store.delete_report(gone)
+
+
+def test_fast_rows_match_the_dataclass_fields(any_store: Store) -> None:
+    from dataclasses import asdict, fields
+
+    from db.api import ItemRow
+    from db.queries import ROW_FIELDS
+
+    assert ROW_FIELDS == tuple(f.name for f in fields(ItemRow))
+    row = any_store.item_tree(_import(any_store))[1]
+    assert ItemRow(**asdict(row)) == row and hash(row) == hash(ItemRow(**asdict(row)))
