@@ -170,6 +170,7 @@ class LedgerMeta:
     format_version: int
     exported_at: datetime | None
     title: str
+    as_of: date | None = None  # exported as it stood on a past date: a record, not for merging back
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,12 @@ def _read_meta(wb: Any) -> LedgerMeta | None:
         version = int(values.get("version") or 0)
     except (TypeError, ValueError):
         version = 0
-    return LedgerMeta(format_version=version, exported_at=exported_at, title=str(values.get("title") or ""))
+    try:
+        as_of = date.fromisoformat(str(values["as_of"])) if values.get("as_of") else None
+    except ValueError:
+        as_of = None
+    return LedgerMeta(format_version=version, exported_at=exported_at, title=str(values.get("title") or ""),
+                      as_of=as_of)
 
 
 def _header_map(row: tuple[Any, ...]) -> dict[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -52,7 +52,7 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
     per_report: list[tuple[ReportSummary, list[LedgerRow]]] = []
     for report in reports:
         tree = store.item_tree(report.id, as_of=as_of)
-        per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit)))
+        per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit, as_of=as_of)))
 
     filters = _filter_words(wanted, unit)
     # the period (2023年上半年) is named in a report's first lines; the store keeps the original text
@@ -81,7 +81,7 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
 
 
 def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozenset[str] = frozenset(),
-                unit: str = "") -> list[LedgerRow]:
+                unit: str = "", as_of: date | None = None) -> list[LedgerRow]:
     """One report's pre-order item tree as ledger rows numbered 1, 1.1, 1.2 …, filters applied to measures."""
     numbers: dict[int, str] = {}
     counters: dict[int | None, int] = {}
@@ -95,7 +95,10 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
         # a unit named on the item row counts for the measures beneath it too
         inherited = unit_hit.get(item.parent_id, False) if item.parent_id is not None else False
         unit_hit[item.id] = inherited or not unit or unit in item.lead_unit or unit in item.co_units
-        rows.append((item, _ledger_row(item, numbers[item.id], report_title, children.get(item.id, ()))))
+        row = _ledger_row(item, numbers[item.id], report_title, children.get(item.id, ()))
+        if as_of is not None and row.updated_at is not None and row.updated_at.date() > as_of:
+            row = replace(row, updated_at=None)  # a later edit's time would contradict the as-of date
+        rows.append((item, row))
     if not statuses and not unit:
         return [row for _, row in rows]
     keep: set[int] = set()

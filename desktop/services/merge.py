@@ -19,7 +19,7 @@ from pathlib import Path
 from db.api import ConflictError, HistoryRow, ItemRow, StoreError
 from db.store import Store
 from desktop.core.errors import Cancelled
-from desktop.core.ledger import MERGE_FIELDS, LedgerRow, columns, read_ledger
+from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, read_ledger
 from desktop.core.types import CancelFn, ProgressFn
 from desktop.services.export import children_of, rolled_status
 
@@ -78,6 +78,11 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
     """Compare a filled-in ledger with the store; raises LedgerReadError for a file that cannot be used."""
     p = Path(path)
     result = read_ledger(p)
+    if result.meta is not None and result.meta.as_of is not None:
+        d = result.meta.as_of
+        # its values are history; merging them would undo every later edit
+        raise LedgerReadError(str(p), f"“{p.name}”是按历史日期（{d.year}年{d.month}月{d.day}日）导出的台账，"
+                                      "只供查阅，不能合并回来。请导出当前台账发给各单位填写。")
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)
     shown = _shown_group_status(store, current.values())

@@ -123,6 +123,10 @@ def test_as_of_is_shown_and_judges_overdue(ledger_store: Any, tmp_path: Path) ->
     assert any(f"统计截至：{today.year}年{today.month}月{today.day}日" in str(c.value) for c in ws[2])
     rule = next(iter(ws.conditional_formatting)).rules[0]
     assert f"DATE({today.year},{today.month},{today.day})" in rule.formula[0]
+    stamps = [r["最后更新"] for r in table(ws)]
+    assert stamps and all(s is not None and s.date() <= today for s in stamps)
+    past = export_ledger(ledger_store, tmp_path / "b.xlsx", as_of=date(2000, 1, 1))
+    assert past.rows == 0  # nothing had been imported by then
 
 
 def test_unknown_report_and_bad_target(ledger_store: Any, tmp_path: Path) -> None:

@@ -222,3 +222,9 @@ def test_item_rows_show_summed_up_status_and_merge_only_real_edits(ledger_store:
     sheet.save()
     preview = preview_merge(ledger_store, out)
     assert [(c.uuid, c.field, c.old, c.new) for c in preview.changes] == [(group.uuid, "status", "未启动", "已办结")]
+
+
+def test_as_of_ledger_cannot_be_merged_back(ledger_store: Any, tmp_path: Path) -> None:
+    out = export_ledger(ledger_store, tmp_path / "历史.xlsx", one_sheet=True, as_of=date.today()).path
+    with pytest.raises(LedgerReadError, match="按历史日期.*不能合并"):
+        preview_merge(ledger_store, out)
