@@ -152,9 +152,18 @@ def _restrict(alias: Any, shape: Shape, *, by_parent: bool = False) -> list[Colu
     return terms
 
 
+def _text_match(cols: Sequence[Any]) -> ColumnElement[bool]:
+    """Any of `cols` contains the :pat pattern (lower-cased, % and _ escaped with /)."""
+    pat = bindparam("pat", type_=String)
+    return or_(*(func.lower(col).like(pat, escape="/") for col in cols))
+
+
 @lru_cache(maxsize=64)
-def item_select(shape: Shape) -> Any:
-    """A subquery of every item in scope with roll-ups, overdue and lights as columns."""
+def item_select(shape: Shape, text: bool = False) -> Any:
+    """A subquery of every item in scope with roll-ups, overdue and lights as columns.
+
+    `text=True` applies the text filter (:pat) to the item rows before anything is computed for them.
+    """
     i = Item.__table__.alias("i")
     p = Item.__table__.alias("p")
     r = Report.__table__.alias("r")
@@ -215,7 +224,9 @@ def item_select(shape: Shape) -> Any:
         )
         .select_from(i.join(r, r.c.id == i.c.report_id).outerjoin(p, p.c.id == i.c.parent_id)
                      .outerjoin(agg, agg.c.pid == i.c.id))
-        .where(*_restrict(i.c, shape))
+        .where(*_restrict(i.c, shape),
+               *([_text_match((i.c.label, i.c.title, i.c.text, v["note"], i.c.lead_leader, i.c.lead_unit,
+                               i.c.co_units, i.c.owner))] if text else []))
         .subquery("rows")
     )
 
@@ -288,7 +299,7 @@ def row_select(shape: Shape, fshape: FilterShape, ordered: bool = True) -> Any:
 
     `ordered=False` leaves the order to the caller (item_tree sorts into pre-order itself anyway).
     """
-    rows = item_select(shape)
+    rows = item_select(shape, fshape.text)
     c = rows.c
     stmt = select(
         c.id, c.uuid, c.report_id, c.parent_id, c.depth, c.position, c.label, c.title, c.text, c.source,
@@ -305,10 +316,7 @@ def filter_terms(rows: Any, fshape: FilterShape) -> list[ColumnElement[bool]]:
     """WHERE terms of a filter shape over a rows subquery."""
     c = rows.c
     terms: list[ColumnElement[bool]] = []
-    if fshape.text:
-        pat = bindparam("pat", type_=String)
-        cols = (c.label, c.title, c.text, c.note, c.lead_leader, c.lead_unit, c.co_units, c.owner)
-        terms.append(or_(*(func.lower(col).like(pat, escape="/") for col in cols)))
+    # the text filter is applied inside item_select (before roll-ups and lights are computed)
     if fshape.statuses:
         terms.append(c.status.in_(bindparam("statuses", expanding=True)))
     if fshape.unit:
