@@ -28,7 +28,7 @@ def test_sigkill_loses_no_reported_commit(tmp_path: Path) -> None:
         for line in child.stdout:
             item_id, version, n = map(int, line.split())
             reported[item_id] = (version, n)
-            if n >= 300:
+            if n >= 150:
                 break
     finally:
         os.kill(child.pid, signal.SIGKILL)

@@ -316,7 +316,7 @@ def test_as_of_a_past_date_comes_from_history(any_store: Store) -> None:
     # pretend the change happened long ago by moving its history rows; then change again "today"
     from sqlalchemy import select, update
 
-    from db.models import History, Item
+    from db.models import History, Item, Report
 
     past = date.today() - timedelta(days=30)
     with any_store.engine.begin() as conn:  # datetime arithmetic in SQL differs per database: do it here
@@ -324,6 +324,8 @@ def test_as_of_a_past_date_comes_from_history(any_store: Store) -> None:
             conn.execute(update(History).where(History.id == hid).values(at=at - timedelta(days=30)))
         for iid, at in conn.execute(select(Item.id, Item.created_at)).all():
             conn.execute(update(Item).where(Item.id == iid).values(created_at=at - timedelta(days=60)))
+        for report_id, at in conn.execute(select(Report.id, Report.imported_at)).all():
+            conn.execute(update(Report).where(Report.id == report_id).values(imported_at=at - timedelta(days=60)))
     any_store.update_item(m1.id, {"status": Status.IN_PROGRESS, "note": "返工", "due": date(2024, 6, 30)},
                           expected_version=2, who="")
     old = {r.id: r for r in any_store.item_tree(rid, as_of=past)}
@@ -336,6 +338,11 @@ def test_as_of_a_past_date_comes_from_history(any_store: Store) -> None:
     assert any_store.item_tree(rid, as_of=date.today() - timedelta(days=90)) == []
     [stats] = any_store.statistics(report_ids=[rid], as_of=past)
     assert stats.done == 1
+    assert [r.id for r in any_store.items(ItemFilter(text="完成"), as_of=past)] == [m1.id]
+    assert any_store.items(ItemFilter(text="完成")) == []
+    assert [r.id for r in any_store.items(ItemFilter(statuses=(Status.DONE,)), as_of=past)] == [m1.id]
+    [then] = any_store.list_reports(as_of=past)
+    assert then.done_count == 1 and any_store.get_report(rid).done_count == 0
 
 
 def test_delete_report_and_remove_samples(any_store: Store) -> None:
