@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from sqlalchemy import Connection, Engine, and_, case, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, case, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -250,6 +250,7 @@ class Store:
             level: list[tuple[int | None, int, PlanItem]] = [(None, pos, it) for pos, it in enumerate(plan.items)]
             items = measures = depth = 0
             table = Item.__table__
+            assert isinstance(table, Table)
             while level:
                 rows = [self._plan_row(report_id, parent, depth, pos, it, now) for parent, pos, it in level]
                 s.execute(insert(table), rows)  # executemany: one statement for the whole level
@@ -258,7 +259,7 @@ class Store:
                 measures += sum(1 for _, _, it in level if not it.children)
                 parents = [(row["uuid"], it) for row, (_, _, it) in zip(rows, level) if it.children]
                 if parents:
-                    ids = dict(s.execute(select(table.c.uuid, table.c.id).where(
+                    ids: dict[str, int] = dict(s.execute(select(table.c.uuid, table.c.id).where(
                         table.c.report_id == report_id, table.c.depth == depth)).all())
                     level = [(ids[u], pos, child) for u, it in parents for pos, child in enumerate(it.children)]
                 else:
@@ -468,7 +469,7 @@ class Store:
             diff = {f: v for f, v in wanted.items() if getattr(current, f) != v}
             if "status" in diff:
                 was_done = current.status in {x.value for x in DONE_STATUSES}
-                is_done = Status(diff["status"]).is_done
+                is_done = Status(str(diff["status"])).is_done
                 if is_done and not was_done:
                     diff["completed_at"] = now
                 elif was_done and not is_done:
@@ -641,7 +642,7 @@ def _validated(changes: Mapping[str, object]) -> dict[str, object]:
     for field, value in changes.items():
         if field == "status":
             try:
-                out[field] = Status(value).value
+                out[field] = Status(str(value)).value
             except ValueError:
                 raise InvalidChangeError(f"“{value}”不是有效的完成状态，可用：{'、'.join(s.value for s in Status)}。") from None
         elif field == "progress":

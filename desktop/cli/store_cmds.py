@@ -14,7 +14,7 @@ from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add import/list/show/done/status/backup/restore."""
     p = sub.add_parser("import", help="导入报告，保存其中的工作计划")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.txt 或 .docx）")
