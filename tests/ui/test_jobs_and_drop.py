@@ -25,11 +25,10 @@ def test_job_delivers_result_and_progress(qtbot) -> None:
             on_progress(i + 1, n)
         return n * 2
 
-    job = runner.work(work, 300)
+    results: list[int] = []
+    job = runner.work(work, 300, on_done=results.append)  # connected before the job starts: no race
     job.signals.progress_changed.connect(lambda d, t: seen.append((d, t)))
-    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [600]
+    qtbot.waitUntil(lambda: results == [600], timeout=5000)
     runner.wait()
     assert len(seen) <= 101  # throttled to whole percent steps
 
@@ -40,9 +39,10 @@ def test_job_failure_and_cancel_are_reported(qtbot) -> None:
     def boom() -> None:
         raise ValueError("坏了")
 
-    with qtbot.waitSignal(runner.db(boom).signals.failed, timeout=5000) as blocker:
-        pass
-    assert isinstance(blocker.args[0], ValueError)
+    errors: list[Exception] = []
+    runner.db(boom, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
 
     gate = threading.Event()
 

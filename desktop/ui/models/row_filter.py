@@ -39,17 +39,22 @@ def haystack(row: ItemRow, parent: ItemRow | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PreparedRows:
-    """Rows with their search text, built in the worker thread so the UI thread only swaps lists."""
+    """Rows with their lookups and search text, built in the worker thread so the UI thread only swaps them in."""
 
     rows: list[ItemRow]
     hay: dict[int, str]
+    by_id: dict[int, ItemRow]
+    ids: list[int]
+    leaf_ids: list[int]
+    units: frozenset[str]
 
 
 def prepare_rows(rows: list[ItemRow]) -> PreparedRows:
-    """Lower-case each row's searchable text once per load (Qt-free, runs in a job)."""
+    """Lower-case each row's searchable text once per load, index the rows (Qt-free, runs in a job)."""
     by_id = {r.id: r for r in rows}
-    return PreparedRows(rows, {r.id: haystack(r, by_id.get(r.parent_id) if r.parent_id is not None else None)
-                               for r in rows})
+    hay = {r.id: haystack(r, by_id.get(r.parent_id) if r.parent_id is not None else None) for r in rows}
+    return PreparedRows(rows, hay, by_id, [r.id for r in rows], [r.id for r in rows if r.is_measure],
+                        frozenset(r.lead_unit for r in rows if r.lead_unit))
 
 
 def text_words(flt: RowFilter) -> list[str]:
