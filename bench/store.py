@@ -7,7 +7,6 @@ load 50,000-measure tree and a text filter <= 2x raw)
 from __future__ import annotations
 
 import argparse
-import random
 import sqlite3
 import statistics
 import sys
