@@ -1,0 +1,31 @@
+"""The window paints before heavy libraries load: guards the cold-start budget (bench/ui.py measures it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_CODE = """
+import sys
+from desktop.ui.app import make_app
+app = make_app([])
+from desktop.ui.main_window import MainWindow
+w = MainWindow(None)
+w.show()
+app.processEvents()
+heavy = sorted(m for m in ("sqlalchemy", "alembic", "openpyxl", "xlsxwriter", "docx") if m in sys.modules)
+print(",".join(heavy) or "none")
+"""
+
+
+def test_first_paint_needs_no_database_or_excel_libraries(tmp_path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _CODE], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "none"
