@@ -106,11 +106,6 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _make_engine(url)
     try:
-        if path is not None and path.exists() and path.stat().st_size > 0:
-            with engine.connect() as conn:
-                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-            if result != "ok":
-                raise _damaged(path)
         if migrate:
             current = migration.current_revision(engine)
             if current is not None and current not in migration.known_revisions():
@@ -145,6 +140,20 @@ def _check_sqlite_file(path: Path) -> None:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise _damaged(path, not_db=True)
+    # Read-only first: our own connections switch on WAL, which would write to a damaged file.
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path) from exc
+    if check != "ok":
+        raise _damaged(path)
+    if tables and "alembic_version" not in tables:
+        raise _damaged(path, not_db=True)  # another program's database: never add our tables to it
 
 
 def _damaged(path: Path, *, not_db: bool = False) -> DatabaseOpenError:

@@ -80,3 +80,16 @@ def test_unreachable_postgresql_gives_a_clear_message() -> None:
     with pytest.raises(DatabaseOpenError) as info:
         open_store("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
     assert "无法连接数据库" in str(info.value) and "secret" not in str(info.value)
+
+
+def test_another_programs_sqlite_database_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert "不是本程序的数据库文件" in str(info.value)
+    assert path.read_bytes() == before
