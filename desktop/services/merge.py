@@ -21,7 +21,7 @@ from db.store import Store
 from desktop.core.errors import Cancelled
 from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, read_ledger
 from desktop.core.types import CancelFn, ProgressFn
-from desktop.services.export import children_of, rolled_status
+from desktop.services.export import rolled_status
 
 FIELD_LABELS: dict[str, str] = {c.key: c.header for c in columns(with_source=True)}
 
@@ -85,7 +85,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                                       "只供查阅，不能合并回来。请导出当前台账发给各单位填写。")
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)
-    shown = _shown_group_status(store, current.values())
+    shown = _GroupStatus(store, current.values())
     changes: list[FieldChange] = []
     conflicts: list[FieldChange] = []
     problems = list(result.problems)
@@ -103,7 +103,8 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                             "（可能已被删除），未导入。")
             continue
         matched += 1
-        diffs = _differences(row, item, shown.get(item.id))
+        group_word = shown(item) if item.child_count and row.status and row.status != item.status.value else None
+        diffs = _differences(row, item, group_word)
         if not diffs:
             unchanged += 1
             continue
@@ -159,15 +160,25 @@ def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflic
     return applied
 
 
-def _shown_group_status(store: Store, items: Iterable[ItemRow]) -> dict[int, str]:
-    """The status the export showed on each item row (summed up from its measures), by item id."""
-    reports = {i.report_id for i in items if i.child_count}
-    out: dict[int, str] = {}
-    for report_id in sorted(reports):
-        tree = store.item_tree(report_id)
-        children = children_of(tree)
-        out.update((i.id, rolled_status(i, children[i.id])) for i in tree if i.id in children)
-    return out
+class _GroupStatus:
+    """The status the export showed on an item row (summed up from its measures), worked out on demand.
+
+    The measures usually came in the same file, so their rows are at hand; only an item some of whose
+    measures were filtered out of the export needs its children read from the store.
+    """
+
+    def __init__(self, store: Store, items: Iterable[ItemRow]) -> None:
+        self._store = store
+        self._children: dict[int, list[ItemRow]] = {}
+        for item in items:
+            if item.parent_id is not None:
+                self._children.setdefault(item.parent_id, []).append(item)
+
+    def __call__(self, item: ItemRow) -> str:
+        kids = self._children.get(item.id, [])
+        if len(kids) != item.child_count:
+            kids = [r for r in self._store.subtree(item.id) if r.parent_id == item.id]
+        return rolled_status(item, kids)
 
 
 def _differences(row: LedgerRow, item: ItemRow, shown_status: str | None) -> list[tuple[str, object, object]]:

@@ -228,3 +228,14 @@ def test_as_of_ledger_cannot_be_merged_back(ledger_store: Any, tmp_path: Path) -
     out = export_ledger(ledger_store, tmp_path / "历史.xlsx", one_sheet=True, as_of=date.today()).path
     with pytest.raises(LedgerReadError, match="按历史日期.*不能合并"):
         preview_merge(ledger_store, out)
+
+
+def test_item_row_of_a_filtered_export_compares_with_all_its_measures(ledger_store: Any, tmp_path: Path) -> None:
+    m = measures(ledger_store)
+    group = ledger_store.get_item(m[0].parent_id)
+    ledger_store.update_item(m[0].id, {"status": "推进中"}, expected_version=m[0].version, who="clerk")
+    out = export_ledger(ledger_store, tmp_path / "f.xlsx", one_sheet=True, statuses=["未启动"]).path
+    sheet = Sheet(out)
+    assert m[0].uuid not in sheet.row_of and group.uuid in sheet.row_of
+    assert sheet.ws.cell(sheet.row_of[group.uuid], sheet.col["完成状态"]).value == "推进中"
+    assert preview_merge(ledger_store, out).is_empty
