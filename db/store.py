@@ -14,7 +14,7 @@ from typing import Any, Literal
 import platformdirs
 from sqlalchemy import Connection, Engine, Table, and_, case, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from db import queries
 from db.api import (
@@ -24,6 +24,7 @@ from db.api import (
     DatabaseOpenError,
     DuplicateReportError,
     HistoryRow,
+    StoreError,
     ImportResult,
     InvalidChangeError,
     ItemChange,
@@ -70,7 +71,7 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _make_engine(url: str) -> Engine:
+def _make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
     """An engine with the pragmas that make SQLite safe: WAL, foreign keys, busy timeout, FULL sync."""
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -80,7 +81,7 @@ def _make_engine(url: str) -> Engine:
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")  # WAL + NORMAL may lose the last commits on power loss
         cur.execute("PRAGMA foreign_keys=ON")
@@ -95,8 +96,11 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file."""
+def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
+    """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file.
+
+    `busy_timeout_ms`: how long a SQLite write waits for another program's write before giving up.
+    """
     from db import backup, migrate as migration  # backup imports this module
 
     url = normalise_url(url)
@@ -104,7 +108,7 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     if path is not None:
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _make_engine(url)
+    engine = _make_engine(url, busy_timeout_ms)
     try:
         if migrate:
             current = migration.current_revision(engine)
@@ -187,7 +191,6 @@ class Store:
         self.is_sqlite = engine.dialect.name == "sqlite"
         # Core connections, not ORM sessions: every statement here is Core, and a Session's bookkeeping
         # costs about a millisecond per write (a status change must stay under 3 ms).
-        self._read = engine.connect
         self._writer = engine.execution_options(halfyear_write=True)
         self._settings: LightSettings | None = None
 
@@ -209,7 +212,12 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        with self._writer.begin() as s:
+        with _friendly_errors(), self._writer.begin() as s:
+            yield s
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with _friendly_errors(), self.engine.connect() as s:
             yield s
 
     def _scope(self, **kw: Any) -> queries.Scope:
@@ -640,6 +648,19 @@ class Store:
                 new_ids.append(new_id)
             by_id = {r.id: r for r in self._rows(s, self._scope(item_ids=new_ids))}
             return [by_id[i] for i in new_ids]
+
+
+@contextmanager
+def _friendly_errors() -> Iterator[None]:
+    """Turn a busy, read-only or vanished database into a StoreError the UI can show as it is."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower() if exc.orig is not None else ""
+        if "locked" in text or "busy" in text:
+            raise StoreError("数据库正被其他程序或窗口占用，本次操作没有保存。请稍后再试。") from exc
+        raise StoreError(f"无法读写数据库（{str(exc.orig or exc)[:200]}），本次操作没有保存。"
+                         "请检查数据库文件或服务器后再试。") from exc
 
 
 def _validated(changes: Mapping[str, object]) -> dict[str, object]:

@@ -93,3 +93,22 @@ def test_another_programs_sqlite_database_is_left_alone(tmp_path: Path) -> None:
         open_store(str(path))
     assert "不是本程序的数据库文件" in str(info.value)
     assert path.read_bytes() == before
+
+
+def test_a_database_locked_by_another_program_gives_a_store_error(tmp_path: Path) -> None:
+    from db.api import Status, StoreError
+
+    path = tmp_path / "halfyear.db"
+    with open_store(str(path), busy_timeout_ms=50) as st:
+        rid = st.import_plan(make_plan(), sha256="a" * 64, original_text="").report_id
+        m = st.item_tree(rid)[1]
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StoreError) as info:
+                st.set_status(m.id, Status.DONE, expected_version=1, who="")
+            assert "占用" in str(info.value)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert st.set_status(m.id, Status.DONE, expected_version=1, who="").after.version == 2
