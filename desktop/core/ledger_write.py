@@ -278,6 +278,8 @@ def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_
         progress.step()
     first, last = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
 
+    # 序号 like "1.1" and numbers typed as text are meant as text: no green "number stored as text" marks
+    ws.ignore_errors({"number_stored_as_text": f"A{first + 1}:{xl_col_to_name(last_col)}{last + 1}"})
     ws.freeze_panes(HEADER_ROW + 1, 0)
     # the filter spans the hidden columns so sorting in Excel moves each row's UUID along with it
     ws.autofilter(HEADER_ROW, 0, last, last_col)

@@ -274,3 +274,12 @@ def test_row_heights_fit_wrapped_text(tmp_path: Path) -> None:
     dims = openpyxl.load_workbook(out)["工作台账"].row_dimensions
     assert dims[5].height > 4 * dims[4].height  # 180 characters in a 40-wide column need 8+ lines
     assert dims[6].height >= 3 * 14
+
+
+def test_numbers_as_text_are_not_flagged(tmp_path: Path) -> None:
+    """序号 "1.1" is text on purpose; Excel and WPS must not mark every row with a green triangle."""
+    import zipfile
+
+    with zipfile.ZipFile(export(tmp_path)) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert '<ignoredError sqref="A4:O7" numberStoredAsText="1"/>' in xml
