@@ -283,3 +283,22 @@ def test_numbers_as_text_are_not_flagged(tmp_path: Path) -> None:
     with zipfile.ZipFile(export(tmp_path)) as z:
         xml = z.read("xl/worksheets/sheet1.xml").decode()
     assert '<ignoredError sqref="A4:O7" numberStoredAsText="1"/>' in xml
+
+
+@pytest.mark.parametrize(("where", "error", "message"), [
+    ("mkstemp", PermissionError(13, "Permission denied"), "没有权限"),
+    ("replace", OSError(28, "No space left on device"), "磁盘空间不足"),
+    ("replace", OSError(30, "Read-only file system"), "只读"),
+])
+def test_os_failures_become_chinese_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str,
+                                             error: OSError, message: str) -> None:
+    import tempfile
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(tempfile if where == "mkstemp" else os, where, fail)
+    with pytest.raises(LedgerWriteError, match=message):
+        write_ledger(tmp_path / "a.xlsx", [LedgerSheet("工作台账", TITLE, sample_rows())], None, title=TITLE,
+                     exported_on=date.today())
+    assert list(tmp_path.iterdir()) == []
