@@ -51,12 +51,44 @@ class PgServer:
         shutil.rmtree(self.data.parent, ignore_errors=True)
 
 
+_PREFIX = "halfyear-pg-"
+_OWNER = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_orphans(pgbin: Path) -> None:
+    """Stop servers left behind by test runs that died without teardown (their owner process is gone)."""
+    for owner in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*/{_OWNER}"):
+        try:
+            pid = int(owner.read_text().strip())
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        root = owner.parent
+        as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*as_user, str(pgbin / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w", "stop"],
+                       capture_output=True, check=False)
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def start() -> PgServer:
     """initdb into a temp folder and start the server on 127.0.0.1 (fsync off: test data is disposable)."""
     pgbin = find_bin()
     if pgbin is None:
         raise PostgresUnavailable("PostgreSQL is not installed (no initdb found)")
-    root = Path(tempfile.mkdtemp(prefix="halfyear-pg-"))
+    stop_orphans(pgbin)
+    root = Path(tempfile.mkdtemp(prefix=_PREFIX))
+    (root / _OWNER).write_text(str(os.getpid()))  # lets a later run stop this server if we die uncleanly
     data = root / "data"
     as_user: list[str] = []
     if os.geteuid() == 0:  # the server refuses to run as root
