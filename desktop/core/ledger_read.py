@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 from openpyxl.utils.datetime import from_excel
 
+from desktop.core.errors import Cancelled
 from desktop.core.ledger_model import (
     META_SHEET,
     STATUSES,
@@ -25,6 +26,7 @@ from desktop.core.ledger_model import (
     LedgerRow,
     columns,
 )
+from desktop.core.types import CancelFn, ProgressFn
 
 _HEADER_SEARCH_ROWS = 20  # the header sits in row 3; allow a unit to have added a few lines above it
 _REQUIRED = ("number", "status")  # with these two headers a sheet is a ledger, ours or someone's copy
@@ -43,12 +45,13 @@ def _norm(text: str) -> str:
 _HEADERS: dict[str, str] = {_norm(c.header): c.key for c in columns(with_source=True)}
 
 
-def read_ledger(path: str | os.PathLike[str]) -> LedgerReadResult:
-    """Read a ledger exported by this program; raise only LedgerReadError, with a Chinese message."""
+def read_ledger(path: str | os.PathLike[str], *, on_progress: ProgressFn | None = None,
+                is_cancelled: CancelFn | None = None) -> LedgerReadResult:
+    """Read a ledger exported by this program; raise only LedgerReadError (Chinese message) or Cancelled."""
     p = Path(path)
     try:
-        return _read(p)
-    except LedgerError:
+        return _read(p, _Tick(on_progress, is_cancelled or (lambda: False)))
+    except (LedgerError, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure on a bad file becomes one clear message
         raise LedgerReadError(str(p), f"读取“{p.name}”时出错（{type(exc).__name__}：{exc}）。文件可能已损坏，"
@@ -76,7 +79,23 @@ def _check_file(p: Path) -> None:
                                       "请让填报单位重新发送，或在 Excel/WPS 中打开后另存为 .xlsx。")
 
 
-def _read(p: Path) -> LedgerReadResult:
+class _Tick:
+    """Progress over the rows of all sheets (as the file's dimensions announce them) and cancel checks."""
+
+    def __init__(self, on_progress: ProgressFn | None, is_cancelled: CancelFn) -> None:
+        self.on_progress, self.is_cancelled = on_progress, is_cancelled
+        self.total = self.done = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.done % 1000 == 0:
+            if self.is_cancelled():
+                raise Cancelled()
+            if self.on_progress:
+                self.on_progress(min(self.done, self.total), self.total)
+
+
+def _read(p: Path, tick: _Tick) -> LedgerReadResult:
     _check_file(p)
     try:
         with warnings.catch_warnings():
@@ -93,10 +112,11 @@ def _read(p: Path) -> LedgerReadResult:
         sheets: list[str] = []
         seen: dict[str, str] = {}
         without_uuid_column: list[str] = []
+        tick.total = sum(ws.max_row or 0 for ws in wb.worksheets if ws.title != META_SHEET)
         for ws in wb.worksheets:
             if ws.title == META_SHEET:
                 continue
-            found = _read_sheet(ws, rows, problems, seen)
+            found = _read_sheet(ws, rows, problems, seen, tick)
             if found is True:
                 sheets.append(ws.title)
             elif found is False:
@@ -149,7 +169,8 @@ def _header_map(row: tuple[Any, ...]) -> dict[str, int]:
     return found
 
 
-def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[str, str]) -> bool | None:
+def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[str, str],
+                tick: _Tick) -> bool | None:
     """Append the sheet's valid rows; True if it is a ledger, False if one without UUIDs, None if not one."""
     it: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
     cols: dict[str, int] | None = None
@@ -168,6 +189,7 @@ def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[
     name = ws.title
     get = _Getter(cols)
     for n, values in enumerate(it, start=header_row + 1):
+        tick.step()
         if not any(v is not None and v != "" for v in values):
             continue
         row = _parse_row(name, n, values, get, problems)

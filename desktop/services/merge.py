@@ -77,7 +77,12 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                   is_cancelled: CancelFn | None = None) -> MergePreview:
     """Compare a filled-in ledger with the store; raises LedgerReadError for a file that cannot be used."""
     p = Path(path)
-    result = read_ledger(p)
+    # reading the file is most of the work: it takes the first 80 % of the progress bar
+    def read_progress(done: int, total: int) -> None:
+        if on_progress and total:
+            on_progress(done * 80 // total, 100)
+
+    result = read_ledger(p, on_progress=read_progress, is_cancelled=is_cancelled)
     if result.meta is not None and result.meta.as_of is not None:
         d = result.meta.as_of
         # its values are history; merging them would undo every later edit
@@ -96,7 +101,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
             if is_cancelled and is_cancelled():
                 raise Cancelled()
             if on_progress:
-                on_progress(n, total)
+                on_progress(80 + n * 20 // total, 100)
         item = current.get(row.uuid)
         if item is None:
             problems.append(f"序号 {row.number}（{_short(row.measure or row.task)}）对应的条目在程序中已不存在"
@@ -124,7 +129,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
             else:
                 conflicts.append(change)
     if on_progress:
-        on_progress(total, total)
+        on_progress(100, 100)
     return MergePreview(source=p.name, changes=changes, conflicts=conflicts, problems=problems, rows=matched,
                         unchanged=unchanged)
 

@@ -196,3 +196,17 @@ def test_parse_date_accepts(value: object, expected: date | None) -> None:
 def test_parse_date_rejects(value: object) -> None:
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_progress_and_cancel(tmp_path: Path) -> None:
+    from desktop.core.errors import Cancelled
+    from desktop.core.ledger import LedgerRow
+
+    rows = [LedgerRow(f"u{i}", 1, str(i), False, measure="措施", status="推进中") for i in range(2500)]
+    out = tmp_path / "big.xlsx"
+    write_ledger(out, [LedgerSheet("工作台账", TITLE, rows)], None, title=TITLE, exported_on=date(2023, 12, 1))
+    seen: list[tuple[int, int]] = []
+    assert len(read_ledger(out, on_progress=lambda d, t: seen.append((d, t))).rows) == 2500
+    assert [d for d, _ in seen] == [1000, 2000] and all(t >= 2500 for _, t in seen)
+    with pytest.raises(Cancelled):
+        read_ledger(out, is_cancelled=lambda: True)

@@ -239,3 +239,24 @@ def test_item_row_of_a_filtered_export_compares_with_all_its_measures(ledger_sto
     assert m[0].uuid not in sheet.row_of and group.uuid in sheet.row_of
     assert sheet.ws.cell(sheet.row_of[group.uuid], sheet.col["完成状态"]).value == "推进中"
     assert preview_merge(ledger_store, out).is_empty
+
+
+def test_preview_reports_progress_and_can_be_cancelled(ledger_store: Any, exported: Path) -> None:
+    from desktop.core.errors import Cancelled
+
+    seen: list[tuple[int, int]] = []
+    preview_merge(ledger_store, exported, on_progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (100, 100) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    calls = iter([False, True])  # the first check passes, then the user presses Cancel
+    with pytest.raises(Cancelled):
+        apply_merge(ledger_store, _two_item_preview(ledger_store, exported), who="x",
+                    is_cancelled=lambda: next(calls))
+
+
+def _two_item_preview(store: Any, path: Path) -> Any:
+    m = measures(store)
+    sheet = Sheet(path)
+    sheet.set(m[0].uuid, "进展情况", "甲")
+    sheet.set(m[1].uuid, "进展情况", "乙")
+    sheet.save()
+    return preview_merge(store, path)
