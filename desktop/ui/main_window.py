@@ -38,6 +38,9 @@ from desktop.ui.widgets.report_delegate import ReportDelegate
 
 # Expanding everything is instant for a normal report; a huge one opens collapsed.
 _EXPAND_ALL_LIMIT = 3000
+# While searching, matches are shown expanded up to this many (each shown row costs Python calls in
+# the tree's layout); beyond it the items stay closed with their counts until the search narrows.
+_EXPAND_MATCHES_LIMIT = 1000
 
 
 def _conflict_error_type() -> type[Exception]:
@@ -451,7 +454,7 @@ class MainWindow(QMainWindow):
             if not self._flat:
                 if flt.is_empty:
                     self._restore_expansion(self._report_id or 0, [])
-                elif model.visible_count() <= _EXPAND_ALL_LIMIT:
+                elif model.visible_count() <= _EXPAND_MATCHES_LIMIT:
                     self.tree.expandAll()  # matches are measures: show them
         finally:
             view.setUpdatesEnabled(True)
