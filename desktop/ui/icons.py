@@ -31,7 +31,7 @@ def light_icon(light: str) -> QIcon:
         painter = QPainter(pm)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(LIGHT_COLOURS.get(light, "#9e9e9e")))
+        painter.setBrush(QColor(LIGHT_COLOURS.get(light, "#00000000")))  # unknown/none: transparent
         margin = 4 * scale
         painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
         painter.end()

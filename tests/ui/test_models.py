@@ -50,7 +50,7 @@ def test_flat_mode_lists_measures_only(qtmodeltester) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() == 5 * 3 + 2 * 2
     assert all(model.rowCount(model.index(r, 0)) == 0 for r in range(model.rowCount()))
-    assert model.data(model.index(0, 0)) == "（1）1. 措施1-1 开展调研"  # the item's number tells measures apart
+    assert model.data(model.index(0, 0)) == "（1） 1. 措施1-1 开展调研"  # the item's number tells measures apart
     model.set_report_titles({1: "2024年工作打算"})
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).startswith("2024年工作打算 › （1）任务1")
 

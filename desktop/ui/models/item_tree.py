@@ -353,7 +353,7 @@ class ItemTreeModel(QAbstractItemModel):
             return self._check_state(r)
         if role == Qt.ItemDataRole.DecorationRole and col == Column.TASK:
             light = r.light_schedule if self._light_rule == "schedule" else r.light_deadline
-            return light_icon(str(light)) if light != Light.NONE else None
+            return light_icon(str(light))  # "none" is a blank icon, so titles stay aligned
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Column.DUE and r.overdue:
                 return _RED
@@ -386,7 +386,7 @@ class ItemTreeModel(QAbstractItemModel):
             if self._flat and r.parent_id is not None:
                 parent = self._rows.get(r.parent_id)
                 if parent is not None:  # in the flat list the item's number tells measures apart
-                    return f"{parent.label}{task_text(r)}"
+                    return f"{parent.label} {task_text(r)}" if parent.label else task_text(r)
             return task_text(r)
         if col == Column.STATUS:
             if not r.is_measure:
