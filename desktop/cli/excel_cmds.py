@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="把台账导出为 Excel（.xlsx）", description="把任务台账导出为 Excel 文件，供打印、年终考核或发给各单位填写。")
     p.add_argument("out", metavar="OUT.xlsx", help="导出的文件")
     p.add_argument("--report", metavar="ID", type=int, nargs="+", action="extend", dest="reports",
-                   help="只导出这些报告（编号见 halfyear reports）；默认全部")
+                   help="只导出这些报告（编号见 halfyear list）；默认全部")
     p.add_argument("--status", metavar="状态", nargs="+", action="extend", dest="statuses", choices=STATUSES,
                    help="只导出这些状态的措施：" + "、".join(STATUSES))
     p.add_argument("--unit", metavar="单位", default="", help="只导出牵头单位或配合单位含此文字的措施")

@@ -89,6 +89,10 @@ def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], st
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); a ledger is shared, so give it the usual mode
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         _build(tmp, sheets, stats, title=title, exported_on=exported_on, as_of=as_of,
                exported_at=exported_at or datetime.now(), on_progress=on_progress, is_cancelled=is_cancelled or (lambda: False))
         os.replace(tmp, target)

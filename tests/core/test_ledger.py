@@ -302,3 +302,13 @@ def test_os_failures_become_chinese_messages(tmp_path: Path, monkeypatch: pytest
         write_ledger(tmp_path / "a.xlsx", [LedgerSheet("工作台账", TITLE, sample_rows())], None, title=TITLE,
                      exported_on=date.today())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_exported_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    # the temp file behind the atomic write is private; the ledger itself is meant to be shared
+    umask = os.umask(0o022)
+    try:
+        path = export(tmp_path)
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
