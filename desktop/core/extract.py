@@ -27,6 +27,7 @@ from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn
 _CLOSING = re.compile(r"^(?:同志们|各位领导|总之|总而言之|综上|让我们|我们坚信|我们相信|以上|特此|附件|附：|附:)")
 _SIGNATURE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?\s*(?:19|20)\d\d[.．/-]\d{1,2}[.．/-]\d{1,2}\s*[）)]?)$")
 _HAS_CJK = re.compile("[\u4e00-\u9fff]")
+_OFFICE = re.compile(r"(?:局|委|办公室|办|部|厅|处|科|委员会|政府|党组|党委|支部|中心|院|所|站|会|公司|队|室)\s*$")
 _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
@@ -100,11 +101,22 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
 
 
 def _cut_closing(body: list[str]) -> list[str]:
-    """Drop closing remarks and signatures: everything from the first such paragraph on."""
+    """Drop closing remarks and the signature: from the first closing paragraph on, then any
+    trailing office name or date lines (`**市财政局`, `2024年7月10日`)."""
     for i, paragraph in enumerate(body):
         if i > 0 and (_CLOSING.match(paragraph) or _SIGNATURE.match(paragraph)):
-            return body[:i]
+            body = body[:i]
+            break
+    while len(body) > 1 and _is_signature_line(body[-1]):
+        body = body[:-1]
     return body
+
+
+def _is_signature_line(paragraph: str) -> bool:
+    """A short unnumbered line with no sentence punctuation that names an office or a date."""
+    if len(paragraph) > 30 or match_at(paragraph, 0) is not None or any(ch in paragraph for ch in "。，,；;：:！？"):
+        return False
+    return bool(_SIGNATURE.match(paragraph) or _OFFICE.search(paragraph))
 
 
 def _top_style(body: Sequence[str]) -> Style | None:

@@ -16,8 +16,9 @@ _PLAN_END = re.compile(
     rf"(?:(?P<strong>{_STRONG_END})|(?P<weak>{_WEAK_END}))"
     r"(?:[和及与]|以及)?(?:意见|建议|措施|举措|目标|任务)?$"
 )
-_FORWARD = re.compile(r"下一步|下步|下一阶段|下阶段|下半年|今后|明年|来年|新的一年|下一年|(?:19|20)\d\d\s*年|未来")
-_PAST = re.compile(r"情况|成效|成绩|回顾|总结|问题|不足|做法|经验|进展|亮点|困难|成果|体会|完成")
+_FORWARD = re.compile(r"下一步|下步|下一阶段|下阶段|下半年|今后|明年|来年|新的一年|下一年|(?:19|20)\d\d\s*年|未来|今年|本年度|全年")
+# 以来 marks a look back (今年以来, 上半年以来), however forward the rest of the heading sounds
+_PAST = re.compile(r"情况|成效|成绩|回顾|总结|问题|不足|做法|经验|进展|亮点|困难|成果|体会|完成|以来")
 _TRAILING = " ：:。.；;，,、!！"
 
 

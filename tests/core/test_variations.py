@@ -238,3 +238,46 @@ def test_dun_items_restarting_inside_a_numbered_plan_section():
 """))
     assert plan.section.heading == "二、下半年工作计划"
     assert [(i.label, i.title) for i in plan.items] == [("一、", "抓学习"), ("二、", "抓落实")]
+
+
+def test_signature_lines_after_the_last_item_are_not_measures():
+    plan = extract_plan(doc("""
+2024年上半年财政工作总结
+一、上半年工作情况
+略。
+二、下半年工作打算
+1.狠抓收入组织。加强征管。确保年底前完成任务。
+2.严格支出管理。压减一般性支出。
+**市财政局
+2024年7月10日
+"""))
+    assert [len(i.children) for i in plan.items] == [2, 1]
+    assert plan.items[-1].children[-1].title == "压减一般性支出"
+
+
+def test_signature_after_inner_markers_is_cut():
+    plan = extract_plan(doc("""
+一、工作情况
+略。
+二、下一步工作打算
+（一）完善制度。（1）修订办法。（2）建立台账。（3）健全谈话制度。
+中共**县委办公室
+"""))
+    assert plan.items[0].children[-1].text == "健全谈话制度。"
+
+
+def test_speech_with_this_years_work_and_a_date_line():
+    plan = extract_plan(doc("""
+在全县乡村振兴工作推进会上的讲话
+（2024年3月12日）
+同志们：
+一、今年以来工作情况
+略。
+二、扎实做好今年重点工作
+一要抓产业。4月底前完成规划。二要抓人才。年底前引进一批人才。
+"""))
+    assert plan.section.heading == "二、扎实做好今年重点工作"
+    assert plan.year == 2024
+    assert plan.title == "在全县乡村振兴工作推进会上的讲话"
+    assert [i.label for i in plan.items] == ["一要", "二要"]
+    assert plan.items[0].children[0].due == date(2024, 4, 30)
