@@ -202,10 +202,10 @@ class InvalidChangeError(StoreError):
 class DatabaseOpenError(StoreError):
     """The database file cannot be opened (not a database, damaged, newer schema); nothing was changed."""
 
-    def __init__(self, message: str, newest_backup: Path | None = None) -> None:
+    def __init__(self, message: str, newest_backup: Path | None = None, *, about_backups: bool = True) -> None:
         self.newest_backup = newest_backup
         if newest_backup is not None:
             message += f"最新的备份是：{newest_backup}，可用“halfyear restore {newest_backup}”恢复。"
-        else:
+        elif about_backups:  # backups matter for a damaged file, not for a mistyped address
             message += "没有找到可用的备份。"
         super().__init__(message)

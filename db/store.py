@@ -14,7 +14,7 @@ from typing import Any, Literal
 import platformdirs
 from sqlalchemy import Connection, Engine, Table, and_, case, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from db import queries
 from db.api import (
@@ -103,12 +103,25 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     """
     from db import backup, migrate as migration  # backup imports this module
 
-    url = normalise_url(url)
-    path = sqlite_path(url)
+    chosen = bool(url and url.strip()) or bool(os.environ.get("HALFYEAR_DB", "").strip())
+    try:
+        url = normalise_url(url)
+        path = sqlite_path(url)
+    except ArgumentError as exc:
+        raise DatabaseOpenError(f"数据库地址“{url}”写得不对。请用 SQLite 文件路径，或 postgresql+psycopg://用户@服务器/库名。", None,
+                                about_backups=False) from exc
     if path is not None:
         _check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _make_engine(url, busy_timeout_ms)
+        if not path.parent.is_dir():
+            if chosen:  # a typo in --db must not quietly start an empty database somewhere else
+                raise DatabaseOpenError(f"文件夹“{path.parent}”不存在。请检查数据库路径是否写错，或先建立这个文件夹。", None,
+                                        about_backups=False)
+            path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = _make_engine(url, busy_timeout_ms)
+    except (ArgumentError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        raise DatabaseOpenError(f"不支持的数据库“{make_url(url).get_backend_name()}”。本程序支持 SQLite 文件和 PostgreSQL（postgresql+psycopg://…）。", None,
+                                about_backups=False) from exc
     try:
         if migrate:
             current = migration.current_revision(engine)
@@ -127,7 +140,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         if path is not None:
             raise _damaged(path) from exc
         raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string(hide_password=True)}：{exc.__class__.__name__}。"
-                                "请检查地址、用户名和服务器是否在运行。") from exc
+                                "请检查地址、用户名和服务器是否在运行。", about_backups=False) from exc
     store = Store(engine, url)
     if path is not None and migrate:
         backup.maybe_daily_backup(store)

@@ -59,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `halfyear list | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
 
 
 def fail(message: str) -> int:

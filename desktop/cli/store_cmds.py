@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import getpass
 from pathlib import Path
 
@@ -79,6 +80,9 @@ def _import(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             print(f"已导入 {plan.title}（报告编号 {result.report_id}）：{result.items} 项工作，{result.measures} 条措施")
+            if plan.year is None:  # never guess silently (domain.md): say what is missing and how to fix it
+                print(f"注意：{doc.source} 中读不出计划年度，措施没有完成时限。"
+                      f"可删除后用 --year 年份 重新导入，或在程序中逐条设定时限。", file=sys.stderr)
     return 2 if failed else 0
 
 

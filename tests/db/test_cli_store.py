@@ -82,3 +82,16 @@ def test_a_bad_database_file_is_a_clear_error(tmp_path: Path, capsys: pytest.Cap
     db.write_bytes(b"garbage" * 100)
     code, _, err = run(capsys, db, "list")
     assert code == 2 and "不是本程序的数据库文件" in err
+
+
+def test_import_without_a_year_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SEEDS
+
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "h.db"), "import", str(SEEDS[3])],
+                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "已导入" in result.stdout
+    assert "读不出计划年度" in result.stderr and "--year" in result.stderr

@@ -112,3 +112,15 @@ def test_a_database_locked_by_another_program_gives_a_store_error(tmp_path: Path
             other.execute("ROLLBACK")
             other.close()
         assert st.set_status(m.id, Status.DONE, expected_version=1, who="").after.version == 2
+
+
+@pytest.mark.parametrize("url, words", [
+    ("mysql://clerk@server/db", "不支持的数据库“mysql”"),
+    ("{tmp}/no-such-folder/x.db", "不存在"),
+])
+def test_bad_addresses_are_refused_without_creating_anything(tmp_path: Path, url: str, words: str) -> None:
+    url = url.format(tmp=tmp_path)
+    with pytest.raises(DatabaseOpenError) as err:
+        open_store(url)
+    assert words in str(err.value) and "备份" not in str(err.value)
+    assert list(tmp_path.iterdir()) == []  # a typo in --db must not start an empty database elsewhere
