@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._first_tree_load: set[int] = set()
         self._undo_view_window: QWidget | None = None
         self._have_reports = False
+        self._shown_empty = False
         self._versions: dict[int, int] = {}  # last seen versions of rows edited here, for undo in other views
         self.setWindowTitle(self.tr("半年工作台账"))
         self.setWindowIcon(icon("app"))
@@ -339,6 +340,11 @@ class MainWindow(QMainWindow):
             saved = self.settings.value("view/report")
             wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else None
         self._have_reports = True  # from now on a current row in the list means a choice
+        if reports and self._shown_empty and wanted == ALL_REPORTS:
+            # The first reports (the samples, or a first import) arrive while the empty 全部报告 view
+            # is showing: open the first report so the window does not look empty.
+            wanted = None
+        self._shown_empty = not reports
         self.report_model.set_reports(reports)
         self.flat_model.set_report_titles({r.id: r.title or r.source_name for r in reports})
         ids = {r.id for r in reports}
@@ -350,10 +356,13 @@ class MainWindow(QMainWindow):
         if not current.isValid() or current.data(ReportIdRole) != wanted:
             self.report_view.setCurrentIndex(self.report_model.index_of_report(wanted))
         if not reports:
-            self.statusBar().showMessage(self.tr("还没有报告。按 Ctrl+I 或把文件拖到窗口里导入。"))
-        elif self.statusBar().currentMessage() == self.tr("正在读取数据…"):
+            self.statusBar().showMessage(self._no_reports_text())
+        elif self.statusBar().currentMessage() in (self.tr("正在读取数据…"), self._no_reports_text()):
             self.statusBar().clearMessage()
         self.reports_loaded.emit()
+
+    def _no_reports_text(self) -> str:
+        return self.tr("还没有报告。按 Ctrl+I 或把文件拖到窗口里导入。")
 
     def select_report(self, report_id: int) -> None:
         """Show one report's tree (or ALL_REPORTS for every measure)."""

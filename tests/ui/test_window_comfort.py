@@ -47,6 +47,9 @@ def test_first_start_loads_samples_with_hint(qtbot, store, settings) -> None:
     qtbot.waitUntil(lambda: len(w.report_model.reports()) == len(SEEDS), timeout=20000)
     assert all(r.sample for r in w.report_model.reports())
     assert w.hint.isVisibleTo(w) and "Ctrl+I" in w.hint.text()
+    # the window does not stay on the empty view it showed before the samples arrived
+    qtbot.waitUntil(lambda: w.item_model.measure_count() > 0, timeout=20000)
+    assert "还没有报告" not in w.statusBar().currentMessage()
     w.jobs.wait()
     # the next start on the same database does not add them again, even after they were removed
     w.remove_samples()
