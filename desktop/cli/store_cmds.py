@@ -31,7 +31,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("report_id", type=int, metavar="REPORT_ID")
     p.set_defaults(func=_show)
 
-    p = sub.add_parser("done", help="把一条任务标为已完成")
+    p = sub.add_parser("done", help="把一条措施标为已完成（对工作事项则勾选其全部措施）")
     p.add_argument("item_id", type=int, metavar="ITEM_ID")
     p.add_argument("--note", help="进展情况")
     p.set_defaults(func=_done)
@@ -131,7 +131,23 @@ def _set(args: argparse.Namespace, status: Status) -> int:
 
 
 def _done(args: argparse.Namespace) -> int:
-    return _set(args, DONE_STATUSES[0])
+    """Tick a measure; for an item, tick its open measures (as Space does in the app), so the
+    item's progress rolls up from them instead of contradicting them."""
+    try:
+        with _open(args) as store:
+            item = store.get_item(args.item_id)
+            if item.is_measure:
+                return _set(args, DONE_STATUSES[0])
+            open_measures = [r for r in store.subtree(item.id) if r.is_measure and r.status not in DONE_STATUSES
+                             and r.status is not Status.CANCELLED]
+            for row in open_measures:
+                store.set_status(row.id, DONE_STATUSES[0], expected_version=row.version, who=_who(), note=args.note)
+                print(f"[{row.id}] {row.title}：{row.status.value} → {DONE_STATUSES[0].value}")
+            after = store.get_item(item.id)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"[{item.id}] {item.title}：{len(open_measures)} 条措施标为已完成，进度 {after.progress}%")
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:

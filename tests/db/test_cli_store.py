@@ -95,3 +95,20 @@ def test_import_without_a_year_says_so(tmp_path) -> None:  # type: ignore[no-unt
     assert result.returncode == 0, result.stderr
     assert "已导入" in result.stdout
     assert "读不出计划年度" in result.stderr and "--year" in result.stderr
+
+
+def test_done_on_an_item_ticks_its_measures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from db.store import open_store
+    from desktop.__main__ import main
+    from tests.conftest import SEEDS
+
+    db = str(tmp_path / "h.db")
+    assert main(["--db", db, "import", str(SEEDS[0]), "--year", "2023"]) == 0
+    with open_store(db) as store:
+        item = store.item_tree(1)[0]
+    assert not item.is_measure and item.child_count == 3
+    assert main(["--db", db, "done", str(item.id)]) == 0
+    with open_store(db) as store:
+        rows = store.subtree(item.id)
+    assert all(r.status.value == "已完成" for r in rows if r.is_measure)
+    assert rows[0].progress == 100
