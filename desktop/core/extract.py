@@ -13,7 +13,6 @@ from desktop.core.errors import Cancelled, NoPlanSectionError
 from desktop.core.markers import Marker, Style, at_paragraph_start, inline_markers, match_at
 from desktop.core.reports import read_report
 from desktop.core.sections import (
-    Heading,
     choose_plan_heading,
     find_headings,
     find_named,
@@ -149,7 +148,7 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
             raise Cancelled()
         if on_progress is not None and done % 256 == 0:
             on_progress(done, total)
-        cuts = [m for m in _sequence(inline_markers(paragraph, style), expected)]
+        cuts = _sequence(inline_markers(paragraph, style), expected)
         if not cuts:
             (blocks[-1].body if blocks else preamble).append(paragraph)
             if blocks:
@@ -191,7 +190,7 @@ def _items_without_markers(body: list[str]) -> tuple[str | None, list[_Block]]:
 
 def _build_item(block: _Block, year: int | None, default_due: date | None, number: int) -> PlanItem:
     """Turn a block into a PlanItem with its title, full text, measures and deadline."""
-    title, rest = _head_and_rest(block.head, has_body=bool(block.body))
+    title, rest = _head_and_rest(block.head)
     body = ([rest] if rest else []) + block.body
     label = block.marker.label if block.marker else str(number)
     own_due, own_ongoing = find_deadline(title, year)
@@ -203,13 +202,20 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         due = max(dues) if dues else None
         ongoing = all(c.ongoing for c in children)
     else:
-        found, ongoing = find_deadline(text, year)
-        due = found or (None if ongoing else inherited)
+        due, ongoing = _deadline(text, year, inherited)
     return PlanItem(label=label, title=title, text=text, due=due, children=children,
                     ongoing=ongoing and due is None, source="\n".join(block.source))
 
 
-def _head_and_rest(head: str, *, has_body: bool) -> tuple[str, str]:
+def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
+    """(due, ongoing): the date the text names, else none when ongoing (长期坚持), else the inherited one."""
+    found, ongoing = find_deadline(text, year)
+    if found is not None:
+        return found, False
+    return (None, True) if ongoing else (inherited, False)
+
+
+def _head_and_rest(head: str) -> tuple[str, str]:
     """Split an item's first paragraph into its title and the body that follows inline.
 
     A heading stands alone on its line (body in later paragraphs) or ends at the first 。;
@@ -238,11 +244,9 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
         segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
     out = []
     for label, text, source in segments:
-        title, _ = _head_and_rest(text, has_body=False)
-        found, ongoing = find_deadline(text, year)
-        due = found or (None if ongoing else inherited)
-        out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing and found is None,
-                            source=source))
+        title, _ = _head_and_rest(text)
+        due, ongoing = _deadline(text, year, inherited)
+        out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing, source=source))
     return out
 
 
