@@ -14,7 +14,9 @@ FIELD_NAMES = {
     "title": "任务", "text": "内容", "status": "状态", "lead_leader": "牵头领导", "lead_unit": "牵头单位",
     "co_units": "配合单位", "owner": "责任人", "due": "完成时限", "original_due": "原定时限",
     "delay_reason": "延期原因", "note": "进展情况", "created": "创建", "deleted": "删除",
-    "restored": "恢复", "position": "位置", "parent_id": "上级",
+    "restored": "恢复", "position": "位置", "parent_id": "上级", "parent": "上级",
+    # every key the store writes to history (db/store.py) needs a Chinese name here
+    "label": "编号", "progress": "进度", "ongoing": "长期坚持", "completed_at": "完成时间", "merged": "合并到",
 }
 
 
