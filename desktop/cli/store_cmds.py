@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import getpass
 from pathlib import Path
 
 from db.api import DONE_STATUSES, Status, StoreError
 from db.store import Store, open_store
 from desktop.cli import fail
 from desktop.core.errors import ReportError
+from desktop.services.tracking import current_user as _who
 from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
 
@@ -49,13 +49,6 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p = sub.add_parser("restore", help="用备份文件恢复数据库（先备份当前数据库）")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_restore)
-
-
-def _who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in containers without passwd entries
-        return ""
 
 
 def _open(args: argparse.Namespace) -> Store:

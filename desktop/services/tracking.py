@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Mapping
 from datetime import date
 
-from db.api import EDITABLE_FIELDS, ItemChange, ItemRow, Status
-
-DONE = frozenset({Status.DONE, Status.CLOSED})
-
+from db.api import DONE_STATUSES, EDITABLE_FIELDS, ItemChange, ItemRow, Status
 
 def is_done(row: ItemRow) -> bool:
     """Done and closed (办结) both count as done."""
-    return row.status in DONE
+    return row.status in DONE_STATUSES
+
+
+def current_user() -> str:
+    """Who history records for this session's edits; empty where the system has no user name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # containers without a passwd entry
+        return ""
 
 
 def tick_changes(row: ItemRow, done: bool) -> dict[str, object]:

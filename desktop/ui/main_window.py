@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.api import ItemRow, ReportSummary
-from desktop.services.tracking import apply_changes, diff, is_done, tick_changes
+from desktop.services.tracking import apply_changes, current_user, diff, is_done, tick_changes
 from desktop.ui.commands import EditItemCommand
 from desktop.ui.errors import Messages, show_error
 from desktop.ui.icons import icon
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.jobs = jobs or JobRunner(self)
         self.undo_stack = QUndoStack(self)
-        self.who = getpass.getuser()
+        self.who = current_user()
         self._report_id: int | None = None
         self._tree_generation = 0
         self._expanded: dict[int, set[int]] = {}

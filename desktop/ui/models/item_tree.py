@@ -9,10 +9,9 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from db.api import ItemRow, Light, Status
+from db.api import DONE_STATUSES, ItemRow, Status
 from desktop.ui.icons import light_icon
 from desktop.ui.models.row_filter import (
-    DONE_STATUSES,
     PreparedRows,
     RowFilter,
     haystack,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.api import ItemRow, Status
+from db.api import DONE_STATUSES, ItemRow, Status
 
-DONE_STATUSES = frozenset({Status.DONE, Status.CLOSED})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
-from db.api import Status
+from db.api import DONE_STATUSES, Status
 from desktop.ui.icons import icon
 from desktop.ui.models.row_filter import RowFilter
 
 _OPEN = frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.EXTENDED})
-_DONE = frozenset({Status.DONE, Status.CLOSED})
 
 
 class FilterBar(QWidget):
@@ -39,7 +38,7 @@ class FilterBar(QWidget):
         self.status.setToolTip(self.tr("按完成状态筛选"))
         self.status.addItem(self.tr("全部状态"), frozenset())
         self.status.addItem(self.tr("未完成"), _OPEN)
-        self.status.addItem(self.tr("已完成或办结"), _DONE)
+        self.status.addItem(self.tr("已完成或办结"), frozenset(DONE_STATUSES))
         for s in Status:
             self.status.addItem(QCoreApplication.translate("Status", str(s)), frozenset({s}))
         self.status.currentIndexChanged.connect(self._emit)
