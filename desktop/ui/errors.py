@@ -18,17 +18,12 @@ def tr(text: str) -> str:
 
 def friendly(exc: BaseException) -> str:
     """A message a clerk can act on; our own exceptions already carry Chinese text."""
+    from db.api import StoreError
     from desktop.core.errors import ReportError
+    from desktop.core.ledger_model import LedgerError
 
     name = type(exc).__name__
-    if isinstance(exc, ReportError) or name.endswith(("StoreError", "ConflictError", "NotFoundError",
-                                                      "DuplicateReportError", "DatabaseOpenError")):
-        return str(exc)
-    try:
-        from db.api import StoreError
-    except ImportError:  # pragma: no cover — the store package is part of the app
-        StoreError = ()  # type: ignore[assignment,misc]
-    if isinstance(exc, StoreError):
+    if isinstance(exc, (ReportError, StoreError, LedgerError)):  # our own errors carry Chinese text
         return str(exc)
     if isinstance(exc, OSError):
         return tr("读写文件时出错：%1。请检查文件是否存在、是否被其他程序占用。").replace("%1", str(exc))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.api import ItemRow, ReportSummary
+from db.api import ConflictError, ItemRow, ReportSummary
 from desktop.services.tracking import apply_changes, current_user, diff, is_done, tick_changes
 from desktop.ui.commands import EditItemCommand
 from desktop.ui.errors import Messages, show_error
@@ -40,12 +40,6 @@ _EXPAND_ALL_LIMIT = 3000
 # While searching, matches are shown expanded up to this many (each shown row costs Python calls in
 # the tree's layout); beyond it the items stay closed with their counts until the search narrows.
 _EXPAND_MATCHES_LIMIT = 1000
-
-
-def _conflict_error_type() -> type[Exception]:
-    from db.api import ConflictError
-
-    return ConflictError
 
 
 class MainWindow(QMainWindow):
@@ -543,7 +537,7 @@ class MainWindow(QMainWindow):
             expected_version = self.known_version(item_id)
         try:
             change = apply_changes(self.store, item_id, changes, expected_version=expected_version, who=self.who)
-        except _conflict_error_type() as exc:
+        except ConflictError as exc:
             self._on_conflict(item_id, exc)
             return None
         except Exception as exc:  # noqa: BLE001 — any store refusal is shown, the view stays consistent
