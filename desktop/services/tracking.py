@@ -36,11 +36,6 @@ def extension_changes(row: ItemRow, new_due: date, reason: str) -> dict[str, obj
             "status": Status.EXTENDED}
 
 
-def values_of(row: ItemRow, fields: Mapping[str, object] | tuple[str, ...]) -> dict[str, object]:
-    """The row's current values for the given field names (to undo a change later)."""
-    return {f: getattr(row, f) for f in fields}
-
-
 def diff(row: ItemRow, changes: Mapping[str, object]) -> dict[str, object]:
     """Only the changes that differ from the row (an edit that changes nothing is not written)."""
     unknown = set(changes) - EDITABLE_FIELDS

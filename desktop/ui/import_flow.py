@@ -16,7 +16,6 @@ from desktop.core.types import CancelFn, Plan, ProgressFn, ReportDocument
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-REPORT_SUFFIXES = ("*.docx", "*.txt")
 
 
 @dataclass
