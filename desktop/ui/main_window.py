@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.api import ConflictError, ItemRow, ReportSummary
+from db.api import ConflictError, ItemRow, ReportSummary, Status
 from desktop.services.tracking import apply_changes, current_user, diff, is_done, tick_changes
 from desktop.ui.commands import EditItemCommand
 from desktop.ui.errors import Messages, show_error
@@ -598,7 +598,13 @@ class MainWindow(QMainWindow):
         if row.is_measure:
             self.tick(row.id, not is_done(row))
         else:
-            self.tick(row.id, row.done_children < row.child_count)
+            live = self._live_measures(row.id)
+            self.tick(row.id, not all(is_done(c) for c in live))
+
+    def _live_measures(self, item_id: int) -> list[ItemRow]:
+        """An item's measures that are not cancelled: ticking an item never revives a dropped one."""
+        rows = (self.item_model.row_for(i) for i in self.item_model.children_ids(item_id))
+        return [c for c in rows if c is not None and c.is_measure and c.status is not Status.CANCELLED]
 
     def tick(self, item_id: int, done: bool) -> None:
         """Mark a measure (or every measure of an item) done or not done, as one undo step."""
@@ -608,9 +614,7 @@ class MainWindow(QMainWindow):
             if changes:
                 self.request_changes(item_id, changes, self.tr("标记完成") if done else self.tr("取消完成"))
             return
-        children = [self.item_model.row_for(i) for i in self.item_model.children_ids(item_id)]
-        todo = [(c, tick_changes(c, done)) for c in children if c is not None and c.is_measure]
-        todo = [(c, ch) for c, ch in todo if ch]
+        todo = [(c, ch) for c in self._live_measures(item_id) if (ch := tick_changes(c, done))]
         if not todo:
             return
         self.undo_stack.beginMacro(self.tr("全部标记完成") if done else self.tr("全部取消完成"))

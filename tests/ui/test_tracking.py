@@ -53,6 +53,26 @@ def test_ticking_an_item_ticks_its_measures_as_one_step(qtbot, window, seeded) -
     assert all(seeded.get_item(k.id).status == Status.NOT_STARTED for k in kids)
 
 
+def test_ticking_an_item_leaves_cancelled_measures_cancelled(qtbot, window, seeded) -> None:
+    rid = seeded.list_reports()[0].id
+    item = next(r for r in seeded.item_tree(rid) if not r.is_measure and r.child_count >= 2)
+    dropped = next(r for r in seeded.item_tree(rid) if r.parent_id == item.id)
+    seeded.set_status(dropped.id, Status.CANCELLED, expected_version=dropped.version, who="t")
+    show_report(qtbot, window, rid)
+    with qtbot.waitSignal(window.tree_loaded, timeout=10000):
+        window.refresh()
+    window.select_item(item.id)
+    window.act_toggle.trigger()  # tick: every live measure done, the dropped one stays dropped
+    kids = {k.id: k.status for k in seeded.item_tree(rid) if k.parent_id == item.id}
+    assert kids.pop(dropped.id) == Status.CANCELLED
+    assert set(kids.values()) == {Status.DONE}
+    window.select_item(item.id)
+    window.act_toggle.trigger()  # all live measures done, so the same key unticks them
+    kids = {k.id: k.status for k in seeded.item_tree(rid) if k.parent_id == item.id}
+    assert kids.pop(dropped.id) == Status.CANCELLED
+    assert Status.DONE not in kids.values()
+
+
 def test_detail_pane_edits_are_saved_and_undoable(qtbot, window, seeded) -> None:
     m = first_measure(window)
     window.select_item(m.id)
