@@ -4,74 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from pathlib import Path
 
-
-class Status(StrEnum):
-    """完成状态 of an item or measure, as written in the 台账."""
-
-    NOT_STARTED = "未启动"
-    IN_PROGRESS = "推进中"
-    DONE = "已完成"
-    CLOSED = "已办结"  # checked by the supervising office after 已完成
-    EXTENDED = "已延期"  # a new due date was granted, with a reason
-    CANCELLED = "已取消"
-
-    @property
-    def is_done(self) -> bool:
-        """DONE and CLOSED both count as done."""
-        return self in (Status.DONE, Status.CLOSED)
-
-
-DONE_STATUSES: tuple[Status, ...] = (Status.DONE, Status.CLOSED)
-
-
-class Light(StrEnum):
-    """红黄绿灯; NONE when the rule cannot judge (no due date, ongoing, cancelled)."""
-
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One item (depth 0) or measure (depth ≥ 1) with its rolled-up progress and lights."""
-
-    id: int
-    uuid: str
-    report_id: int
-    parent_id: int | None
-    depth: int
-    position: int
-    label: str
-    title: str
-    text: str
-    source: str
-    status: Status
-    progress: int  # 0–100; an item with measures: share of its (not cancelled) measures done
-    lead_leader: str  # 牵头领导
-    lead_unit: str  # 牵头单位
-    co_units: str  # 配合单位
-    owner: str  # 责任人
-    due: date | None
-    original_due: date | None
-    delay_reason: str
-    note: str  # 进展情况
-    completed_at: datetime | None
-    updated_at: datetime
-    version: int
-    is_measure: bool  # a leaf: what a clerk ticks off
-    child_count: int
-    done_children: int
-    overdue: bool
-    light_deadline: Light
-    light_schedule: Light
-    ongoing: bool = False  # 长期坚持 / 常态化: never overdue, no light
-    expected_progress: int | None = None  # 序时进度 at the reference date, None without a due date
-    created_at: datetime | None = None
+from db.enums import DONE_STATUSES, Light, Status  # noqa: F401 - part of the API
+from db.item_row import ItemRow  # noqa: F401 - part of the API
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from db.api import DONE_STATUSES, ItemFilter, ItemRow, Light, LightSettings, Status
+from db.api import DONE_STATUSES, ItemFilter, Light, LightSettings, Status
 from db.models import History, Item, Report
 
 _DONE = tuple(s.value for s in DONE_STATUSES)
@@ -152,10 +152,19 @@ def _restrict(alias: Any, shape: Shape, *, by_parent: bool = False) -> list[Colu
     return terms
 
 
-def _text_match(cols: Sequence[Any]) -> ColumnElement[bool]:
+def _folded(col: Any, is_sqlite: bool) -> Any:
+    """`col` ready for a LIKE against a lower-cased pattern.
+
+    SQLite's LIKE already ignores ASCII case, and its lower() folds nothing beyond ASCII either, so
+    calling it there would only cost time; PostgreSQL's LIKE is case-sensitive.
+    """
+    return col if is_sqlite else func.lower(col)
+
+
+def _text_match(cols: Sequence[Any], is_sqlite: bool) -> ColumnElement[bool]:
     """Any of `cols` contains the :pat pattern (lower-cased, % and _ escaped with /)."""
     pat = bindparam("pat", type_=String)
-    return or_(*(func.lower(col).like(pat, escape="/") for col in cols))
+    return or_(*(_folded(col, is_sqlite).like(pat, escape="/") for col in cols))
 
 
 @lru_cache(maxsize=64)
@@ -226,7 +235,7 @@ def item_select(shape: Shape, text: bool = False) -> Any:
                      .outerjoin(agg, agg.c.pid == i.c.id))
         .where(*_restrict(i.c, shape),
                *([_text_match((i.c.label, i.c.title, i.c.text, v["note"], i.c.lead_leader, i.c.lead_unit,
-                               i.c.co_units, i.c.owner))] if text else []))
+                               i.c.co_units, i.c.owner), shape.is_sqlite)] if text else []))
         .subquery("rows")
     )
 
@@ -241,14 +250,6 @@ def schedule_light(rows: Any) -> Any:
         (behind >= _YELLOW_PTS, Light.YELLOW.value),
         else_=Light.GREEN.value,
     )
-
-
-ROW_FIELDS = (
-    "id", "uuid", "report_id", "parent_id", "depth", "position", "label", "title", "text", "source", "status",
-    "progress", "lead_leader", "lead_unit", "co_units", "owner", "due", "original_due", "delay_reason", "note",
-    "completed_at", "updated_at", "version", "is_measure", "child_count", "done_children", "overdue",
-    "light_deadline", "light_schedule", "ongoing", "expected_progress", "created_at",
-)
 
 
 @dataclass(frozen=True)
@@ -294,10 +295,12 @@ def filter_params(flt: ItemFilter | None) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=128)
-def row_select(shape: Shape, fshape: FilterShape, ordered: bool = True) -> Any:
-    """SELECT of ItemRow columns (in ROW_FIELDS order) for the scope, filtered in SQL.
+def row_select(shape: Shape, fshape: FilterShape, order: str = "tree") -> Any:
+    """SELECT of ItemRow columns (in ItemRow FIELDS order) for the scope, filtered in SQL.
 
-    `ordered=False` leaves the order to the caller (item_tree sorts into pre-order itself anyway).
+    `order="tree"`: by report, then top item, depth and position (pre-order for items and their
+    measures); `"siblings"`: each parent's children in position order, which follows the item index
+    and so costs no sort (item_tree arranges the tree itself).
     """
     rows = item_select(shape, fshape.text)
     c = rows.c
@@ -308,11 +311,13 @@ def row_select(shape: Shape, fshape: FilterShape, ordered: bool = True) -> Any:
         c.done_children, c.overdue, c.light_deadline, schedule_light(rows).label("light_schedule"),
         c.ongoing, c.expected, c.created_at,
     )
-    stmt = stmt.where(*filter_terms(rows, fshape))
-    return stmt.order_by(c.report_id, c.root_pos, c.depth, c.position, c.id) if ordered else stmt
+    stmt = stmt.where(*filter_terms(rows, fshape, shape.is_sqlite))
+    if order == "siblings":
+        return stmt.order_by(c.parent_id, c.position, c.id)
+    return stmt.order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
 
 
-def filter_terms(rows: Any, fshape: FilterShape) -> list[ColumnElement[bool]]:
+def filter_terms(rows: Any, fshape: FilterShape, is_sqlite: bool) -> list[ColumnElement[bool]]:
     """WHERE terms of a filter shape over a rows subquery."""
     c = rows.c
     terms: list[ColumnElement[bool]] = []
@@ -321,8 +326,8 @@ def filter_terms(rows: Any, fshape: FilterShape) -> list[ColumnElement[bool]]:
         terms.append(c.status.in_(bindparam("statuses", expanding=True)))
     if fshape.unit:
         unit_pat = bindparam("unit_pat", type_=String)
-        terms.append(or_(func.lower(c.unit).like(unit_pat, escape="/"),
-                         func.lower(c.co_units).like(unit_pat, escape="/")))
+        terms.append(or_(_folded(c.unit, is_sqlite).like(unit_pat, escape="/"),
+                         _folded(c.co_units, is_sqlite).like(unit_pat, escape="/")))
     if fshape.overdue:
         terms.append(c.overdue == 1)
     if fshape.due_before:
@@ -330,28 +335,6 @@ def filter_terms(rows: Any, fshape: FilterShape) -> list[ColumnElement[bool]]:
     if fshape.measures_only:
         terms.append(c.child_count == 0)
     return terms
-
-
-_STATUS = {s.value: s for s in Status}
-_LIGHT = {light.value: light for light in Light}
-_new = object.__new__
-_set = object.__setattr__
-
-
-def make_row(v: Sequence[Any]) -> ItemRow:
-    """An ItemRow from one result tuple in ROW_FIELDS order (fast path: 50,000 rows must load quickly)."""
-    row: ItemRow = _new(ItemRow)
-    # One dict literal per row is the cheapest way to build many frozen snapshots in CPython.
-    _set(row, "__dict__", {
-        "id": v[0], "uuid": v[1], "report_id": v[2], "parent_id": v[3], "depth": v[4], "position": v[5],
-        "label": v[6], "title": v[7], "text": v[8], "source": v[9], "status": _STATUS[v[10]], "progress": v[11],
-        "lead_leader": v[12], "lead_unit": v[13], "co_units": v[14], "owner": v[15], "due": v[16],
-        "original_due": v[17], "delay_reason": v[18], "note": v[19], "completed_at": v[20], "updated_at": v[21],
-        "version": v[22], "is_measure": v[23] == 1, "child_count": v[24], "done_children": v[25],
-        "overdue": v[26] == 1, "light_deadline": _LIGHT[v[27]], "light_schedule": _LIGHT[v[28]],
-        "ongoing": bool(v[29]), "expected_progress": v[30], "created_at": v[31],
-    })
-    return row
 
 
 def stats_columns(rows: Any) -> list[Any]:

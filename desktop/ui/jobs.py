@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import inspect
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.errors import Cancelled
-
-
-_gc_lock = threading.Lock()
-_gc_jobs = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Keep Python's cyclic collector off while background jobs run, then freeze what they built.
-
-    A job that builds 55,000 row snapshots triggers full collections of 90–200 ms in the worker;
-    the collector holds the interpreter lock, so the UI thread froze for that long (bench/ui.py).
-    Freezing moves the long-lived rows out of later collections' way; refcounting still frees
-    them when a refresh replaces them, since snapshots hold no reference cycles.
-    """
-    global _gc_jobs, _gc_was_enabled
-    with _gc_lock:
-        if _gc_jobs == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_jobs += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_jobs -= 1
-            if _gc_jobs == 0 and _gc_was_enabled:
-                gc.freeze()
-                gc.enable()
+from desktop.core.gc_pause import cyclic_gc_paused
 
 
 class JobSignals(QObject):
@@ -92,7 +61,9 @@ class Job(QRunnable):
     def run(self) -> None:
         """Qt entry point in the worker thread."""
         try:
-            with _cyclic_gc_paused():
+            # A job that builds 55,000 row snapshots would otherwise stall the UI thread in full
+            # collections; freezing keeps the long-lived rows out of later ones (bench/ui.py).
+            with cyclic_gc_paused(freeze=True):
                 result = self._fn(*self._args, **self._kwargs)
         except Cancelled:
             self._emit(self.signals.cancelled)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -237,7 +237,8 @@ def test_filters_in_sql(any_store: Store) -> None:
     a = _import(any_store, sha="a" * 64, title="甲", due=later)
     b = _import(any_store, sha="b" * 64, title="乙", due=later)
     ms = [r for r in any_store.item_tree(a) if r.is_measure]
-    any_store.update_item(ms[0].id, {"lead_unit": "组织科", "note": "50%的进度_含特殊字符"}, expected_version=1, who="")
+    any_store.update_item(ms[0].id, {"lead_unit": "组织科", "co_units": "IT中心", "note": "50%的进度_含特殊字符 WPS"},
+                          expected_version=1, who="")
     any_store.update_item(ms[1].id, {"due": date.today() - timedelta(days=3)}, expected_version=1, who="")
     any_store.set_status(ms[2].id, Status.IN_PROGRESS, expected_version=1, who="")
     assert len(any_store.items(ItemFilter())) == 18
@@ -246,6 +247,7 @@ def test_filters_in_sql(any_store: Store) -> None:
     assert [r.id for r in any_store.items(ItemFilter(text="50%的进度_"))] == [ms[0].id]
     assert any_store.items(ItemFilter(text="%")) != [] and any_store.items(ItemFilter(text="100%")) == []
     assert [r.id for r in any_store.items(ItemFilter(unit="组织"))] == [ms[0].id]
+    assert [r.id for r in any_store.items(ItemFilter(text="wps", unit="it"))] == [ms[0].id]  # ASCII case ignored
     assert [r.id for r in any_store.items(ItemFilter(statuses=(Status.IN_PROGRESS,)))] == [ms[2].id]
     assert [r.id for r in any_store.items(ItemFilter(report_ids=(a,), overdue_only=True, due_before=date.today()))] \
         == [ms[1].id]
@@ -363,12 +365,27 @@ def test_delete_report_and_remove_samples(any_store: Store) -> None:
         any_store.delete_report(gone)
 
 
-def test_fast_rows_match_the_dataclass_fields(any_store: Store) -> None:
-    from dataclasses import asdict, fields
+def test_rows_decode_to_the_api_types(any_store: Store) -> None:
+    import pickle
 
-    from db.api import ItemRow
-    from db.queries import ROW_FIELDS
+    from db.api import ItemRow, Light, Status
 
-    assert ROW_FIELDS == tuple(f.name for f in fields(ItemRow))
-    row = any_store.item_tree(_import(any_store))[1]
-    assert ItemRow(**asdict(row)) == row and hash(row) == hash(ItemRow(**asdict(row)))
+    rid = _import(any_store)
+    row = any_store.item_tree(rid)[1]
+    row = any_store.update_item(row.id, {"due": date(2024, 9, 30)}, expected_version=row.version, who="t").after
+    row = any_store.set_status(row.id, Status.DONE, expected_version=row.version, who="t").after
+    fresh = any_store.get_item(row.id)
+    assert fresh == row and hash(fresh) == hash(row)
+    assert isinstance(fresh.status, Status) and fresh.status is Status.DONE
+    assert fresh.due == date(2024, 9, 30) and type(fresh.due) is date
+    assert type(fresh.updated_at) is datetime and type(fresh.completed_at) is datetime
+    assert fresh.is_measure is True and fresh.overdue is False and fresh.ongoing is False
+    assert isinstance(fresh.light_deadline, Light) and isinstance(fresh.light_schedule, Light)
+    rebuilt = ItemRow(**fresh.as_dict())
+    assert rebuilt.as_dict() == fresh.as_dict()
+    assert fresh.replace(note="新").note == "新" and fresh.replace(note="新").id == fresh.id
+    assert pickle.loads(pickle.dumps(fresh)) == fresh
+    with pytest.raises(TypeError):
+        ItemRow(id=1)
+    with pytest.raises(TypeError):
+        fresh.replace(colour="red")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from db.api import ItemRow, Light, Status
@@ -18,7 +17,7 @@ _BASE = ItemRow(
 
 def row(id: int, **kw: object) -> ItemRow:
     """A row with sensible defaults."""
-    return replace(_BASE, id=id, uuid=f"u{id}", **kw)
+    return _BASE.replace(id=id, uuid=f"u{id}", **kw)
 
 
 def tree(items: int, measures: int, *, report_id: int = 1, start: int = 1) -> list[ItemRow]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -101,7 +100,7 @@ def test_update_rows_changes_in_place_and_signals() -> None:
     changed: list[QModelIndex] = []
     model.dataChanged.connect(lambda tl, br, roles=(): changed.append(tl))
     m = rows[1]
-    model.update_rows([replace(m, status=Status.DONE, version=2)])
+    model.update_rows([m.replace(status=Status.DONE, version=2)])
     assert model.row_for(m.id).status == Status.DONE
     assert changed and changed[0].internalId() == m.id
     # the same rows again keep the model (no reset)
