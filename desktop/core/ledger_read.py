@@ -7,12 +7,13 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from desktop.core.errors import Cancelled
@@ -26,12 +27,13 @@ from desktop.core.ledger_model import (
     LedgerRow,
     columns,
 )
+from desktop.core.typed_dates import DateNeedsYearError, parse_typed_date
 from desktop.core.types import CancelFn, ProgressFn
+
+YearOf = Callable[[str], int | None]  # a row's UUID → the plan year of its report (None when unknown)
 
 _HEADER_SEARCH_ROWS = 20  # the header sits in row 3; allow a unit to have added a few lines above it
 _REQUIRED = ("number", "status")  # with these two headers a sheet is a ledger, ours or someone's copy
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NO_DEADLINE = frozenset({"长期", "长期坚持", "常态化", "持续推进", "无", "/", "-", "—"})
 _STATUS_LIST = "、".join(STATUSES)
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -46,11 +48,15 @@ _HEADERS: dict[str, str] = {_norm(c.header): c.key for c in columns(with_source=
 
 
 def read_ledger(path: str | os.PathLike[str], *, on_progress: ProgressFn | None = None,
-                is_cancelled: CancelFn | None = None) -> LedgerReadResult:
-    """Read a ledger exported by this program; raise only LedgerReadError (Chinese message) or Cancelled."""
+                is_cancelled: CancelFn | None = None, year_of: YearOf | None = None) -> LedgerReadResult:
+    """Read a ledger exported by this program; raise only LedgerReadError (Chinese message) or Cancelled.
+
+    `year_of(uuid)` completes a deadline typed without a year (12月底前) with the plan year of the row's
+    report; it is asked only for such cells. Without it (or when it returns None) such a row is refused.
+    """
     p = Path(path)
     try:
-        return _read(p, _Tick(on_progress, is_cancelled or (lambda: False)))
+        return _read(p, _Tick(on_progress, is_cancelled or (lambda: False)), year_of or (lambda _uuid: None))
     except (LedgerError, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure on a bad file becomes one clear message
@@ -95,7 +101,7 @@ class _Tick:
                 self.on_progress(min(self.done, self.total), self.total)
 
 
-def _read(p: Path, tick: _Tick) -> LedgerReadResult:
+def _read(p: Path, tick: _Tick, year_of: YearOf) -> LedgerReadResult:
     _check_file(p)
     try:
         with warnings.catch_warnings():
@@ -116,7 +122,7 @@ def _read(p: Path, tick: _Tick) -> LedgerReadResult:
         for ws in wb.worksheets:
             if ws.title == META_SHEET:
                 continue
-            found = _read_sheet(ws, rows, problems, seen, tick)
+            found = _read_sheet(ws, rows, problems, seen, tick, year_of)
             if found is True:
                 sheets.append(ws.title)
             elif found is False:
@@ -170,7 +176,7 @@ def _header_map(row: tuple[Any, ...]) -> dict[str, int]:
 
 
 def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[str, str],
-                tick: _Tick) -> bool | None:
+                tick: _Tick, year_of: YearOf) -> bool | None:
     """Append the sheet's valid rows; True if it is a ledger, False if one without UUIDs, None if not one."""
     it: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
     cols: dict[str, int] | None = None
@@ -187,7 +193,7 @@ def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[
     if "uuid" not in cols:
         return False
     name = ws.title
-    get = _Getter(cols)
+    get = _Getter(cols, year_of)
     for n, values in enumerate(it, start=header_row + 1):
         tick.step()
         if not any(v is not None and v != "" for v in values):
@@ -207,8 +213,13 @@ def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[
 class _Getter:
     """Reads one field of a row tuple by column key; a column missing from the sheet reads as None."""
 
-    def __init__(self, cols: dict[str, int]) -> None:
+    def __init__(self, cols: dict[str, int], year_of: YearOf) -> None:
         self._cols = cols
+        self.year_of = year_of
+
+    def cell(self, key: str, n: int) -> str:
+        """The cell address of a column in row n, e.g. H7, for messages."""
+        return f"{get_column_letter(self._cols[key] + 1)}{n}"
 
     def has(self, key: str) -> bool:
         return key in self._cols
@@ -240,10 +251,19 @@ def _parse_row(sheet: str, n: int, values: tuple[Any, ...], get: _Getter, proble
         return None
     raw_due = get(values, "due")
     try:
-        due = parse_date(raw_due)
+        try:
+            due = parse_date(raw_due)
+        except DateNeedsYearError:  # 12月底前: the plan year of the row's report says which year
+            year = get.year_of(uuid)
+            if year is None:
+                problems.append(f"{where}（{get.cell('due', n)} 单元格）：完成时限“{_text(raw_due)}”没有写年份，"
+                                "所属报告也没有计划年度，无法确定是哪一年；请写成 2024年12月31日 这样带年份的日期。"
+                                "该行未导入。")
+                return None
+            due = parse_date(raw_due, year=year)
     except ValueError:
-        problems.append(f"{where}：完成时限“{_text(raw_due)}”不是有效日期，请写成 2023-12-31 或 2023年12月31日；"
-                        "该行未导入。")
+        problems.append(f"{where}（{get.cell('due', n)} 单元格）：完成时限“{_text(raw_due)}”不是有效日期，"
+                        "请写成 2024-12-31、2024年12月31日 或 2024年12月底；该行未导入。")
         return None
     return LedgerRow(
         uuid=uuid, version=version, number=number, is_group=False,
@@ -273,8 +293,13 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def parse_date(value: Any) -> date | None:
-    """A deadline cell as a date: a real Excel date, or text such as 2023-12-31 or 2023年12月31日."""
+def parse_date(value: Any, *, year: int | None = None) -> date | None:
+    """A deadline cell as a date: a real Excel date, or text as people type it (desktop/core/typed_dates.py:
+    2023-12-31, 2023/12/31, 2023年12月31日, 2023年12月底 …); None for an empty cell or 长期坚持.
+
+    `year` completes text without one (12月底前); without it such text raises DateNeedsYearError.
+    Anything else that is not a date raises ValueError.
+    """
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -286,7 +311,7 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, (int, float)):
         number = int(value)
         if 19000101 <= number <= 29991231:  # typed as 20231231
-            return parse_date(str(number))
+            return parse_typed_date(str(number))
         if 1 <= value < 2958466 and float(value).is_integer():  # a date serial shown in a General cell
             result = from_excel(value)
             return result.date() if isinstance(result, datetime) else result  # type: ignore[return-value]
@@ -294,7 +319,4 @@ def parse_date(value: Any) -> date | None:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if not text or text in _NO_DEADLINE:
         return None
-    m = _DATE_TEXT.match(text) or _DATE_DIGITS.match(text)
-    if not m:
-        raise ValueError(text)
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return parse_typed_date(text, year=year)

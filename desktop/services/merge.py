@@ -82,7 +82,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
         if on_progress and total:
             on_progress(done * 80 // total, 100)
 
-    result = read_ledger(p, on_progress=read_progress, is_cancelled=is_cancelled)
+    result = read_ledger(p, on_progress=read_progress, is_cancelled=is_cancelled, year_of=_PlanYears(store))
     if result.meta is not None and result.meta.as_of is not None:
         d = result.meta.as_of
         # its values are history; merging them would undo every later edit
@@ -163,6 +163,22 @@ def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflic
     if skipped:
         raise MergeApplyError(applied, skipped)
     return applied
+
+
+class _PlanYears:
+    """A row's UUID → the plan year of its report, for deadlines typed without a year (12月底前)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._years: dict[int, int | None] | None = None
+
+    def __call__(self, uuid: str) -> int | None:
+        item = self._store.get_items_by_uuid([uuid]).get(uuid)
+        if item is None:
+            return None  # reported as deleted later
+        if self._years is None:
+            self._years = {r.id: r.year for r in self._store.list_reports()}
+        return self._years.get(item.report_id)
 
 
 class _GroupStatus:

@@ -73,13 +73,41 @@ def test_row_without_uuid_is_reported_and_skipped(tmp_path: Path) -> None:
 
 def test_unknown_status_and_bad_date(tmp_path: Path) -> None:
     out = export(tmp_path)
-    edit(out, {"I5": "完成了", "I6": "滞后", "H7": "年底"})
+    edit(out, {"I5": "完成了", "I6": "滞后", "H7": "下个月"})
     result = read_ledger(out)
     assert [r.uuid for r in result.rows] == ["u-1"]
     text = "\n".join(result.problems)
     assert "第5行" in text and "“完成了”不是可用的状态" in text
     assert "滞后" in text and "亮灯自动判断" in text
-    assert "第7行" in text and "“年底”不是有效日期" in text
+    assert "第7行（H7 单元格）：完成时限“下个月”不是有效日期" in text and "2024年12月底" in text
+
+
+def test_dates_typed_as_text_in_the_usual_forms(tmp_path: Path) -> None:
+    out = export(tmp_path)
+    edit(out, {"H4": "2024年12月底", "H5": "2024.12.31", "H6": "2024/12/31", "H7": "2024年6月30日前"})
+    result = read_ledger(out)
+    assert result.problems == ()
+    assert [r.due for r in result.rows] == [date(2024, 12, 31)] * 3 + [date(2024, 6, 30)]
+
+
+def test_a_date_without_a_year_takes_the_plan_year_of_its_report(tmp_path: Path) -> None:
+    out = export(tmp_path)
+    edit(out, {"H5": "12月底前", "H6": "9月15日", "H7": "年底前"})
+    asked: list[str] = []
+
+    def year_of(uuid: str) -> int | None:
+        asked.append(uuid)
+        return None if uuid == "u-2" else 2023
+
+    result = read_ledger(out, year_of=year_of)
+    assert asked == ["u-1-1", "u-1-2", "u-2"]  # only for the cells without a year
+    assert {r.uuid: r.due for r in result.rows} == {"u-1": None, "u-1-1": date(2023, 12, 31),
+                                                   "u-1-2": date(2023, 9, 15)}
+    assert len(result.problems) == 1
+    assert "第7行（H7 单元格）：完成时限“年底前”没有写年份" in result.problems[0]
+    assert "该行未导入" in result.problems[0]
+    # without anyone to ask, such a cell is never guessed
+    assert {r.uuid for r in read_ledger(out).rows} == {"u-1"}
 
 
 def test_duplicate_uuid_from_copied_row(tmp_path: Path) -> None:
@@ -186,16 +214,24 @@ def test_several_sheets_and_source_column(tmp_path: Path) -> None:
     (datetime(2023, 5, 1, 8), date(2023, 5, 1)), ("2023-12-31", date(2023, 12, 31)),
     ("2023年12月31日", date(2023, 12, 31)), ("２０２３年８月１日", date(2023, 8, 1)), ("2023/8/1", date(2023, 8, 1)),
     ("2023.08.01", date(2023, 8, 1)), (" 2023 年 8 月 1 日 ", date(2023, 8, 1)), (20231231, date(2023, 12, 31)),
-    (45291, date(2023, 12, 31)), ("20231231", date(2023, 12, 31)),
+    (45291, date(2023, 12, 31)), ("20231231", date(2023, 12, 31)), ("2023年12月底", date(2023, 12, 31)),
+    ("2023年底前", date(2023, 12, 31)), ("常态化", None),
 ])
 def test_parse_date_accepts(value: object, expected: date | None) -> None:
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["年底前", "2023-13-01", "2023-02-30", "12/31", 3.5, True, "明年"])
+@pytest.mark.parametrize("value", ["年底前", "2023-13-01", "2023-02-30", "12/31", 3.5, True, "明年", 2024.12])
 def test_parse_date_rejects(value: object) -> None:
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_parse_date_completes_a_missing_year_only_when_given_one() -> None:
+    assert parse_date("12月底前", year=2024) == date(2024, 12, 31)
+    assert parse_date("2023年3月底", year=2024) == date(2023, 3, 31)
+    with pytest.raises(ValueError, match="12月底前"):
+        parse_date("12月底前")
 
 
 def test_progress_and_cancel(tmp_path: Path) -> None:

@@ -260,3 +260,52 @@ def _two_item_preview(store: Any, path: Path) -> Any:
     sheet.set(m[1].uuid, "进展情况", "乙")
     sheet.save()
     return preview_merge(store, path)
+
+
+def test_deadlines_typed_as_text_are_merged(ledger_store: Any, exported: Path) -> None:
+    m = measures(ledger_store)
+    reports = sorted(ledger_store.list_reports(), key=lambda r: r.id)
+    assert [r.year for r in reports] == [2022, 2023]
+    second = next(i for i in m if i.report_id == reports[1].id)
+    typed = {m[0]: ("2024年12月底", date(2024, 12, 31)), m[1]: ("2024.12.31", date(2024, 12, 31)),
+             m[2]: ("2024/12/31", date(2024, 12, 31)), m[3]: ("10月底前", date(2022, 10, 31)),
+             second: ("9月底", date(2023, 9, 30))}  # no year: the plan year of the row's own report
+    sheet = Sheet(exported)
+    for row, (text, _) in typed.items():
+        sheet.set(row.uuid, "完成时限", text)
+    sheet.save()
+    preview = preview_merge(ledger_store, exported)
+    assert preview.problems == [] and preview.conflicts == []
+    assert {(c.uuid, c.field): c.new for c in preview.changes} == {
+        (row.uuid, "due"): want for row, (_, want) in typed.items()}
+    apply_merge(ledger_store, preview, who=exported.name)
+    assert all(ledger_store.get_item(row.id).due == want for row, (_, want) in typed.items())
+
+
+def test_a_deadline_without_a_year_in_a_report_without_one_is_refused(ledger_store: Any, tmp_path: Path) -> None:
+    from desktop.core.extract import extract_plan
+    from desktop.core.reports import read_report
+    from tests.conftest import SEEDS
+
+    doc = read_report(SEEDS[3])
+    rid = ledger_store.import_plan(extract_plan(doc), sha256=doc.sha256, original_text=doc.text).report_id
+    assert ledger_store.get_report(rid).year is None
+    out = export_ledger(ledger_store, tmp_path / "无年份.xlsx", report_ids=[rid]).path
+    a, b = [i for i in ledger_store.item_tree(rid) if i.is_measure][:2]
+    wb = openpyxl.load_workbook(out)
+    ws = wb.worksheets[0]
+    head = [c.value for c in ws[3]]
+    due_col, note_col, uuid_col = (head.index(h) + 1 for h in ("完成时限", "进展情况", UUID_HEADER))
+    row_of = {ws.cell(r, uuid_col).value: r for r in range(4, ws.max_row + 1)}
+    ws.cell(row_of[a.uuid], due_col).value = "12月底前"
+    ws.cell(row_of[a.uuid], note_col).value = "不应写入"
+    ws.cell(row_of[b.uuid], due_col).value = "2024年12月底"
+    wb.save(out)
+    preview = preview_merge(ledger_store, out)
+    cell = f"{openpyxl.utils.get_column_letter(due_col)}{row_of[a.uuid]}"
+    assert len(preview.problems) == 1
+    assert f"第{row_of[a.uuid]}行（{cell} 单元格）：完成时限“12月底前”没有写年份" in preview.problems[0]
+    assert [(c.uuid, c.field, c.new) for c in preview.changes] == [(b.uuid, "due", date(2024, 12, 31))]
+    apply_merge(ledger_store, preview, who=out.name)
+    assert ledger_store.get_item(a.id).version == a.version and ledger_store.get_item(a.id).note == ""
+
