@@ -10,9 +10,11 @@ from db.api import DONE_STATUSES, Status, StoreError
 from db.store import Store, open_store
 from desktop.cli import fail
 from desktop.core.errors import ReportError
-from desktop.services.tracking import current_user as _who
 from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
+from desktop.core.typed_dates import DateNeedsYearError, parse_typed_date
+from desktop.services.tracking import current_user as _who
+from desktop.services.tracking import extension_changes, extension_problem, status_change_problem
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -36,11 +38,15 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--note", help="进展情况")
     p.set_defaults(func=_done)
 
-    p = sub.add_parser("status", help="修改一条任务的完成状态")
+    p = sub.add_parser("status", help="修改一条任务的完成状态",
+                       description="修改一条任务的完成状态。已办结只能在已完成之后标记；"
+                                   "已延期需要同时给出 --due 新的完成时限 和 --reason 延期原因。")
     p.add_argument("item_id", type=int, metavar="ITEM_ID")
     p.add_argument("status", choices=[s.value for s in Status], metavar="STATUS",
                    help="、".join(s.value for s in Status))
     p.add_argument("--note", help="进展情况")
+    p.add_argument("--due", metavar="日期", help="已延期：新的完成时限，如 2024-12-31、2024年12月31日、2024年12月底")
+    p.add_argument("--reason", metavar="原因", help="已延期：延期原因")
     p.set_defaults(func=_status)
 
     p = sub.add_parser("backup", help="立即备份数据库（SQLite）")
@@ -130,6 +136,9 @@ def _done(args: argparse.Namespace) -> int:
         with _open(args) as store:
             item = store.get_item(args.item_id)
             if item.is_measure:
+                if item.status in DONE_STATUSES:  # ticking again must not undo 办结
+                    print(f"[{item.id}] {item.title}：已是“{item.status.value}”，没有修改")
+                    return 0
                 return _set(args, DONE_STATUSES[0])
             open_measures = [r for r in store.subtree(item.id) if r.is_measure and r.status not in DONE_STATUSES
                              and r.status is not Status.CANCELLED]
@@ -144,7 +153,70 @@ def _done(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    return _set(args, Status(args.status))
+    status = Status(args.status)
+    if status is Status.EXTENDED:
+        return _extend(args)
+    if args.due is not None or args.reason is not None:
+        return fail(f"--due 和 --reason 只在登记延期时使用，例如：halfyear status {args.item_id} 已延期 "
+                    "--due 2024-12-31 --reason 延期原因。没有做任何修改。")
+    try:
+        with _open(args) as store:
+            item = store.get_item(args.item_id)
+    except StoreError as exc:
+        return fail(str(exc))
+    problem = status_change_problem(item, status)
+    if problem is not None:
+        hint = (f"请先用 halfyear done {item.id} 标为已完成，督办部门核实后再标为已办结。"
+                if status is Status.CLOSED else "")
+        return fail(f"{problem}{hint}没有做任何修改。")
+    return _set(args, status)
+
+
+def _extend(args: argparse.Namespace) -> int:
+    """已延期 is an extension granted: a later date and a reason, the first date kept as original_due."""
+    missing = [opt for opt, value in (("--due 新的完成时限", args.due), ("--reason 延期原因", args.reason))
+               if not (value or "").strip()]
+    if missing:
+        return fail(f"标为已延期需要写明新的完成时限和延期原因，缺少 {'、'.join(missing)}。例如：halfyear status "
+                    f"{args.item_id} 已延期 --due 2024-12-31 --reason 等待上级文件。没有做任何修改。")
+    try:
+        with _open(args) as store:
+            item = store.get_item(args.item_id)
+            year = store.get_report(item.report_id).year or (item.due.year if item.due else None)
+            try:
+                new_due = parse_typed_date(args.due, year=year)
+            except DateNeedsYearError:
+                return fail(f"--due “{args.due}”没有写年份，这份报告也没有计划年度；请写成 2024年12月31日 这样"
+                            "带年份的日期。没有做任何修改。")
+            except ValueError:
+                return fail(f"--due “{args.due}”不是有效日期，请写成 2024-12-31、2024年12月31日 或 2024年12月底。"
+                            "没有做任何修改。")
+            problem = extension_problem(item, new_due, args.reason)
+            if problem is not None:
+                if _without_year(args.due):
+                    problem += f"（“{args.due}”按 {new_due.year} 年理解；如要延到下一年，请写上年份。）"
+                return fail(f"{problem}没有做任何修改。")
+            changes = extension_changes(item, new_due, args.reason)
+            if args.note is not None:
+                changes["note"] = args.note
+            change = store.update_item(item.id, changes, expected_version=item.version, who=_who())
+    except StoreError as exc:
+        return fail(str(exc))
+    before, after = change.before, change.after
+    was = before.due.isoformat() if before.due else "无"
+    print(f"[{item.id}] {item.title}：{before.status.value} → {after.status.value}，"
+          f"完成时限 {was} → {new_due.isoformat()}（延期原因：{after.delay_reason}）")
+    return 0
+
+
+def _without_year(text: str) -> bool:
+    try:
+        parse_typed_date(text)
+    except DateNeedsYearError:
+        return True
+    except ValueError:
+        pass
+    return False
 
 
 def _backup(args: argparse.Namespace) -> int:

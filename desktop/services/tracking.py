@@ -36,6 +36,36 @@ def extension_changes(row: ItemRow, new_due: date, reason: str) -> dict[str, obj
             "status": Status.EXTENDED}
 
 
+def status_change_problem(row: ItemRow, new: Status | str) -> str | None:
+    """Why `row` may not be set to `new` by hand (a Chinese reason for the clerk), or None when it may.
+
+    已办结 is the supervising office's check after 已完成 (domain.md), so only a done row can be closed: a
+    measure marked 已完成, or an item marked so or whose measures (not cancelled) are all done. 已延期 needs a
+    new date and a reason: grant it with `extension_changes` after `extension_problem`, never as a bare status.
+    """
+    new = Status(new)
+    if new is row.status:
+        return None  # nothing changes
+    if new is Status.CLOSED:
+        measures_done = row.child_count > 0 and row.progress == 100  # all not-cancelled measures done
+        if row.status is not Status.DONE and not measures_done:
+            return (f"“已办结”是督办部门核实办结的一步，只能在“已完成”之后标记；"
+                    f"这条现在是“{row.status.value}”，还没有完成。")
+    if new is Status.EXTENDED:
+        return "“已延期”表示批准了延期，需要写明新的完成时限和延期原因。"
+    return None
+
+
+def extension_problem(row: ItemRow, new_due: date | None, reason: str) -> str | None:
+    """Why an extension of `row` to `new_due` for `reason` cannot be granted (Chinese), or None when it can."""
+    if new_due is None or not reason.strip():
+        return "登记延期需要写明新的完成时限和延期原因。"
+    if row.due is not None and new_due <= row.due:
+        return (f"新的完成时限 {new_due.isoformat()} 不晚于现在的完成时限 {row.due.isoformat()}，不是延期；"
+                "请填写更晚的日期。")
+    return None
+
+
 def diff(row: ItemRow, changes: Mapping[str, object]) -> dict[str, object]:
     """Only the changes that differ from the row (an edit that changes nothing is not written)."""
     unknown = set(changes) - EDITABLE_FIELDS

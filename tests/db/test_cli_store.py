@@ -112,3 +112,96 @@ def test_done_on_an_item_ticks_its_measures(tmp_path) -> None:  # type: ignore[n
         rows = store.subtree(item.id)
     assert all(r.status.value == "已完成" for r in rows if r.is_measure)
     assert rows[0].progress == 100
+
+
+def _measures_of_first_report(db: Path) -> list:  # type: ignore[type-arg]
+    with open_store(str(db)) as st:
+        return [r for r in st.item_tree(1) if r.is_measure]
+
+
+def _state(db: Path, item_id: int) -> tuple:  # type: ignore[type-arg]
+    with open_store(str(db)) as st:
+        r = st.get_item(item_id)
+        return r.status.value, r.due, r.original_due, r.delay_reason, r.version, len(st.history(item_id))
+
+
+def test_extension_needs_a_later_date_and_a_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    db = tmp_path / "h.db"
+    assert run(capsys, db, "import", str(SEEDS[0]), "--year", "2023")[0] == 0
+    m = _measures_of_first_report(db)
+    assert m[0].due == date(2023, 12, 31)
+    untouched = _state(db, m[0].id)
+    refusals = [
+        ((), ("--due", "--reason")),
+        (("--due", "2024-12-31"), ("--reason",)),
+        (("--reason", "等待上级文件"), ("--due",)),
+        (("--due", "2024-12-31", "--reason", "  "), ("--reason",)),
+        (("--due", "2023-12-31", "--reason", "等待上级文件"), ("不晚于", "2023-12-31")),
+        (("--due", "2023年6月底", "--reason", "等待上级文件"), ("不晚于", "2023-06-30")),
+        (("--due", "3月底", "--reason", "等待上级文件"), ("不晚于", "按 2023 年理解", "请写上年份")),
+        (("--due", "下个月", "--reason", "等待上级文件"), ("不是有效日期", "2024年12月底")),
+    ]
+    for extra, words in refusals:
+        code, out, err = run(capsys, db, "status", str(m[0].id), "已延期", *extra)
+        assert code == 2 and out == "" and err.startswith("错误：") and len(err.splitlines()) == 1, (extra, err)
+        assert all(w in err for w in words), (extra, err)
+        assert _state(db, m[0].id) == untouched  # bad input never changes the database
+
+
+@pytest.mark.parametrize("typed", ["2024-12-31", "2024/12/31", "2024年12月31日", "2024年12月底"])
+def test_extension_records_the_new_date_the_first_date_and_the_reason(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    from datetime import date
+
+    db = tmp_path / "h.db"
+    run(capsys, db, "import", str(SEEDS[0]), "--year", "2023")
+    m = _measures_of_first_report(db)[0]
+    code, out, err = run(capsys, db, "status", str(m.id), "已延期", "--due", typed, "--reason", "等待上级文件",
+                         "--note", "已报请延期")
+    assert code == 0, err
+    assert "未启动 → 已延期" in out and "2023-12-31 → 2024-12-31" in out and "等待上级文件" in out
+    with open_store(str(db)) as st:
+        row = st.get_item(m.id)
+        fields = {h.field: (h.old, h.new) for h in st.history(m.id)}
+    assert (row.status.value, row.due, row.original_due, row.delay_reason, row.note) == (
+        "已延期", date(2024, 12, 31), date(2023, 12, 31), "等待上级文件", "已报请延期")
+    assert fields["due"] == ("2023-12-31", "2024-12-31") and fields["status"] == ("未启动", "已延期")
+    # a second extension must go later than the granted date, and keeps the first promise
+    code, _, err = run(capsys, db, "status", str(m.id), "已延期", "--due", "2024-06-30", "--reason", "再等等")
+    assert code == 2 and "不晚于现在的完成时限 2024-12-31" in err
+    assert run(capsys, db, "status", str(m.id), "已延期", "--due", "2025年3月底", "--reason", "再等等")[0] == 0
+    with open_store(str(db)) as st:
+        row = st.get_item(m.id)
+    assert (row.due, row.original_due, row.delay_reason) == (date(2025, 3, 31), date(2023, 12, 31), "再等等")
+
+
+def test_due_and_reason_belong_to_an_extension_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "h.db"
+    run(capsys, db, "import", str(SEEDS[0]), "--year", "2023")
+    m = _measures_of_first_report(db)[0]
+    untouched = _state(db, m.id)
+    code, _, err = run(capsys, db, "status", str(m.id), "推进中", "--due", "2024-12-31")
+    assert code == 2 and "--due 和 --reason 只在登记延期时使用" in err
+    assert _state(db, m.id) == untouched
+
+
+def test_closing_comes_after_done(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "h.db"
+    run(capsys, db, "import", str(SEEDS[0]), "--year", "2023")
+    m = _measures_of_first_report(db)
+    run(capsys, db, "status", str(m[1].id), "推进中")
+    for row, was in ((m[0], "未启动"), (m[1], "推进中")):
+        untouched = _state(db, row.id)
+        code, out, err = run(capsys, db, "status", str(row.id), "已办结")
+        assert code == 2 and out == "" and len(err.splitlines()) == 1
+        assert f"现在是“{was}”" in err and f"halfyear done {row.id}" in err and "已完成" in err
+        assert _state(db, row.id) == untouched
+    assert run(capsys, db, "done", str(m[0].id))[0] == 0
+    code, out, _ = run(capsys, db, "status", str(m[0].id), "已办结")
+    assert code == 0 and "已完成 → 已办结" in out
+    # ticking a closed measure again leaves it closed
+    code, out, _ = run(capsys, db, "done", str(m[0].id))
+    assert code == 0 and "没有修改" in out and _state(db, m[0].id)[0] == "已办结"
+
