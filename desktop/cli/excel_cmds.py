@@ -103,6 +103,10 @@ def _print_preview(preview: object) -> None:
         print(f"冲突（{len(preview.conflicts)} 处，导出后在程序中也改过）：")
         for ch in preview.conflicts:
             print(f"  序号 {ch.number}（{ch.title}） {ch.label}：程序中 {_value(ch.old)}，文件中 {_value(ch.new)}")
+    if preview.warnings:
+        print(f"请核实（{len(preview.warnings)} 处完成状态倒退，写入前请与填报单位确认）：")
+        for text in preview.warnings:
+            print(f"  ！{text}")
     if preview.problems:
         print(f"未导入的行（{len(preview.problems)}）：")
         for text in preview.problems:

@@ -22,6 +22,7 @@ from desktop.core.errors import Cancelled
 from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, read_ledger
 from desktop.core.types import CancelFn, ProgressFn
 from desktop.services.export import rolled_status
+from desktop.services.tracking import status_step_back
 
 FIELD_LABELS: dict[str, str] = {c.key: c.header for c in columns(with_source=True)}
 
@@ -39,6 +40,7 @@ class FieldChange:
     title: str = ""  # the item's title or measure text, shortened, for the clerk
     version: int = 0
     exported_version: int = 0
+    warning: str = ""  # why the clerk should look before applying (a done item set back), in Chinese
 
     @property
     def label(self) -> str:
@@ -61,6 +63,11 @@ class MergePreview:
     def is_empty(self) -> bool:
         """True when applying would write nothing."""
         return not self.changes and not self.conflicts
+
+    @property
+    def warnings(self) -> list[str]:
+        """One Chinese line per change or conflict to check before applying (e.g. 已办结 set back to 推进中)."""
+        return [f"序号 {c.number}（{c.title}）：{c.warning}" for c in (*self.changes, *self.conflicts) if c.warning]
 
 
 class MergeApplyError(StoreError):
@@ -115,9 +122,12 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
             continue
         base = _values_at(store.history(item.id), exported_at) if row.version != item.version and exported_at else {}
         for name, old, new in diffs:
+            # on an item row, judge the step from the status the unit saw (summed up from the measures)
+            warning = status_step_back(group_word or str(old), str(new)) if name == "status" else None
             change = FieldChange(item_id=item.id, uuid=item.uuid, field=name, old=old, new=new, number=row.number,
                                  title=_short(item.title if item.depth == 0 else (item.text or item.title)),
-                                 version=item.version, exported_version=row.version)
+                                 version=item.version, exported_version=row.version,
+                                 warning=f"{warning}，请与填报单位核实后再合并。" if warning else "")
             if row.version == item.version:
                 changes.append(change)
             elif exported_at is None:

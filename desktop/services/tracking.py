@@ -66,6 +66,22 @@ def extension_problem(row: ItemRow, new_due: date | None, reason: str) -> str | 
     return None
 
 
+def status_step_back(old: Status | str, new: Status | str) -> str | None:
+    """A Chinese warning when going from `old` to `new` undoes a recorded completion, else None.
+
+    A done (已完成) or closed (已办结) row going back to 推进中, 未启动 or 已延期, or a closed one back to 已完成,
+    is usually a unit filling in an old copy of the ledger; the clerk should look before it is written.
+    """
+    before, after = Status(old), Status(new)
+    if before is after or not before.is_done:
+        return None
+    if before is Status.CLOSED:
+        return f"已办结（督办部门已核实）的事项将被改为“{after.value}”"
+    if not after.is_done:
+        return f"已完成的事项将被改为“{after.value}”"
+    return None
+
+
 def diff(row: ItemRow, changes: Mapping[str, object]) -> dict[str, object]:
     """Only the changes that differ from the row (an edit that changes nothing is not written)."""
     unknown = set(changes) - EDITABLE_FIELDS

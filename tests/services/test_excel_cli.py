@@ -58,3 +58,27 @@ def test_errors_are_one_chinese_line(db_url: str, tmp_path: Path, capsys: pytest
         main(["--db", db_url, "export", str(tmp_path / "a.xlsx"), "--status", "完成了"])
     with pytest.raises(SystemExit):
         main(["--db", db_url, "export", str(tmp_path / "a.xlsx"), "--as-of", "明天"])
+
+
+def test_merge_prints_a_warning_for_a_closed_item_set_back(
+        ledger_store: Any, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = measures(ledger_store)
+    version = ledger_store.set_status(m[0].id, "已完成", expected_version=m[0].version, who="t").after.version
+    ledger_store.set_status(m[0].id, "已办结", expected_version=version, who="t")
+    out = tmp_path / "台账.xlsx"
+    assert main(["--db", db_url, "export", str(out), "--one-sheet"]) == 0
+    sheet = Sheet(out)
+    sheet.set(m[0].uuid, "完成状态", "推进中")
+    sheet.set(m[1].uuid, "完成状态", "推进中")
+    sheet.save()
+    capsys.readouterr()
+    assert main(["--db", db_url, "merge", str(out)]) == 0
+    text = capsys.readouterr().out
+    warnings = [line for line in text.splitlines() if line.startswith("  ！")]
+    assert "请核实（1 处完成状态倒退" in text and len(warnings) == 1
+    assert "已办结（督办部门已核实）的事项将被改为“推进中”" in warnings[0]
+    assert ledger_store.get_item(m[0].id).status.value == "已办结"
+    assert main(["--db", db_url, "merge", str(out), "--apply"]) == 0
+    text = capsys.readouterr().out
+    assert "请核实（1 处" in text and "已写入 2 条" in text  # --apply is the clerk's confirmation
+    assert ledger_store.get_item(m[0].id).status.value == "推进中"

@@ -9,6 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from db.api import Status
 from desktop.core.ledger import LedgerReadError
 from desktop.services.export import export_ledger
 from desktop.services.merge import MergeApplyError, apply_merge, preview_merge
@@ -309,3 +310,38 @@ def test_a_deadline_without_a_year_in_a_report_without_one_is_refused(ledger_sto
     apply_merge(ledger_store, preview, who=out.name)
     assert ledger_store.get_item(a.id).version == a.version and ledger_store.get_item(a.id).note == ""
 
+
+def test_a_done_or_closed_item_set_back_is_a_warning_before_apply(ledger_store: Any, tmp_path: Path) -> None:
+    m = measures(ledger_store)
+    for row, steps in ((m[0], (Status.DONE, Status.CLOSED)), (m[1], (Status.DONE,))):
+        version = row.version
+        for status in steps:
+            version = ledger_store.set_status(row.id, status, expected_version=version, who="clerk").after.version
+    group = ledger_store.get_item(m[5].parent_id)  # an item whose measures are all done reads 已完成 in the ledger
+    for kid in (r for r in ledger_store.subtree(group.id) if r.is_measure):
+        ledger_store.set_status(kid.id, Status.DONE, expected_version=kid.version, who="clerk")
+    out = export_ledger(ledger_store, tmp_path / "回退.xlsx", one_sheet=True).path
+    sheet = Sheet(out)
+    assert sheet.ws.cell(sheet.row_of[group.uuid], sheet.col["完成状态"]).value == "已完成"
+    sheet.set(m[0].uuid, "完成状态", "推进中")  # an old copy of the sheet, filled in again
+    sheet.set(m[1].uuid, "完成状态", "未启动")
+    sheet.set(m[2].uuid, "完成状态", "推进中")  # a step forward: no warning
+    sheet.set(group.uuid, "完成状态", "推进中")
+    sheet.save()
+    before = {i.id: i.version for i in measures(ledger_store)}
+
+    preview = preview_merge(ledger_store, out)
+    warned = {c.uuid: c.warning for c in preview.changes if c.warning}
+    assert set(warned) == {m[0].uuid, m[1].uuid, group.uuid}
+    assert "已办结" in warned[m[0].uuid] and "“推进中”" in warned[m[0].uuid]
+    assert "已完成" in warned[m[1].uuid] and "“未启动”" in warned[m[1].uuid]
+    assert "已完成" in warned[group.uuid]
+    assert len(preview.warnings) == 3
+    line = next(w for w in preview.warnings if "已办结" in w)
+    number = sheet.ws.cell(sheet.row_of[m[0].uuid], sheet.col["序号"]).value
+    assert line.startswith(f"序号 {number}（") and "核实" in line
+    assert {i.id: i.version for i in measures(ledger_store)} == before  # a preview writes nothing
+
+    apply_merge(ledger_store, preview, who=out.name)  # the clerk confirmed: written like any change
+    assert ledger_store.get_item(m[0].id).status is Status.IN_PROGRESS
+    assert ledger_store.get_item(m[1].id).status is Status.NOT_STARTED

@@ -11,6 +11,7 @@ from desktop.services.tracking import (
     extension_changes,
     extension_problem,
     status_change_problem,
+    status_step_back,
 )
 from tests.services.test_merge import measures
 
@@ -65,4 +66,15 @@ def test_extension_needs_a_later_date_and_a_reason(ledger_store: Any) -> None:
     assert extension_problem(after, later, "又推迟") is not None
     again = extension_changes(after, later + timedelta(days=30), "又推迟")
     assert again["original_due"] == row.due
+
+
+def test_step_back_from_done_or_closed_is_flagged() -> None:
+    assert status_step_back("已办结", "推进中") is not None
+    assert status_step_back("已办结", "已完成") is not None
+    assert status_step_back(Status.DONE, Status.NOT_STARTED) is not None
+    assert status_step_back(Status.DONE, Status.EXTENDED) is not None
+    assert "已完成" in (status_step_back("已完成", "推进中") or "")
+    for old, new in (("未启动", "推进中"), ("推进中", "未启动"), ("推进中", "已完成"), ("已完成", "已办结"),
+                     ("已完成", "已完成"), ("已延期", "推进中"), ("已取消", "推进中")):
+        assert status_step_back(old, new) is None, (old, new)
 
