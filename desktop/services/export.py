@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -12,6 +14,7 @@ from db.api import ItemRow, Light, ReportSummary, StatsRow, Status
 from db.store import Store
 from desktop.core.ledger import (
     LEDGER_SHEET,
+    LedgerError,
     LedgerRow,
     LedgerSheet,
     LedgerStats,
@@ -22,6 +25,8 @@ from desktop.core.types import CancelFn, ProgressFn
 
 
 _OPENING = 200  # characters of a report's beginning searched for its period
+_UNITS_SHOWN = 10  # units named when a unit filter matches nothing
+_UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists several: 宣传科、党校
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,14 @@ class ExportResult:
     sheets: int
 
 
+class NothingToExportError(LedgerError):
+    """The status or unit filter matches no measure; no file was written. `units` are those in the data."""
+
+    def __init__(self, message: str, units: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.units = tuple(units)
+
+
 def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids: Sequence[int] | None = None,
                   statuses: Iterable[Status | str] = (), unit: str = "", one_sheet: bool = False,
                   as_of: date | None = None, on_progress: ProgressFn | None = None,
@@ -40,8 +53,9 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
     """Write the ledger of the chosen reports (all when None) to `out_path`, filtered by status and unit.
 
     Filters pick measures; an item row is kept when any of its measures is. `as_of` exports the ledger
-    as it stood at the end of that day (rebuilt by the store from the history). Raises StoreError or
-    LedgerWriteError (Chinese messages) or Cancelled.
+    as it stood at the end of that day (rebuilt by the store from the history). Raises StoreError,
+    LedgerWriteError or NothingToExportError (a filter that matches no measure; nothing is written)
+    (Chinese messages) or Cancelled.
     """
     exported_at = datetime.now()  # before reading, so edits made during the export count as later
     wanted = frozenset(Status(s).value for s in statuses)
@@ -50,9 +64,13 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
     else:
         reports = [store.get_report(i) for i in dict.fromkeys(report_ids)]
     per_report: list[tuple[ReportSummary, list[LedgerRow]]] = []
+    trees: list[Sequence[ItemRow]] = []
     for report in reports:
         tree = store.item_tree(report.id, as_of=as_of)
+        trees.append(tree)
         per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit, as_of=as_of)))
+    if (wanted or unit) and not any(part for _, part in per_report):
+        raise _nothing_matches(trees, wanted, unit)
 
     filters = _filter_words(wanted, unit)
     # the period (2023年上半年) is named in a report's first lines; the store keeps the original text
@@ -172,6 +190,38 @@ def _workbook_title(titles: set[str], reports: Sequence[ReportSummary]) -> str:
         return titles.pop()
     years = {r.year for r in reports if r.year is not None}
     return f"{years.pop()}年工作任务推进台账" if len(years) == 1 else "工作任务推进台账"
+
+
+def _nothing_matches(trees: Sequence[Sequence[ItemRow]], statuses: frozenset[str], unit: str) -> NothingToExportError:
+    """Why a filtered export is empty, with what the data does hold, so the clerk can correct the filter."""
+    rows = [r for tree in trees for r in tree]
+    wanted = []
+    if statuses:
+        wanted.append("状态为" + "、".join(s.value for s in Status if s.value in statuses))
+    if unit:
+        wanted.append(f"牵头单位或配合单位含“{unit}”")
+    said = f"没有{'、且'.join(wanted)}的措施，没有导出文件。"
+    if not rows:
+        return NothingToExportError(said + "所选报告中还没有任何措施。")
+    units = _units_in(rows)
+    if unit and not any(unit in r.lead_unit or unit in r.co_units for r in rows):
+        if not units:
+            return NothingToExportError(said + "台账中还没有填写任何牵头单位或配合单位。", units)
+        shown = "、".join(units[:_UNITS_SHOWN])
+        more = f"等 {len(units)} 个" if len(units) > _UNITS_SHOWN else f"（共 {len(units)} 个）"
+        return NothingToExportError(f"{said}台账中现有的牵头/配合单位：{shown}{more}。请按其中的名称筛选。", units)
+    counts = Counter(r.status.value for r in rows if r.child_count == 0)
+    present = "、".join(f"{s.value} {counts[s.value]} 条" for s in Status if counts[s.value])
+    return NothingToExportError(f"{said}所选报告中措施的状态：{present}。", units)
+
+
+def _units_in(rows: Iterable[ItemRow]) -> list[str]:
+    """The lead and co-operating units named in the rows, most often named first (ties in order of appearance)."""
+    counts: Counter[str] = Counter()
+    for r in rows:
+        for text in (r.lead_unit, r.co_units):
+            counts.update(u for u in _UNIT_SEPARATORS.split(text.strip()) if u)
+    return [u for u, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
 def _filter_words(statuses: frozenset[str], unit: str) -> str:

@@ -60,6 +60,25 @@ def test_errors_are_one_chinese_line(db_url: str, tmp_path: Path, capsys: pytest
         main(["--db", db_url, "export", str(tmp_path / "a.xlsx"), "--as-of", "明天"])
 
 
+def test_export_with_a_unit_that_matches_nothing_fails_and_writes_nothing(
+        ledger_store: Any, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = measures(ledger_store)
+    ledger_store.update_item(m[0].id, {"lead_unit": "组织科", "co_units": "党校、宣传科"}, expected_version=m[0].version,
+                             who="t")
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    out = folder / "台账.xlsx"
+    assert main(["--db", db_url, "export", str(out), "--unit", "不存在科"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.splitlines()) == 1
+    err = captured.err
+    assert err.startswith("错误：没有牵头单位或配合单位含“不存在科”的措施") and "组织科、党校、宣传科" in err
+    assert not list(folder.iterdir())
+    assert main(["--db", db_url, "export", str(out), "--status", "已办结"]) == 2
+    assert "没有状态为已办结的措施" in capsys.readouterr().err and not out.exists()
+    assert main(["--db", db_url, "export", str(out), "--unit", "组织"]) == 0 and out.exists()
+
+
 def test_merge_prints_a_warning_for_a_closed_item_set_back(
         ledger_store: Any, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     m = measures(ledger_store)

@@ -136,3 +136,37 @@ def test_unknown_report_and_bad_target(ledger_store: Any, tmp_path: Path) -> Non
         export_ledger(ledger_store, tmp_path / "x.xlsx", report_ids=[999])
     with pytest.raises(LedgerWriteError, match="不存在"):
         export_ledger(ledger_store, tmp_path / "no" / "x.xlsx")
+
+
+def test_a_filter_that_matches_nothing_writes_nothing_and_names_the_units(ledger_store: Any, tmp_path: Path) -> None:
+    from desktop.services.export import NothingToExportError
+
+    m = _measures(ledger_store)
+    units = [f"第{n}科" for n in range(1, 13)]
+    for row, unit in zip(m, units):
+        ledger_store.update_item(row.id, {"lead_unit": unit, "co_units": "党校、宣传科"}, expected_version=row.version,
+                                 who="t")
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    out = folder / "空.xlsx"
+    with pytest.raises(NothingToExportError) as info:
+        export_ledger(ledger_store, out, unit="不存在科")
+    text = str(info.value)
+    assert not list(folder.iterdir())  # not even a temp file left behind
+    assert "没有牵头单位或配合单位含“不存在科”的措施" in text and "没有导出文件" in text
+    assert text.count("、") < 12 and "党校" in text and "宣传科" in text and "等 14 个" in text  # at most 10 named
+    assert set(info.value.units) == {*units, "党校", "宣传科"}
+
+    with pytest.raises(NothingToExportError, match="没有状态为已办结的措施.*未启动 \\d+ 条"):
+        export_ledger(ledger_store, out, statuses=["已办结"], report_ids=[m[0].report_id])
+    with pytest.raises(NothingToExportError, match="状态为已取消、且牵头单位或配合单位含“第1科”"):
+        export_ledger(ledger_store, out, statuses=["已取消"], unit="第1科")
+    assert not list(folder.iterdir())
+    assert export_ledger(ledger_store, out, unit="第1科").rows == 2  # the measure and its item
+
+
+def test_no_units_filled_in_says_so(ledger_store: Any, tmp_path: Path) -> None:
+    from desktop.services.export import NothingToExportError
+
+    with pytest.raises(NothingToExportError, match="还没有填写任何牵头单位或配合单位"):
+        export_ledger(ledger_store, tmp_path / "x.xlsx", unit="组织科")
