@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from db.api import DONE_STATUSES, Status, StoreError
+from db.api import DONE_STATUSES, StatsRow, Status, StoreError
 from db.store import Store, open_store
 from desktop.cli import fail
 from desktop.core.errors import ReportError
@@ -26,7 +26,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--again", action="store_true", help="同一文件已导入过时仍再导入一份")
     p.set_defaults(func=_import)
 
-    p = sub.add_parser("list", help="列出已导入的报告及进度")
+    p = sub.add_parser("list", help="列出已导入的报告及完成情况",
+                       description="列出已导入的报告。事项完成：完成的工作事项/事项数（事项的措施都完成即算完成）；"
+                                   "措施完成：完成或办结的措施/措施数（不含已取消）；措施完成率与导出台账"
+                                   "“完成情况统计”中的完成率相同；逾期措施：过了完成时限仍未完成的措施。")
     p.set_defaults(func=_list)
 
     p = sub.add_parser("show", help="显示一份报告的任务树（含编号和状态）")
@@ -89,17 +92,30 @@ def _list(args: argparse.Namespace) -> int:
     try:
         with _open(args) as store:
             reports = store.list_reports()
+            stats = {s.report_id: s for s in store.statistics(by="report")}
     except StoreError as exc:
         return fail(str(exc))
     if not reports:
         print("还没有导入任何报告。用 halfyear import 文件 导入。")
         return 0
-    print("编号\t年份\t进度\t完成/措施\t逾期\t标题")
+    # the ledger's 完成率 counts measures and leaves cancelled ones out; a report's own progress counts
+    # items. Both are shown, each under a name that says what it counts (halfyear list --help).
+    print("编号\t年份\t事项完成\t措施完成\t措施完成率\t逾期措施\t标题")
     for r in reports:
         sample = "（示例）" if r.sample else ""
-        print(f"{r.id}\t{r.year or '-'}\t{r.progress}%\t{r.done_count}/{r.measure_count}\t{r.overdue_count}\t"
+        done, live, rate = _measure_rate(stats.get(r.id))
+        print(f"{r.id}\t{r.year or '-'}\t{r.done_items}/{r.item_count}\t{done}/{live}\t{rate}\t{r.overdue_count}\t"
               f"{r.title}{sample}")
     return 0
+
+
+def _measure_rate(row: StatsRow | None) -> tuple[int, int, str]:
+    """(done, measures not cancelled, 完成率 as the ledger prints it) of one report's statistics."""
+    if row is None:
+        return 0, 0, "-"
+    # the store splits every measure into done, in progress (incl. extended), not started and cancelled
+    live = row.done + row.in_progress + row.not_started
+    return row.done, live, (f"{row.rate * 100:.1f}%" if live else "-")
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -107,9 +123,12 @@ def _show(args: argparse.Namespace) -> int:
         with _open(args) as store:
             report = store.get_report(args.report_id)
             rows = store.item_tree(args.report_id)
+            stats = store.statistics(report_ids=[report.id], by="report")
     except StoreError as exc:
         return fail(str(exc))
-    print(f"{report.title}（报告编号 {report.id}，进度 {report.progress}%，{report.done_count}/{report.measure_count} 条措施完成）")
+    done, live, rate = _measure_rate(stats[0] if stats else None)
+    print(f"{report.title}（报告编号 {report.id}，事项完成 {report.done_items}/{report.item_count}，"
+          f"措施完成 {done}/{live}，措施完成率 {rate}）")
     for row in rows:
         due = f" 时限 {row.due.isoformat()}" if row.due else ""
         late = " 逾期" if row.overdue else ""

@@ -205,3 +205,26 @@ def test_closing_comes_after_done(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, db, "done", str(m[0].id))
     assert code == 0 and "没有修改" in out and _state(db, m[0].id)[0] == "已办结"
 
+
+def test_list_names_what_each_figure_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "h.db"
+    run(capsys, db, "import", str(SEEDS[0]), "--year", "2023")
+    m = _measures_of_first_report(db)
+    total = len(m)
+    run(capsys, db, "done", str(m[0].id))
+    run(capsys, db, "status", str(m[1].id), "已取消")
+    code, out, _ = run(capsys, db, "list")
+    head, line = out.strip().splitlines()
+    assert code == 0 and head.split("\t") == ["编号", "年份", "事项完成", "措施完成", "措施完成率", "逾期措施", "标题"]
+    cells = line.split("\t")
+    # the ledger's 完成率: done measures over measures not cancelled (1 of total − 1), not a share of items
+    assert cells[2] == "0/3" and cells[3] == f"1/{total - 1}" and cells[4] == f"{100 / (total - 1):.1f}%"
+    with open_store(str(db)) as st:
+        stats = st.statistics(by="report")[0]
+    assert cells[4] == f"{stats.rate * 100:.1f}%"
+    code, out, _ = run(capsys, db, "show", "1")
+    assert f"事项完成 0/3，措施完成 1/{total - 1}，措施完成率 {cells[4]}" in out.splitlines()[0]
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    text = capsys.readouterr().out.replace("\n", "")
+    assert "措施完成率与导出台账“完成情况统计”中的完成率相同" in text and "不含已取消" in text
