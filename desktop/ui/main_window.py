@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
@@ -40,6 +41,10 @@ _EXPAND_ALL_LIMIT = 3000
 # While searching, matches are shown expanded up to this many (each shown row costs Python calls in
 # the tree's layout); beyond it the items stay closed with their counts until the search narrows.
 _EXPAND_MATCHES_LIMIT = 1000
+# Rows the tree may lay out in one go when expansion is restored (~6 µs each: ~20 ms); more are expanded
+# _EXPAND_STEP_ITEMS items per event-loop turn (each expand of a laid-out tree costs ~0.3 ms).
+_LAYOUT_AT_ONCE_ROWS = 3000
+_EXPAND_STEP_ITEMS = 50
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         self.who = current_user()
         self._report_id: int | None = None
         self._tree_generation = 0
+        self._expansion_step = 0
         self._expanded: dict[int, set[int]] = {}
         self._first_tree_load: set[int] = set()
         self._undo_view_window: QWidget | None = None
@@ -404,7 +410,7 @@ class MainWindow(QMainWindow):
         try:
             model.set_rows(prepared, flat=flat, flt=self.filter_bar.current_filter())
             self.filter_bar.set_units(prepared.units)
-            self._restore_expansion(report_id, prepared.rows)
+            self._restore_expansion(report_id, prepared.rows, keep=current_id)
         finally:
             view.setUpdatesEnabled(True)
         self.views.setCurrentWidget(view)
@@ -415,7 +421,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.tree_loaded.emit()
 
-    def _restore_expansion(self, report_id: int, rows: list[ItemRow]) -> None:
+    def _restore_expansion(self, report_id: int, rows: list[ItemRow], keep: int | None = None) -> None:
+        """Expand what the clerk had expanded in this report (everything on a first, small load).
+
+        Expanding before the view lays out is cheap, but the layout then asks the model about every shown
+        row (~6 µs each in Python), so a huge restore is split: the top of the tree and the item holding
+        `keep` now, the rest a few items per event-loop turn.
+        """
+        self._expansion_step += 1  # a restore still under way stops: the rows changed under it
         if self.item_model.is_flat:
             return
         if report_id not in self._first_tree_load:
@@ -424,14 +437,43 @@ class MainWindow(QMainWindow):
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
         model = self.tree_model
         wanted = self._expanded.get(report_id, set())
-        parents = [k for k in model.parent_ids() if k in wanted]
-        if parents and len(parents) == len(model.parent_ids()):
-            self.tree.expandAll()  # one call instead of thousands of setExpanded
+        expandable = model.parent_ids()
+        parents = [k for k in expandable if k in wanted]
+        budget = _LAYOUT_AT_ONCE_ROWS - model.rowCount()
+        if sum(model.child_count(p) for p in parents) <= budget:
+            if parents and len(parents) == len(expandable):
+                self.tree.expandAll()  # one call instead of thousands of setExpanded
+                return
+            self._expand(parents)
             return
-        for item_id in parents:
-            idx = model.index_of(item_id)
+        first = [p for p in parents if p == model.top_level_id(keep)] if keep is not None else []
+        budget -= sum(model.child_count(p) for p in first)
+        later = []
+        for p in parents:
+            if p in first:
+                continue
+            budget -= model.child_count(p)
+            (first if budget >= 0 else later).append(p)
+        self._expand(first)
+        if later:
+            QTimer.singleShot(0, partial(self._expand_later, self._expansion_step, later))
+
+    def _expand(self, item_ids: Sequence[int]) -> None:
+        for item_id in item_ids:
+            idx = self.tree_model.index_of(item_id)
             if idx.isValid():
                 self.tree.setExpanded(idx, True)
+
+    def _expand_later(self, step: int, item_ids: list[int]) -> None:
+        if step != self._expansion_step or self.item_model.is_flat:
+            return
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self._expand(item_ids[:_EXPAND_STEP_ITEMS])
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        if len(item_ids) > _EXPAND_STEP_ITEMS:
+            QTimer.singleShot(0, partial(self._expand_later, step, item_ids[_EXPAND_STEP_ITEMS:]))
 
     def refresh(self) -> None:
         """Re-read everything (after another clerk's changes)."""
@@ -455,9 +497,11 @@ class MainWindow(QMainWindow):
             model.set_filter(flt)
             if not self._flat:
                 if flt.is_empty:
-                    self._restore_expansion(self._report_id or 0, [])
-                elif model.visible_count() <= _EXPAND_MATCHES_LIMIT:
-                    self.tree.expandAll()  # matches are measures: show them
+                    self._restore_expansion(self._report_id or 0, [], keep=current_id)
+                else:
+                    self._expansion_step += 1  # a restore still under way would expand the matches' items
+                    if model.visible_count() <= _EXPAND_MATCHES_LIMIT:
+                        self.tree.expandAll()  # matches are measures: show them
         finally:
             view.setUpdatesEnabled(True)
         if current_id is not None:

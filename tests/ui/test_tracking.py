@@ -146,6 +146,36 @@ def test_filters_in_window_keep_selection(qtbot, window, seeded) -> None:
     assert window.item_model.visible_count() == total
 
 
+def test_clearing_a_search_restores_a_big_expansion_in_steps(qtbot, window, monkeypatch) -> None:
+    import desktop.ui.main_window as mw
+
+    # The seed's tree stands in for a huge one: no measures may be laid out at once, 1 item a turn.
+    monkeypatch.setattr(mw, "_LAYOUT_AT_ONCE_ROWS", window.item_model.rowCount())
+    monkeypatch.setattr(mw, "_EXPAND_STEP_ITEMS", 1)
+    model, tree = window.item_model, window.tree
+    tree.expandAll()
+    parents = model.parent_ids()
+    assert len(parents) >= 3
+    last = next(r for r in reversed(model.loaded_rows()) if r.is_measure and r.parent_id is not None)
+    window.select_item(last.id)
+    window.filter_bar.search.setText(last.title[:8])
+    window.filter_bar.search.setText("")
+    expanded = [p for p in parents if tree.isExpanded(model.index_of(p))]
+    assert tree.isExpanded(model.index_of(last.parent_id))  # the clerk's row is shown at once
+    assert len(expanded) < len(parents)  # the rest follows between events
+    assert window.current_row().id == last.id
+    qtbot.waitUntil(lambda: all(tree.isExpanded(model.index_of(p)) for p in parents), timeout=5000)
+    # a new search stops a restore under way: it must not expand an item the clerk then closes
+    first_item_measure = next(r for r in model.loaded_rows() if r.parent_id == parents[0])
+    window.filter_bar.search.setText(last.title[:8])
+    window.filter_bar.search.setText("")
+    assert not tree.isExpanded(model.index_of(parents[0]))  # still waiting for its turn
+    window.filter_bar.search.setText(first_item_measure.title)
+    tree.collapse(model.index_of(parents[0]))
+    qtbot.wait(100)
+    assert model.index_of(parents[0]).isValid() and not tree.isExpanded(model.index_of(parents[0]))
+
+
 def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:
     show_report(qtbot, window, ALL_REPORTS)
     qtmodeltester.check(window.item_model)

@@ -53,11 +53,28 @@ EDIT_FIELD = {Column.STATUS: "status", Column.UNIT: "lead_unit", Column.OWNER: "
 _F = Qt.ItemFlag
 _NO_FLAGS = _F.NoItemFlags
 _PLAIN = _F.ItemIsEnabled | _F.ItemIsSelectable
-_PLAIN_LEAF = _PLAIN | _F.ItemNeverHasChildren
 _CHECKABLE = _PLAIN | _F.ItemIsUserCheckable
-_CHECKABLE_LEAF = _CHECKABLE | _F.ItemNeverHasChildren
 _EDITABLE = _PLAIN | _F.ItemIsEditable
-_EDITABLE_LEAF = _EDITABLE | _F.ItemNeverHasChildren
+
+
+def _column_flags(leaf: bool) -> tuple[Qt.ItemFlag, ...]:
+    """Each column's flags for a measure (leaf) or an item."""
+    never = _F.ItemNeverHasChildren if leaf else _NO_FLAGS
+    out = []
+    for col in Column:
+        if col == Column.TASK:
+            out.append(_CHECKABLE | never)
+        elif col in EDIT_FIELD and (leaf or col != Column.STATUS):
+            out.append(_EDITABLE | never)  # an item's status follows from its measures
+        else:
+            out.append(_PLAIN | never)
+    return tuple(out)
+
+
+_LEAF_FLAGS = _column_flags(True)
+_ITEM_FLAGS = _column_flags(False)
+_NCOLS = len(Column)
+
 _GREY = QBrush(QColor("#8a8f98"))
 _RED = QBrush(QColor("#c62828"))
 
@@ -140,7 +157,7 @@ class ItemTreeModel(QAbstractItemModel):
             parent = QModelIndex() if key == 0 else self._index_for(key, 0)
             if key != 0 and not parent.isValid():
                 continue
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(lst) - 1, len(Column) - 1, parent))
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(lst) - 1, _NCOLS - 1, parent))
 
     def update_rows(self, rows: Iterable[ItemRow]) -> None:
         """Refresh rows in place (after an edit); unknown ids are ignored."""
@@ -152,7 +169,7 @@ class ItemTreeModel(QAbstractItemModel):
             self._hay[r.id] = haystack(r, parent)
             idx = self.index_of(r.id)
             if idx.isValid():
-                self.dataChanged.emit(idx, idx.siblingAtColumn(len(Column) - 1))
+                self.dataChanged.emit(idx, idx.siblingAtColumn(_NCOLS - 1))
 
     def set_light_rule(self, rule: str) -> None:
         """Show the deadline light or the schedule (序时) light as the row's mark."""
@@ -286,6 +303,18 @@ class ItemTreeModel(QAbstractItemModel):
         """Visible rows that have visible children (what the tree can expand)."""
         return [k for k, v in self._kids.items() if k and v]
 
+    def child_count(self, item_id: int) -> int:
+        """How many children of an item are shown."""
+        return len(self._kids.get(item_id, ()))
+
+    def top_level_id(self, item_id: int | None) -> int | None:
+        """The shown top-level row above (or at) `item_id`; None when it is not shown."""
+        if item_id is None or item_id not in self._parent_of:
+            return None
+        while self._parent_of.get(item_id, 0):
+            item_id = self._parent_of[item_id]
+        return item_id
+
     def children_ids(self, item_id: int) -> list[int]:
         """Ids of an item's loaded children (filters ignored)."""
         return [i for i in self._order if self._rows[i].parent_id == item_id]
@@ -294,7 +323,7 @@ class ItemTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         key = parent.internalId() if parent.isValid() else 0
         lst = self._kids.get(key)
-        if lst is None or not (0 <= row < len(lst)) or not (0 <= column < len(Column)):
+        if lst is None or not (0 <= row < len(lst)) or not (0 <= column < _NCOLS):
             return QModelIndex()
         return self.createIndex(row, column, lst[row])
 
@@ -317,27 +346,20 @@ class ItemTreeModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return len(Column)
+        return _NCOLS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(Column):
+                and 0 <= section < _NCOLS:
             return self._headers[section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        # Hot during layout: precomputed combinations, no enum arithmetic per call.
+        # Called about three times per row whenever the tree lays out: one lookup, no enum arithmetic.
         if not index.isValid():
             return _NO_FLAGS
-        col = index.column()
-        r = self._rows[index.internalId()]
-        if col == Column.TASK:
-            return _CHECKABLE_LEAF if r.is_measure else _CHECKABLE
-        if col in EDIT_FIELD and (r.is_measure or col != Column.STATUS):
-            # An item's status follows from its measures unless it is its own measure.
-            return _EDITABLE_LEAF if r.is_measure else _EDITABLE
-        return _PLAIN_LEAF if r.is_measure else _PLAIN
+        return (_LEAF_FLAGS if self._rows[index.internalId()].is_measure else _ITEM_FLAGS)[index.column()]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
