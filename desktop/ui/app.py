@@ -25,6 +25,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    # Jobs run Python in worker threads while the UI thread paints, and every model call during a paint
+    # needs the interpreter lock: at the default 5 ms switch interval a busy worker stretched a 10 ms
+    # paint to ~250 ms; at 0.1 ms it takes ~30 ms (bench/ui.py, "longest UI-thread stall").
+    sys.setswitchinterval(0.0001)
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setOrganizationName(ORGANIZATION)
