@@ -8,6 +8,7 @@ stall over ~50 ms during refresh, filter and import (a 5 ms QTimer on the UI thr
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -178,16 +179,25 @@ def in_process(url: str, tmp: Path) -> None:
     all_stall = meter.stop()
     print(f"all-reports view loaded: {w.item_model.visible_count()} measures")
 
+    def settle(ms: int) -> None:
+        """Run the event loop for `ms` (a clerk types a few keys a second; work left queued runs here)."""
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     def keystrokes(label: str) -> None:
         times = []
+        meter.start()
         for text in [SEARCH[:k] for k in range(1, len(SEARCH) + 1)] + [SEARCH[:k] for k in range(len(SEARCH) - 1, -1, -1)]:
             t = time.perf_counter()
             w.filter_bar.search.setText(text)
             app.processEvents()  # includes the repaint of the view
             times.append((time.perf_counter() - t) * 1000)
+            settle(150)
+        worst = meter.stop()
         print("  each:", " ".join(f"{x:.0f}" for x in times))
         print(f"filter per keystroke ({label}, {len(times)} keystrokes typing and deleting “{SEARCH}”): "
-              f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target <= 30 ms)")
+              f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target <= 30 ms); "
+              f"longest UI-thread stall while typing {worst:.0f} ms")
 
     keystrokes(f"all reports, {w.item_model.visible_count()} measures")
 
@@ -235,6 +245,11 @@ def main() -> int:
     url = make_db(tmp / "bench.db", measures)
     print(f"database with {measures} measures in {REPORTS} reports built in {time.perf_counter() - t:.1f} s "
           f"(platform: {os.environ['QT_QPA_PLATFORM']})")
+    # PySide6's modules were byte-compiled when pip installed them; ours are compiled here so both
+    # starts load bytecode (an app that runs without writing __pycache__ would otherwise compile its
+    # sources on every start, as under PYTHONDONTWRITEBYTECODE).
+    for package in ("desktop", "db"):
+        compileall.compile_dir(str(ROOT / package), quiet=1)
     bare = [cold_start(_BARE)[0] for _ in range(3)]
     app_runs = [cold_start(_APP, url, str(tmp / f"cold{n}.ini")) for n in range(3)]
     best_bare = min(bare)
