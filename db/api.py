@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from db.enums import DONE_STATUSES, Light, Status  # noqa: F401 - part of the API
-from db.item_row import ItemRow  # noqa: F401 - part of the API
+from db.item_row import EDITABLE_FIELDS, ItemRow  # noqa: F401 - part of the API
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,6 @@ class LightSettings:
     deadline_yellow_days: int = 15  # yellow when due within this many days and not done
     schedule_yellow_points: int = 10  # yellow when this many percentage points behind 序时进度 …
     schedule_red_points: int = 30  # … red when more than this many behind
-
-
-EDITABLE_FIELDS: frozenset[str] = frozenset({
-    "label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
-    "due", "original_due", "delay_reason", "note", "ongoing",
-})
 
 
 class StoreError(Exception):

@@ -21,6 +21,12 @@ FIELDS = (
     "light_deadline", "light_schedule", "ongoing", "expected_progress", "created_at",
 )
 _INDEX = {name: n for n, name in enumerate(FIELDS)}
+# What Store.update_item may change; the rest is computed (roll-ups, lights) or kept by the store.
+EDITABLE_FIELDS: frozenset[str] = frozenset({
+    "label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
+    "due", "original_due", "delay_reason", "note", "ongoing",
+})
+
 _DEFAULTS: dict[str, Any] = {"ongoing": False, "expected_progress": None, "created_at": None}
 _STATUS: dict[Any, Status] = {s.value: s for s in Status}
 _LIGHT: dict[Any, Light] = {light.value: light for light in Light}

@@ -5,8 +5,13 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
-from db.api import DONE_STATUSES, EDITABLE_FIELDS, ItemChange, ItemRow, Status
+from db.enums import DONE_STATUSES, Status
+from db.item_row import EDITABLE_FIELDS, ItemRow
+
+if TYPE_CHECKING:
+    from db.api import ItemChange
 
 def is_done(row: ItemRow) -> bool:
     """Done and closed (办结) both count as done."""

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from db.api import ItemRow
+from db.item_row import ItemRow
 
 
 class EditTarget(Protocol):

@@ -6,8 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -49,6 +48,29 @@ class LedgerFiles:
         return path
 
 
+_WARNINGS_SHOWN = 20  # lines in the label; the rest are counted
+
+
+def merge_warnings_label(preview: object, parent: QWidget | None = None) -> QLabel | None:
+    """The merge preview's warnings (a done or closed item set back to 推进中 …) as a label for the merge
+    preview dialog, to sit under its summary line; None when the preview has none."""
+    lines = list(getattr(preview, "warnings", ()))
+    if not lines:
+        return None
+    shown = lines[:_WARNINGS_SHOWN]
+    if len(lines) > len(shown):
+        shown.append(QCoreApplication.translate("MergePreviewDialog", "……另有 %1 处，见下方修改列表。").replace("%1", str(len(lines) - len(shown))))
+    head = QCoreApplication.translate("MergePreviewDialog", "请核实：以下 %1 处完成状态倒退（已完成或已办结的事项被改回）。合并前请与填报单位确认；"
+               "不合并请按“取消”。").replace("%1", str(len(lines)))
+    label = QLabel(head + "\n" + "\n".join(shown), parent)
+    label.setObjectName("mergeWarnings")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold < and &
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("QLabel#mergeWarnings { color: #B00020; }")
+    return label
+
+
 class MergePreviewDialog(QDialog):
     """What merging a filled-in ledger would change; conflicts need an explicit tick."""
 
@@ -61,6 +83,9 @@ class MergePreviewDialog(QDialog):
         lay.addWidget(QLabel(self.tr("读取 %1 行；%2 行没有变化；%3 处修改；%4 处与程序中的修改冲突。")
                              .replace("%1", str(p.rows)).replace("%2", str(p.unchanged))  # type: ignore[attr-defined]
                              .replace("%3", str(len(p.changes))).replace("%4", str(len(p.conflicts)))))  # type: ignore[attr-defined]
+        warnings = merge_warnings_label(p, self)
+        if warnings is not None:
+            lay.addWidget(warnings)
         text = QPlainTextEdit()
         text.setReadOnly(True)
         lines = [self._line(c) for c in p.changes]  # type: ignore[attr-defined]
@@ -84,7 +109,8 @@ class MergePreviewDialog(QDialog):
     def _line(self, c: object) -> str:
         from desktop.ui.models.history import field_label
 
-        return f"{c.number}  {c.title}：{field_label(c.field)}  {c.old or '（空）'} → {c.new or '（空）'}"  # type: ignore[attr-defined]
+        mark = "！" if getattr(c, "warning", "") else ""  # the steps back the label above lists
+        return f"{mark}{c.number}  {c.title}：{field_label(c.field)}  {c.old or '（空）'} → {c.new or '（空）'}"  # type: ignore[attr-defined]
 
     @classmethod
     def ask(cls, parent: QWidget, preview: object) -> bool | None:
@@ -194,19 +220,3 @@ def merge_ledger(window: MainWindow, path: str | None = None) -> None:
 
     job = window.jobs.db(preview_merge, window.store, path, on_done=previewed, on_error=failed)
     _Progress(window, job, window.tr("正在读取台账…"))
-
-
-def install(window: MainWindow) -> None:
-    """File ▸ 导出台账 (Ctrl+E) and 合并各单位填报的台账 (Ctrl+M), plus the export button on the toolbar."""
-    t = window.tr
-    window.act_export = QAction(icon("export"), t("导出台账…"), window)
-    window.act_export.setShortcut(QKeySequence("Ctrl+E"))
-    window.act_export.setToolTip(t("把当前报告（或全部报告）的任务台账导出为 Excel（Ctrl+E）"))
-    window.act_export.triggered.connect(lambda: export_ledger(window))
-    window.act_merge = QAction(icon("merge_back"), t("合并各单位填报的台账…"), window)
-    window.act_merge.setShortcut(QKeySequence("Ctrl+M"))
-    window.act_merge.setToolTip(t("读取各单位填好后交回的台账，预览后写入进展和状态（Ctrl+M）"))
-    window.act_merge.triggered.connect(lambda: merge_ledger(window))
-    window.file_menu.insertAction(window._export_anchor, window.act_export)
-    window.file_menu.insertAction(window._export_anchor, window.act_merge)
-    window.toolbar.insertAction(window._toolbar_export_anchor, window.act_export)

@@ -6,9 +6,10 @@ import importlib.util
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.api import ConflictError, ItemRow, ReportSummary, Status
+from db.enums import Status
+from db.item_row import ItemRow
 from desktop.services.tracking import apply_changes, current_user, diff, is_done, tick_changes
 from desktop.ui.commands import EditItemCommand
 from desktop.ui.errors import Messages, show_error
@@ -31,10 +33,14 @@ from desktop.ui.jobs import JobRunner
 from desktop.ui.models.item_tree import Column, ItemTreeModel
 from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole, ReportListModel
 from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
-from desktop.ui.widgets.detail_pane import DetailPane
+from desktop.ui.widgets.detail_hint import placeholder as detail_placeholder
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.item_delegates import ItemDelegate
 from desktop.ui.widgets.report_delegate import ReportDelegate
+
+if TYPE_CHECKING:
+    from db.api import ReportSummary
+    from desktop.ui.widgets.detail_pane import DetailPane
 
 # Expanding everything is instant for a normal report; a huge one opens collapsed.
 _EXPAND_ALL_LIMIT = 3000
@@ -45,6 +51,8 @@ _EXPAND_MATCHES_LIMIT = 1000
 # _EXPAND_STEP_ITEMS items per event-loop turn (each expand of a laid-out tree costs ~0.3 ms).
 _LAYOUT_AT_ONCE_ROWS = 3000
 _EXPAND_STEP_ITEMS = 50
+_COLUMN_WIDTHS = ((Column.STATUS, 80), (Column.PROGRESS, 48), (Column.UNIT, 84), (Column.OWNER, 58),
+                  (Column.DUE, 88), (Column.UPDATED, 100))
 
 
 class MainWindow(QMainWindow):
@@ -133,34 +141,11 @@ class MainWindow(QMainWindow):
                                    .add(idx.internalId()))
         self.tree.collapsed.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
                                     .discard(idx.internalId()))
-        self.table = QTableView()
-        self.table.setObjectName("measureTable")
-        self.table.setModel(self.flat_model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(self.tree.editTriggers())
-        self.table.setItemDelegate(ItemDelegate(self.table))
-        self.table.horizontalHeader().setSectionsClickable(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.selectionModel().currentChanged.connect(self._on_item_changed)
-        for col, width in ((Column.STATUS, 80), (Column.PROGRESS, 48), (Column.UNIT, 84), (Column.OWNER, 58),
-                           (Column.DUE, 88), (Column.UPDATED, 100)):
+        for col, width in _COLUMN_WIDTHS:
             self.tree.setColumnWidth(col, width)
-            self.table.setColumnWidth(col, width)
         self.views = QStackedWidget()
         self.views.addWidget(self.tree)
-        self.views.addWidget(self.table)
+        self._table: QTableView | None = None  # the all-reports view, built when first shown
 
         self.filter_bar = FilterBar()
         self.filter_bar.filter_changed.connect(self._on_filter)
@@ -176,14 +161,19 @@ class MainWindow(QMainWindow):
         mid.addWidget(self.filter_bar)
         mid.addWidget(self.views, 1)
 
-        self.detail = DetailPane()
-        self.detail.changes_requested.connect(self.request_changes)
+        # The pane's editors cost more to build than the rest of the window; it starts as its empty hint.
+        self._detail: DetailPane | None = None
+        self._detail_slot = QWidget()
+        slot = QVBoxLayout(self._detail_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        self._detail_placeholder = detail_placeholder()
+        slot.addWidget(self._detail_placeholder)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.report_view)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._detail_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -196,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
                 icon_name: str = "", tip: str = "") -> QAction:
-        act = QAction(icon(icon_name) if icon_name else QAction().icon(), text, self)
+        act = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -210,8 +200,11 @@ class MainWindow(QMainWindow):
         t = self.tr
         self.act_import = self._action(t("导入报告…"), self.choose_import, QKeySequence("Ctrl+I"), "import",
                                        t("导入一份或多份工作总结（.docx / .txt），先预览再保存"))
-        self.act_export: QAction | None = None  # installed by excel_actions when the Excel services exist
-        self.act_merge: QAction | None = None
+        self.act_export = self._action(t("导出台账…"), lambda: self._excel("export_ledger"), QKeySequence("Ctrl+E"),
+                                       "export", t("把当前报告（或全部报告）的任务台账导出为 Excel"))
+        self.act_merge = self._action(t("合并各单位填报的台账…"), lambda: self._excel("merge_ledger"),
+                                      QKeySequence("Ctrl+M"), "merge_back",
+                                      t("读取各单位填好后交回的台账，预览后写入进展和状态"))
         self.act_refresh = self._action(t("刷新"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh",
                                         t("重新读取数据库（别人修改后）"))
         self.act_delete_report = self._action(t("删除报告…"), self.delete_current_report, None, "delete",
@@ -235,7 +228,6 @@ class MainWindow(QMainWindow):
                                        t("勾选或取消勾选选中的措施；选中任务时作用于它的全部措施"))
         self.act_toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.addAction(self.act_toggle)
-        self.table.addAction(self.act_toggle)
         self.act_expand = self._action(t("全部展开"), self.tree.expandAll, QKeySequence("Ctrl+Shift+E"))
         self.act_collapse = self._action(t("全部折叠"), self.tree.collapseAll, QKeySequence("Ctrl+Shift+C"))
         self.act_all_reports = self._action(t("全部报告"), lambda: self.select_report(ALL_REPORTS),
@@ -248,7 +240,9 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(t("文件(&F)"))
         file_menu.addAction(self.act_import)
-        self._export_anchor = file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_merge)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_delete_report)
         file_menu.addAction(self.act_remove_samples)
         file_menu.addSeparator()
@@ -280,7 +274,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.act_import)
-        self._toolbar_export_anchor = bar.addSeparator()
+        bar.addAction(self.act_export)
+        bar.addSeparator()
         bar.addAction(self.act_undo)
         bar.addAction(self.act_redo)
         bar.addSeparator()
@@ -288,13 +283,62 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_all_reports)
         bar.addAction(self.act_refresh)
         self.toolbar = bar
-        self._add_export_actions()
 
-    def _add_export_actions(self) -> None:
-        """Export and merge-back come from the Excel services; offered only when they are installed."""
-        from desktop.ui import excel_actions
+    def _excel(self, flow: str) -> None:
+        # Imported when first used: the Excel flows are not needed for the window's first paint.
+        from desktop.ui import export_actions
 
-        excel_actions.install(self)
+        getattr(export_actions, flow)(self)
+
+    @property
+    def table(self) -> QTableView:
+        """The all-reports view of every measure (built the first time it is needed)."""
+        return self._table or self._build_table()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("measureTable")
+        table.setModel(self.flat_model)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(self.tree.editTriggers())
+        table.setItemDelegate(ItemDelegate(table))
+        table.horizontalHeader().setSectionsClickable(True)
+        table.horizontalHeader().setSortIndicatorShown(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
+        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setHighlightSections(False)
+        table.selectionModel().currentChanged.connect(self._on_item_changed)
+        for col, width in _COLUMN_WIDTHS:
+            table.setColumnWidth(col, width)
+        table.addAction(self.act_toggle)
+        state = self.settings.value("table/header")
+        if isinstance(state, QByteArray):
+            table.horizontalHeader().restoreState(state)
+            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.views.addWidget(table)
+        self._table = table
+        return table
+
+    @property
+    def detail(self) -> DetailPane:
+        """The detail pane (built the first time it is needed, after the window's first paint)."""
+        if self._detail is None:
+            from desktop.ui.widgets.detail_pane import DetailPane
+
+            self._detail = DetailPane()
+            self._detail.changes_requested.connect(self.request_changes)
+            self._detail_slot.layout().replaceWidget(self._detail_placeholder, self._detail)
+            self._detail_placeholder.deleteLater()
+        return self._detail
 
     @property
     def item_model(self) -> ItemTreeModel:
@@ -316,8 +360,7 @@ class MainWindow(QMainWindow):
     def _set_store_actions_enabled(self, enabled: bool) -> None:
         for act in (self.act_import, self.act_refresh, self.act_delete_report, self.act_remove_samples,
                     self.act_all_reports, self.act_toggle, self.act_export, self.act_merge):
-            if act is not None:
-                act.setEnabled(enabled)
+            act.setEnabled(enabled)
         self.setAcceptDrops(enabled)
 
     def start(self) -> None:
@@ -577,6 +620,8 @@ class MainWindow(QMainWindow):
     def write_changes(self, item_id: int, changes: dict[str, object],
                       expected_version: int | None = None) -> ItemRow | None:
         """Write to the store (a one-row write takes about a millisecond); on refusal explain and refresh."""
+        from db.api import ConflictError  # loaded with the store; the first paint does without db.api
+
         if expected_version is None:
             expected_version = self.known_version(item_id)
         try:
@@ -798,10 +843,6 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.tree.header().restoreState(header)
             self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        table_header = s.value("table/header")
-        if isinstance(table_header, QByteArray):
-            self.table.horizontalHeader().restoreState(table_header)
-            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.set_light_rule(str(s.value("view/light_rule", "deadline")))
 
     def save_settings(self) -> None:
@@ -811,12 +852,14 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("tree/header", self.tree.header().saveState())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        if self._table is not None:  # never shown: what was saved before still holds
+            s.setValue("table/header", self._table.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and the window layout, wait for writes, then close."""
-        self.detail.commit_note()
+        if self._detail is not None:
+            self._detail.commit_note()
         self.save_settings()
         self.jobs.wait(10000)
         super().closeEvent(event)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-pytest.importorskip("desktop.services.export")
-
-from desktop.ui.export_actions import LedgerFiles, MergePreviewDialog, merge_ledger  # noqa: E402
-from tests.ui.helpers import first_measure  # noqa: E402
+from desktop.ui.export_actions import LedgerFiles, MergePreviewDialog, merge_ledger
+from tests.ui.helpers import first_measure
 
 
 def test_export_then_merge_back_a_units_note(qtbot, window, seeded, tmp_path, monkeypatch) -> None:
     out = tmp_path / "台账.xlsx"
     monkeypatch.setattr(LedgerFiles, "save_path", classmethod(lambda cls, parent, suggested: str(out)))
-    assert window.act_export is not None and window.act_export.shortcut().toString() == "Ctrl+E"
+    assert window.act_export.shortcut().toString() == "Ctrl+E"
     with qtbot.waitSignal(window.export_finished, timeout=20000) as blocker:
         window.act_export.trigger()
     assert out.exists() and blocker.args[0].rows > 0
@@ -56,7 +54,7 @@ def test_merge_preview_warns_before_a_closed_measure_is_set_back(qtbot, window, 
     import openpyxl
 
     from desktop.services.export import export_ledger
-    from desktop.ui.excel_actions import merge_warnings_label
+    from desktop.ui.export_actions import merge_warnings_label
 
     m = first_measure(window)
     version = seeded.set_status(m.id, "已完成", expected_version=m.version, who="t").after.version
@@ -83,12 +81,17 @@ def test_merge_preview_warns_before_a_closed_measure_is_set_back(qtbot, window, 
     qtbot.addWidget(label)
     assert label.text().startswith("请核实：以下 1 处完成状态倒退")
     assert "已办结（督办部门已核实）的事项将被改为“推进中”" in label.text()
+    dialog = MergePreviewDialog(preview, window)  # what the clerk sees before deciding
+    qtbot.addWidget(dialog)
+    shown = dialog.findChild(QLabel, "mergeWarnings")
+    assert shown is not None and shown.text() == label.text()
+    assert "！" + str(preview.changes[0].number) in dialog.findChild(QPlainTextEdit).toPlainText()  # type: ignore[attr-defined]
 
 
 def test_merge_warnings_label_only_when_needed_and_not_endless(qtbot) -> None:
     from types import SimpleNamespace
 
-    from desktop.ui.excel_actions import merge_warnings_label
+    from desktop.ui.export_actions import merge_warnings_label
 
     assert merge_warnings_label(SimpleNamespace(warnings=[])) is None
     label = merge_warnings_label(SimpleNamespace(warnings=[f"序号 {n}（<b>措施</b>）：…" for n in range(25)]))

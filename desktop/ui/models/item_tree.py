@@ -9,7 +9,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from db.api import DONE_STATUSES, ItemRow, Status
+from db.enums import DONE_STATUSES, Status
+from db.item_row import ItemRow
 from desktop.ui.icons import light_icon
 from desktop.ui.models.row_filter import (
     PreparedRows,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from db.api import ReportSummary
+if TYPE_CHECKING:
+    from db.api import ReportSummary
 
 ReportIdRole = Qt.ItemDataRole.UserRole + 1  # int report id; -1 for "all reports"; None for a year group
 SummaryRole = Qt.ItemDataRole.UserRole + 2  # the ReportSummary (None for groups)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.api import DONE_STATUSES, ItemRow, Status
+from db.enums import DONE_STATUSES, Status
+from db.item_row import ItemRow
 
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.api import HistoryRow, ItemRow, Status
 from desktop.services.tracking import extension_changes
 from desktop.ui.models.history import HistoryModel
+from desktop.ui.widgets.detail_hint import hint_label
 
 _LINE_FIELDS = ("lead_leader", "lead_unit", "co_units", "owner")
 
@@ -58,9 +59,7 @@ class DetailPane(QScrollArea):
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(8)
 
-        self._empty = QLabel(self.tr("在左侧选择报告，在中间选择一项任务或措施，这里显示它的全部内容。"))
-        self._empty.setWordWrap(True)
-        self._empty.setObjectName("hint")
+        self._empty = hint_label()
         lay.addWidget(self._empty)
 
         self._content = QWidget()

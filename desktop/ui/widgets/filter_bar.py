@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
-from db.api import DONE_STATUSES, Status
+from db.enums import DONE_STATUSES, Status
 from desktop.ui.icons import icon
 from desktop.ui.models.row_filter import RowFilter
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from db.api import Status
+from db.enums import Status
 from desktop.ui.models.item_tree import Column
 
 _Index = QModelIndex | QPersistentModelIndex

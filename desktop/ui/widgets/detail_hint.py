@@ -1,0 +1,25 @@
+"""The detail pane's empty state, cheap enough for the window's first paint (the pane is built later)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def hint_label() -> QLabel:
+    """The line shown while no row is selected."""
+    label = QLabel(QCoreApplication.translate("DetailPane", "在左侧选择报告，在中间选择一项任务或措施，这里显示它的全部内容。"))
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+def placeholder() -> QWidget:
+    """Stands in for the DetailPane until it is built: the same margins, the same hint."""
+    frame = QWidget()
+    frame.setObjectName("detailPane")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(12, 10, 12, 10)
+    lay.addWidget(hint_label())
+    lay.addStretch(1)
+    return frame
