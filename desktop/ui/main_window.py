@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from db.enums import Status
 from db.item_row import ItemRow
-from desktop.services.tracking import apply_changes, current_user, diff, is_done, tick_changes
+from desktop.services.tracking import (
+    apply_changes,
+    current_user,
+    diff,
+    extension_problem,
+    is_done,
+    status_change_problem,
+    tick_changes,
+)
 from desktop.ui.commands import EditItemCommand
 from desktop.ui.errors import Messages, show_error
 from desktop.ui.icons import icon
@@ -666,8 +674,14 @@ class MainWindow(QMainWindow):
     def request_changes(self, item_id: int, changes: dict, text: str) -> bool:
         """Write a clerk's edit of one row and make it undoable; False when nothing was saved."""
         before = self.item_model.row_for(item_id) or self.store.get_item(item_id)
+        problem = _status_problem(before, changes)  # as asked: a second extension keeps the status
         changes = diff(before, changes)
         if not changes:
+            return False
+        if problem:
+            Messages.warn(self, self.tr("没有保存"), problem)
+            if self._detail is not None and self._detail.row is not None and self._detail.row.id == item_id:
+                self._show_detail(before)  # the pane's editors go back to what is stored
             return False
         after = self.write_changes(item_id, changes, before.version)
         if after is None:
@@ -863,6 +877,19 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.jobs.wait(10000)
         super().closeEvent(event)
+
+
+def _status_problem(row: ItemRow, changes: dict) -> str | None:
+    """Why a clerk's status edit is refused (已办结 before 已完成, 已延期 without a new date and reason)."""
+    if "status" not in changes:
+        return None
+    status = Status(changes["status"])
+    if status is Status.EXTENDED and "delay_reason" in changes:
+        return extension_problem(row, changes.get("due", row.due), str(changes["delay_reason"]))
+    problem = status_change_problem(row, status)
+    if problem and status is Status.EXTENDED:
+        problem += QCoreApplication.translate("MainWindow", "请在详情栏下方填写“延期至”的日期和延期原因，再点“登记延期”。")
+    return problem
 
 
 def _all_rows(store: object) -> list[ItemRow]:

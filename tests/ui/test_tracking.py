@@ -100,10 +100,40 @@ def test_detail_pane_edits_are_saved_and_undoable(qtbot, window, seeded) -> None
 def test_in_place_status_edit(qtbot, window, seeded) -> None:
     from desktop.ui.models.item_tree import Column
 
-    m = first_measure(window)
+    m = first_measure(window, done=False)
     idx = window.item_model.index_of(m.id, Column.STATUS)
+    assert window.item_model.setData(idx, "已完成", Qt.ItemDataRole.EditRole)
+    assert seeded.get_item(m.id).status == Status.DONE
     assert window.item_model.setData(idx, "已办结", Qt.ItemDataRole.EditRole)
     assert seeded.get_item(m.id).status == Status.CLOSED
+
+
+def test_status_rules_refuse_closing_undone_work_and_bare_extensions(qtbot, window, seeded, messages) -> None:
+    m = first_measure(window, done=False)
+    window.select_item(m.id)
+    combo = window.detail.status_combo
+    for word in ("已办结", "已延期"):
+        combo.setCurrentIndex(combo.findData(Status(word)))
+        combo.activated.emit(combo.currentIndex())
+        assert seeded.get_item(m.id).status == m.status and seeded.get_item(m.id).version == m.version
+        assert combo.currentData() == m.status  # the editor shows what is stored again
+    assert "只能在“已完成”之后" in messages[0] and "登记延期" in messages[1]
+    messages.clear()
+    assert window.undo_stack.count() == 0
+
+
+def test_an_extension_must_move_the_deadline_later(qtbot, window, seeded, messages) -> None:
+    m = next(r for r in window.item_model.loaded_rows() if r.is_measure and r.due is not None)
+    window.select_item(m.id)
+    window.detail.extend(m.due, "等待上级文件")
+    assert "不晚于现在的完成时限" in messages.pop()
+    assert seeded.get_item(m.id).status == m.status
+    window.detail.extend(date(m.due.year + 1, 1, 31), "等待上级文件")
+    first = seeded.get_item(m.id)
+    assert first.status == Status.EXTENDED and first.original_due == m.due
+    window.detail.extend(date(m.due.year + 1, 1, 15), "再次延期")  # earlier than the granted extension
+    assert "不晚于现在的完成时限" in messages.pop()
+    assert seeded.get_item(m.id).due == first.due
 
 
 def test_conflict_is_explained_and_view_refreshed(qtbot, window, seeded, db_url, messages) -> None:

@@ -255,7 +255,9 @@ class DetailPane(QScrollArea):
             self._ext_reason.setFocus()
             self._ext_reason.setPlaceholderText(self.tr("请先填写延期原因"))
             return
-        self._request(extension_changes(self._row, _pydate(self._ext_date.date()), reason), self.tr("登记延期"))
+        # All four fields, unfiltered: the window checks the extension as a whole (a later date, a reason).
+        self.changes_requested.emit(self._row.id, extension_changes(self._row, _pydate(self._ext_date.date()), reason),
+                                    self.tr("登记延期"))
 
     def _commit_note(self) -> None:
         self._note_timer.stop()
