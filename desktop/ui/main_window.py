@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.report_view.setRootIsDecorated(False)
         self.report_view.setIndentation(10)
         self.report_view.setExpandsOnDoubleClick(False)
-        self.report_view.setToolTip(self.tr("报告按计划年份分组；进度条为措施完成比例"))
+        self.report_view.setToolTip(self.tr("报告按计划年份分组；进度条为任务完成比例（一项任务的措施全部完成才算完成）"))
         self.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
         self.report_model.modelReset.connect(self.report_view.expandAll)
 

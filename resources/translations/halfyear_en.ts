@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="34"/>
+        <location filename="../../desktop/ui/errors.py" line="29"/>
         <source>读写文件时出错：%1。请检查文件是否存在、是否被其他程序占用。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="35"/>
+        <location filename="../../desktop/ui/errors.py" line="30"/>
         <source>发生了意外错误（%1）。您的数据已保存；请把“详细信息”复制给技术人员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="47"/>
+        <location filename="../../desktop/ui/errors.py" line="42"/>
         <source>复制详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="65"/>
+        <location filename="../../desktop/ui/errors.py" line="60"/>
         <source>出错了</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,148 +27,148 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/detail_hint.py" line="11"/>
         <source>在左侧选择报告，在中间选择一项任务或措施，这里显示它的全部内容。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="95"/>
         <source>已办结：督办部门核实后办结；已延期：请在下方登记新的时限和原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="98"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="97"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="100"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="239"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="238"/>
         <source>牵头领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="100"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="239"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="238"/>
         <source>牵头单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="101"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="240"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="239"/>
         <source>配合单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="101"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="240"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="239"/>
         <source>责任人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="107"/>
         <source>多个单位用顿号分隔</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="115"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="114"/>
         <source>长期坚持</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="116"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="115"/>
         <source>常态化、长期坚持的措施没有完成时限，不会逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="120"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="119"/>
         <source>完成时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="128"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="127"/>
         <source>原定时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="134"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="133"/>
         <source>延期原因（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="135"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="259"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="134"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="260"/>
         <source>登记延期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="136"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="135"/>
         <source>保留原定时限，改用新的时限，状态改为“已延期”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="140"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="139"/>
         <source>延期至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="141"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="140"/>
         <source>延期原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="144"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="143"/>
         <source>进展情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="146"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="145"/>
         <source>写下本期进展，离开输入框或停顿片刻后自动保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="161"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="160"/>
         <source>原文段落</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="170"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="169"/>
         <source>修改记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="198"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="197"/>
         <source>（没有记录原文段落）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="213"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="212"/>
         <source>（未延期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="235"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="234"/>
         <source>修改状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="238"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="237"/>
         <source>修改%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="244"/>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="249"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="243"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="248"/>
         <source>修改完成时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="257"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="256"/>
         <source>请先填写延期原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/detail_pane.py" line="264"/>
+        <location filename="../../desktop/ui/widgets/detail_pane.py" line="265"/>
         <source>填写进展情况</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,68 +176,68 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="31"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="30"/>
         <source>搜索（Ctrl+F）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="34"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="33"/>
         <source>在任务、内容、单位、责任人、进展中搜索，输入即筛选；多个词用空格分开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="38"/>
         <source>按完成状态筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="39"/>
         <source>全部状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="40"/>
         <source>未完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="41"/>
         <source>已完成或办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="51"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="50"/>
         <source>按牵头或配合单位筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="52"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="51"/>
         <source>全部单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="56"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="55"/>
         <source>只看逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="56"/>
         <source>只显示已过完成时限仍未完成的措施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="63"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="62"/>
         <source>到期不限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="63"/>
         <location filename="../../desktop/ui/widgets/filter_bar.py" line="64"/>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="65"/>
         <source>%1 天内到期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/filter_bar.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/filter_bar.py" line="65"/>
         <source>只显示在这么多天内到期且未完成的措施；0 表示不限</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,166 +358,182 @@
 <context>
     <name>ItemTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/models/item_tree.py" line="363"/>
+        <location filename="../../desktop/ui/models/item_tree.py" line="415"/>
         <source>%1/%2 项完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/item_tree.py" line="373"/>
-        <source>长期</source>
+        <location filename="../../desktop/ui/models/item_tree.py" line="427"/>
+        <source>长期坚持</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>半年工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>正在读取数据…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
-        <source>报告按计划年份分组；进度条为措施完成比例</source>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <source>报告按计划年份分组；进度条为任务完成比例（一项任务的措施全部完成才算完成）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>读取数据失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>还没有报告。按 Ctrl+I 或把文件拖到窗口里导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>共 %1 条措施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>显示 %1 / 共 %2 条措施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="594"/>
         <source>读取修改记录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>修改%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="641"/>
+        <location filename="../../desktop/ui/main_window.py" line="682"/>
         <source>没有保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>别人刚修改过这一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="649"/>
         <source>这条任务刚被其他人修改过，您的这次修改没有保存。
 已为您刷新为最新内容，请核对后再改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595"/>
+        <location filename="../../desktop/ui/main_window.py" line="718"/>
         <source>标记完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595"/>
+        <location filename="../../desktop/ui/main_window.py" line="718"/>
         <source>取消完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602"/>
+        <location filename="../../desktop/ui/main_window.py" line="723"/>
         <source>全部标记完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602"/>
+        <location filename="../../desktop/ui/main_window.py" line="723"/>
         <source>全部取消完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/main_window.py" line="737"/>
         <source>（打开时的状态）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="738"/>
         <source>撤销历史</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="633"/>
+        <location filename="../../desktop/ui/main_window.py" line="754"/>
         <source>删除报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="634"/>
+        <location filename="../../desktop/ui/main_window.py" line="755"/>
         <source>确定删除“%1”及其全部任务和进展记录吗？此操作不能撤销。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="674"/>
+        <location filename="../../desktop/ui/main_window.py" line="795"/>
         <source>载入示例失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="679"/>
+        <location filename="../../desktop/ui/main_window.py" line="800"/>
         <source>这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；示例可在“文件 ▸ 删除示例报告”中删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="891"/>
+        <source>请在详情栏下方填写“延期至”的日期和延期原因，再点“登记延期”。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MergePreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="57"/>
+        <location filename="../../desktop/ui/export_actions.py" line="62"/>
+        <source>……另有 %1 处，见下方修改列表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_actions.py" line="63"/>
+        <source>请核实：以下 %1 处完成状态倒退（已完成或已办结的事项被改回）。合并前请与填报单位确认；不合并请按“取消”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_actions.py" line="79"/>
         <source>合并台账：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="61"/>
+        <location filename="../../desktop/ui/export_actions.py" line="83"/>
         <source>读取 %1 行；%2 行没有变化；%3 处修改；%4 处与程序中的修改冲突。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="68"/>
+        <location filename="../../desktop/ui/export_actions.py" line="93"/>
         <source>—— 冲突（程序中也改过）——</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="70"/>
+        <location filename="../../desktop/ui/export_actions.py" line="95"/>
         <source>—— 未能使用的行 ——</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="73"/>
+        <location filename="../../desktop/ui/export_actions.py" line="98"/>
         <source>冲突处也采用台账中的内容（覆盖程序中的修改）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="77"/>
+        <location filename="../../desktop/ui/export_actions.py" line="102"/>
         <source>合并</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="78"/>
+        <location filename="../../desktop/ui/export_actions.py" line="103"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,12 +609,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="34"/>
+        <location filename="../../desktop/ui/app.py" line="38"/>
         <source>半年工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="78"/>
+        <location filename="../../desktop/ui/app.py" line="83"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,28 +715,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="38"/>
+        <location filename="../../desktop/ui/export_actions.py" line="37"/>
         <source>导出台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="39"/>
-        <location filename="../../desktop/ui/export_actions.py" line="48"/>
+        <location filename="../../desktop/ui/export_actions.py" line="38"/>
+        <location filename="../../desktop/ui/export_actions.py" line="47"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="47"/>
+        <location filename="../../desktop/ui/export_actions.py" line="46"/>
         <source>选择各单位填报后的台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="111"/>
+        <location filename="../../desktop/ui/import_flow.py" line="110"/>
         <source>选择要导入的工作总结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="112"/>
+        <location filename="../../desktop/ui/import_flow.py" line="111"/>
         <source>工作总结 (*.docx *.txt);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,17 +744,17 @@
 <context>
     <name>self._window</name>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="111"/>
+        <location filename="../../desktop/ui/export_actions.py" line="137"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="186"/>
+        <location filename="../../desktop/ui/import_flow.py" line="185"/>
         <source>已取消导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="193"/>
+        <location filename="../../desktop/ui/import_flow.py" line="192"/>
         <source>导入失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,42 +762,47 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="149"/>
+        <location filename="../../desktop/ui/import_flow.py" line="148"/>
         <source>正在读取 %1 个文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="158"/>
+        <location filename="../../desktop/ui/import_flow.py" line="157"/>
         <source>正在读取报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="158"/>
+        <location filename="../../desktop/ui/import_flow.py" line="157"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="159"/>
+        <location filename="../../desktop/ui/import_flow.py" line="158"/>
         <source>导入报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="204"/>
+        <location filename="../../desktop/ui/import_flow.py" line="206"/>
+        <source>导入预览出错</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_flow.py" line="209"/>
         <source>没有导入任何报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="215"/>
+        <location filename="../../desktop/ui/import_flow.py" line="220"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="225"/>
+        <location filename="../../desktop/ui/import_flow.py" line="230"/>
         <source>文件已导入过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="225"/>
+        <location filename="../../desktop/ui/import_flow.py" line="230"/>
         <source>以下文件以前已经导入过：
 %1
 
@@ -789,17 +810,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="238"/>
+        <location filename="../../desktop/ui/import_flow.py" line="243"/>
         <source>已导入 %1 份报告，共 %2 条措施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="245"/>
+        <location filename="../../desktop/ui/import_flow.py" line="250"/>
         <source>部分报告没有导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_flow.py" line="245"/>
+        <location filename="../../desktop/ui/import_flow.py" line="250"/>
         <source>以下文件没有导入：
 %1</source>
         <translation type="unfinished"></translation>
@@ -808,57 +829,57 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="137"/>
+        <location filename="../../desktop/ui/export_actions.py" line="163"/>
         <source>工作任务台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="150"/>
+        <location filename="../../desktop/ui/export_actions.py" line="176"/>
         <source>已导出 %1 行到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="155"/>
+        <location filename="../../desktop/ui/export_actions.py" line="181"/>
         <source>导出失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="156"/>
+        <location filename="../../desktop/ui/export_actions.py" line="182"/>
         <source>已取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="157"/>
+        <location filename="../../desktop/ui/export_actions.py" line="183"/>
         <source>正在导出台账…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="172"/>
+        <location filename="../../desktop/ui/export_actions.py" line="198"/>
         <source>已合并 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="178"/>
+        <location filename="../../desktop/ui/export_actions.py" line="204"/>
         <source>合并失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="184"/>
+        <location filename="../../desktop/ui/export_actions.py" line="210"/>
         <source>合并台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="184"/>
+        <location filename="../../desktop/ui/export_actions.py" line="210"/>
         <source>这份台账与程序中的内容一致，没有需要合并的修改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="193"/>
+        <location filename="../../desktop/ui/export_actions.py" line="219"/>
         <source>正在合并…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_actions.py" line="196"/>
+        <location filename="../../desktop/ui/export_actions.py" line="222"/>
         <source>正在读取台账…</source>
         <translation type="unfinished"></translation>
     </message>

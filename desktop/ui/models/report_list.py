@@ -143,10 +143,13 @@ class ReportListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if is_all:
                 return t("ReportListModel", "所有报告的全部措施，共 %1 条").replace("%1", str(self._total_measures))
-            return t("ReportListModel", "%1\n文件：%2\n计划部分：%3\n措施 %4 条，已完成 %5 条，逾期 %6 条") \
+            # The bar counts tasks (done when all their measures are); say so next to the measure counts.
+            return t("ReportListModel", "%1\n文件：%2\n计划部分：%3\n进度条：任务完成 %7 / %8 项\n"
+                                        "措施 %4 条，已完成 %5 条，逾期 %6 条") \
                 .replace("%1", rep.title).replace("%2", rep.source_name).replace("%3", rep.heading) \
                 .replace("%4", str(rep.measure_count)).replace("%5", str(rep.done_count)) \
-                .replace("%6", str(rep.overdue_count))
+                .replace("%6", str(rep.overdue_count)).replace("%7", str(rep.done_items)) \
+                .replace("%8", str(rep.item_count))
         if role == ReportIdRole:
             return ALL_REPORTS if is_all else rep.id
         if role == SummaryRole:
