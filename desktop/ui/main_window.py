@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
     row_written = Signal(object)  # ItemRow
     import_finished = Signal(object)  # list of (name, ImportResult | Exception)
     export_finished = Signal(object)  # ExportResult
-    merge_finished = Signal(object)  # updated count, None when cancelled, or the error
+    merge_finished = Signal(object)
+    history_shown = Signal(int)  # item id whose history the detail pane now lists  # updated count, None when cancelled, or the error
 
     def __init__(self, store: object, *, settings: QSettings | None = None, jobs: JobRunner | None = None,
                  parent: QWidget | None = None) -> None:
@@ -587,12 +588,17 @@ class MainWindow(QMainWindow):
             parent = self.item_model.row_for(row.parent_id)
             if parent is not None:
                 path += " › " + parent.label + parent.title
-        try:
-            history = self.store.history(row.id)
-        except Exception as exc:  # noqa: BLE001 — a missing history must not block the pane
-            history = []
-            self.statusBar().showMessage(self.tr("读取修改记录失败：%1").replace("%1", str(exc)), 5000)
-        self.detail.show_row(row, path=path, history=history)
+        same = self.detail.row is not None and self.detail.row.id == row.id
+        # The history is read on the database thread (a server may be slow); a new row's list starts empty.
+        self.detail.show_row(row, path=path, history=None if same else [])
+        self.jobs.db(self.store.history, row.id, on_done=lambda history: self._on_history(row.id, history),
+                     on_error=lambda exc: self.statusBar().showMessage(
+                         self.tr("读取修改记录失败：%1").replace("%1", str(exc)), 5000))
+
+    def _on_history(self, item_id: int, history: list) -> None:
+        if self._detail is not None and self._detail.row is not None and self._detail.row.id == item_id:
+            self._detail.history_model.set_history(history)
+            self.history_shown.emit(item_id)
 
     def current_row(self) -> ItemRow | None:
         """The row under the view's cursor."""

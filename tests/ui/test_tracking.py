@@ -88,13 +88,25 @@ def test_detail_pane_edits_are_saved_and_undoable(qtbot, window, seeded) -> None
     after = seeded.get_item(m.id)
     assert after.status == Status.EXTENDED and after.due == date(2030, 3, 31)
     assert after.original_due == m.due and after.delay_reason == "等待上级文件"
-    assert window.detail.history_model.rowCount() >= 3
+    qtbot.waitUntil(lambda: window.detail.history_model.rowCount() >= 3, timeout=5000)  # read off the UI thread
     window.undo_stack.undo()  # the extension
     assert seeded.get_item(m.id).due == m.due
     window.undo_stack.undo()  # the note
     window.undo_stack.undo()  # the owner
     back = seeded.get_item(m.id)
     assert (back.owner, back.note, back.status) == (m.owner, m.note, m.status)
+
+
+def test_history_follows_the_selection(qtbot, window, seeded) -> None:
+    a, b = [r for r in window.item_model.loaded_rows() if r.is_measure][:2]
+    for row, note in ((a, "甲的进展"), (b, "乙的进展")):
+        seeded.update_item(row.id, {"note": note}, expected_version=row.version, who="t")
+    with qtbot.waitSignal(window.history_shown, check_params_cb=lambda item_id: item_id == b.id, timeout=5000):
+        window.select_item(a.id)
+        window.select_item(b.id)  # before a's history has arrived
+    shown = window.detail.history_model
+    assert shown.rowCount() >= 1
+    assert {h.item_id for h in shown.rows()} == {b.id}
 
 
 def test_in_place_status_edit(qtbot, window, seeded) -> None:

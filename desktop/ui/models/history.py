@@ -38,6 +38,10 @@ class HistoryModel(QAbstractTableModel):
         self._rows = sorted(rows, key=lambda h: (h.at, h.id), reverse=True)
         self.endResetModel()
 
+    def rows(self) -> list[HistoryRow]:
+        """The rows shown, newest first."""
+        return list(self._rows)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
