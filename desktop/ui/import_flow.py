@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from desktop.core.errors import Cancelled, NoPlanSectionError, ReportError
-from desktop.core.types import CancelFn, Plan, ProgressFn, ReportDocument
+from desktop.core.types import Plan, ProgressFn, ReportDocument
+from desktop.services.parsing import ParsedFile, parse_files
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-
-
-@dataclass
-class ParsedFile:
-    """One file after parsing: its document and plan, or the reason it failed."""
-
-    path: str
-    doc: ReportDocument | None = None
-    plan: Plan | None = None
-    error: str = ""
-    headings: tuple[str, ...] = field(default=())
-
-    @property
-    def name(self) -> str:
-        """The file name shown to the clerk."""
-        return Path(self.path).name
 
 
 @dataclass(frozen=True)
@@ -42,46 +26,6 @@ class ConfirmedPlan:
     plan: Plan
     doc: ReportDocument
     allow_duplicate: bool = False
-
-
-def parse_file(path: str, *, section: str | None = None, year: int | None = None) -> ParsedFile:
-    """Read and extract one report; failures become a ParsedFile with the Chinese reason."""
-    from desktop.core.extract import extract_plan, level1_headings
-    from desktop.core.reports import read_report
-
-    result = ParsedFile(path)
-    try:
-        result.doc = read_report(path)
-    except ReportError as exc:
-        result.error = str(exc)
-        return result
-    except OSError as exc:
-        result.error = f"{Path(path).name}：无法读取文件（{exc.strerror or exc}）。"
-        return result
-    result.headings = tuple(level1_headings(result.doc))
-    try:
-        result.plan = extract_plan(result.doc, section=section, year=year)
-    except NoPlanSectionError as exc:
-        result.error = str(exc).replace("请用 --section 指定其中一个。", "请在上方“计划部分”中选择其中一个。")
-    except ReportError as exc:
-        result.error = str(exc)
-    return result
-
-
-def parse_files(paths: Sequence[str], *, on_progress: ProgressFn | None = None,
-                is_cancelled: CancelFn | None = None) -> list[ParsedFile]:
-    """Parse several files (in a worker thread); a bad file never stops the others."""
-    out: list[ParsedFile] = []
-    for n, path in enumerate(paths):
-        if is_cancelled is not None and is_cancelled():
-            raise Cancelled()
-        try:
-            out.append(parse_file(path))
-        except Exception as exc:  # noqa: BLE001 — an unexpected parser error is this file's failure only
-            out.append(ParsedFile(path, error=f"{Path(path).name}：读取时出现意外错误（{type(exc).__name__}：{exc}）。"))
-        if on_progress is not None:
-            on_progress(n + 1, len(paths))
-    return out
 
 
 def save_plans(store: object, plans: Sequence[ConfirmedPlan], *, who: str,

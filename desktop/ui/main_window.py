@@ -815,8 +815,10 @@ class MainWindow(QMainWindow):
     # ---- import ------------------------------------------------------------------------------------
     def choose_import(self) -> None:
         """Ctrl+I: pick report files, then preview and import them."""
+        from desktop.services.parsing import warm_up
         from desktop.ui.import_flow import ImportFlow
 
+        warm_up()  # the parser process starts while the file dialog is open
         ImportFlow.for_window(self).choose()
 
     def import_files(self, paths: Sequence[str | Path]) -> None:
@@ -829,6 +831,9 @@ class MainWindow(QMainWindow):
         """Accept report files dragged from the file manager."""
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
+            from desktop.services.parsing import warm_up
+
+            warm_up()  # the parser process starts before the files are dropped
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Dropped files are imported (with preview) like Ctrl+I."""

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.parsing import ParsedFile
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.ui.icons import icon
-from desktop.ui.import_flow import ConfirmedPlan, ParsedFile
+from desktop.ui.import_flow import ConfirmedPlan
 from desktop.ui.models.plan_edit import PlanEditModel
 
 
