@@ -176,7 +176,7 @@ def run(folder: Path, reports: int) -> None:
     raw_import(raw, plan, "b" * 64)
     fmt(f"import one report of {plan.measure_count} measures", ours, time.perf_counter() - t0)
 
-    def best(fn, repeat: int = 3) -> float:
+    def best(fn, repeat: int = 5) -> float:
         times = []
         for _ in range(repeat):
             t0 = time.perf_counter()
