@@ -17,8 +17,8 @@ def main() -> int:
     from db.samples import import_samples
     from db.store import open_store
     from desktop.ui.app import make_app
-    from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.services.parsing import parse_files
+    from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.ui.main_window import MainWindow
 
     tmp = Path(tempfile.mkdtemp(prefix="halfyear-shots-"))

@@ -17,9 +17,8 @@ def hint_label() -> QLabel:
 def placeholder() -> QWidget:
     """Stands in for the DetailPane until it is built: the same margins, the same hint."""
     frame = QWidget()
-    frame.setObjectName("detailPane")
+    frame.setObjectName("detailBody")  # the pane's white body in the style sheet
     lay = QVBoxLayout(frame)
     lay.setContentsMargins(12, 10, 12, 10)
-    lay.addWidget(hint_label())
-    lay.addStretch(1)
+    lay.addWidget(hint_label())  # fills the height and centres its text, as in the pane itself
     return frame
