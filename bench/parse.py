@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,15 +15,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.core.extract import extract_plan  # noqa: E402
 from desktop.core.reports import read_report_bytes  # noqa: E402
 from desktop.core.numerals import to_chinese  # noqa: E402
-
-
-def best_of(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+from bench.timing import best_of  # noqa: E402
 
 
 def synthetic(target_bytes: int) -> bytes:

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best_of  # noqa: E402
 from db.api import ItemFilter, Status  # noqa: E402
 from db.store import open_store  # noqa: E402
 from desktop.core.extract import extract_plan  # noqa: E402
@@ -176,29 +177,21 @@ def run(folder: Path, reports: int) -> None:
     raw_import(raw, plan, "b" * 64)
     fmt(f"import one report of {plan.measure_count} measures", ours, time.perf_counter() - t0)
 
-    def best(fn, repeat: int = 5) -> float:
-        times = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        return min(times)
-
     rows = store.item_tree(rid)
     assert len(rows) == 55_000
-    ours = best(lambda: store.item_tree(rid))
+    ours = best_of(lambda: store.item_tree(rid))
     select = f"SELECT id, {COLS} FROM item WHERE report_id = ? ORDER BY parent_id, position"
     raw_rows = lambda: raw.execute(select, (rid,)).fetchall()  # noqa: E731
-    fmt("load 55,000-row tree (50,000 measures)", ours, best(raw_rows))
+    fmt("load 55,000-row tree (50,000 measures)", ours, best_of(raw_rows))
     flt = ItemFilter(report_ids=(rid,), text="干部")
     found = store.items(flt)
-    ours = best(lambda: store.items(flt))
+    ours = best_of(lambda: store.items(flt))
     like = "%干部%"
     raw_sql = (f"SELECT id, {COLS} FROM item WHERE report_id = ? AND (label LIKE ? OR title LIKE ? OR text LIKE ? "
                "OR note LIKE ? OR lead_leader LIKE ? OR lead_unit LIKE ? OR co_units LIKE ? OR owner LIKE ?)")
     raw_found = raw.execute(raw_sql, (rid, *[like] * 8)).fetchall()
     fmt(f"text filter ({len(found)} rows; raw {len(raw_found)})", ours,
-        best(lambda: raw.execute(raw_sql, (rid, *[like] * 8)).fetchall()))
+        best_of(lambda: raw.execute(raw_sql, (rid, *[like] * 8)).fetchall()))
     store.close()
     raw.close()
 

@@ -9,6 +9,7 @@ type (SQLite has no dates, no booleans) are decoded when they are read.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -91,11 +92,6 @@ class ItemRow(tuple[Any, ...]):
         values[_INDEX["status"]] = _status(values[_INDEX["status"]]).value  # stored as the database has it
         return tuple.__new__(cls, values)
 
-    @classmethod
-    def from_values(cls, values: tuple[Any, ...]) -> ItemRow:
-        """A row from one result tuple in FIELDS order (no copy, no decoding)."""
-        return tuple.__new__(cls, values)
-
     def replace(self, **changes: Any) -> ItemRow:
         """A copy with some fields changed."""
         return ItemRow(**(self.as_dict() | changes))
@@ -108,7 +104,7 @@ class ItemRow(tuple[Any, ...]):
         return f"ItemRow(id={self.id}, label={self.label!r}, title={self.title!r}, status={self.status.value})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (ItemRow.from_values, (tuple(self),))
+        return (row_from_values, (tuple(self),))
 
     @property
     def status(self) -> Status:
@@ -156,6 +152,9 @@ class ItemRow(tuple[Any, ...]):
     def created_at(self) -> datetime | None:
         return _datetime(self[31])
 
+
+# A row from one result tuple in FIELDS order, re-typed in place: no copy, no decoding, no Python frame.
+row_from_values = partial(tuple.__new__, ItemRow)
 
 _DECODED = {name for name, value in vars(ItemRow).items() if isinstance(value, property)}
 for _name, _n in _INDEX.items():

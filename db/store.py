@@ -7,7 +7,6 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import partial
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +36,7 @@ from db.api import (
     StatsRow,
     Status,
 )
+from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.types import Plan, PlanItem
@@ -196,8 +196,6 @@ def _text(value: object) -> str | None:
         return value.isoformat()
     return str(value)
 
-
-_as_item_row = partial(tuple.__new__, ItemRow)  # a result tuple in ItemRow field order, re-typed in place
 
 class Store:
     """Everything the UI, the CLI and the Excel code do with the database."""
@@ -400,7 +398,7 @@ class Store:
         # per-row processing and a Python object per row each cost more than the fetch (bench/store.py).
         with cyclic_gc_paused():
             try:
-                return list(map(_as_item_row, result.cursor.fetchall()))
+                return list(map(row_from_values, result.cursor.fetchall()))
             finally:
                 result.close()
 

@@ -22,15 +22,17 @@ class NoPlanSectionError(ReportError):
         self.source = source
         self.headings = tuple(headings)
         self.wanted = wanted
-        if wanted:
-            first = f"{source}：没有找到标题为“{wanted}”的部分。"
+        super().__init__(self.explain())
+
+    def explain(self, how_to_pick: str = "请用 --section 指定其中一个。") -> str:
+        """The message, ending in `how_to_pick` (the command line's option, or where the app offers the list)."""
+        if self.wanted:
+            first = f"{self.source}：没有找到标题为“{self.wanted}”的部分。"
         else:
-            first = f"{source}：没有找到“下一步工作打算”一类的计划部分。"
+            first = f"{self.source}：没有找到“下一步工作打算”一类的计划部分。"
         if self.headings:
-            rest = "找到的一级标题有：" + "；".join(self.headings) + "。请用 --section 指定其中一个。"
-        else:
-            rest = "文中没有“一、二、三、”式的一级标题，请确认这是一份工作总结或计划。"
-        super().__init__(first + rest)
+            return first + "找到的一级标题有：" + "；".join(self.headings) + "。" + how_to_pick
+        return first + "文中没有“一、二、三、”式的一级标题，请确认这是一份工作总结或计划。"
 
 
 class Cancelled(Exception):

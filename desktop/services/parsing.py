@@ -59,7 +59,7 @@ def parse_file(path: str, *, section: str | None = None, year: int | None = None
     try:
         result.plan = extract_plan(result.doc, section=section, year=year)
     except NoPlanSectionError as exc:
-        result.error = str(exc).replace("请用 --section 指定其中一个。", "请在上方“计划部分”中选择其中一个。")
+        result.error = exc.explain("请在上方“计划部分”中选择其中一个。")  # the preview lists the headings there
     except ReportError as exc:
         result.error = str(exc)
     return result

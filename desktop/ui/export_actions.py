@@ -67,7 +67,6 @@ def merge_warnings_label(preview: object, parent: QWidget | None = None) -> QLab
     label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold < and &
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("QLabel#mergeWarnings { color: #B00020; }")
     return label
 
 
