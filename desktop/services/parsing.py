@@ -8,21 +8,12 @@ falls back to the calling thread.
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from threading import Lock
-from typing import TypeVar
 
 from desktop.core.errors import Cancelled, NoPlanSectionError, ReportError
 from desktop.core.types import CancelFn, Plan, ProgressFn, ReportDocument
-
-T = TypeVar("T")
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = Lock()
 
 
 @dataclass
@@ -68,71 +59,21 @@ def parse_file(path: str, *, section: str | None = None, year: int | None = None
 def parse_files(paths: Sequence[str], *, on_progress: ProgressFn | None = None,
                 is_cancelled: CancelFn | None = None) -> list[ParsedFile]:
     """Parse several files in the worker process, in order; a bad file never stops the others."""
+    from desktop.services.parser_pool import parse_elsewhere
+
     out: list[ParsedFile] = []
     for n, path in enumerate(paths):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
-        out.append(_parse_elsewhere(path, is_cancelled))
+        out.append(parse_elsewhere(path, is_cancelled))
         if on_progress is not None:
             on_progress(n + 1, len(paths))
     return out
 
 
-def _parse_elsewhere(path: str, is_cancelled: CancelFn | None) -> ParsedFile:
-    future = _submit(path)
-    try:
-        if future is None:
-            return _parse_safely(path)
-        while True:  # wake up now and then to notice a cancel
-            try:
-                return future.result(timeout=0.1)
-            except TimeoutError:
-                if is_cancelled is not None and is_cancelled():
-                    future.cancel()
-                    raise Cancelled() from None
-    except BrokenProcessPool:
-        _forget_pool()
-        return _parse_safely(path)
-
-
-def _parse_safely(path: str) -> ParsedFile:
+def parse_safely(path: str) -> ParsedFile:
+    """parse_file, with an unexpected parser error turned into this file's failure."""
     try:
         return parse_file(path)
     except Exception as exc:  # noqa: BLE001 — an unexpected parser error is this file's failure only
         return ParsedFile(path, error=f"{Path(path).name}：读取时出现意外错误（{type(exc).__name__}：{exc}）。")
-
-
-def _submit(path: str) -> Future[ParsedFile] | None:
-    """Queue a file on the worker process (started on first use); None when no process can run."""
-    return _submit_call(_parse_safely, path)
-
-
-def _submit_call(fn: Callable[..., T], *args: object) -> Future[T] | None:
-    global _pool
-    with _pool_lock:
-        try:
-            if _pool is None:
-                # spawn: a fresh interpreter that imports only this module and the core, never Qt.
-                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            return _pool.submit(fn, *args)
-        except (OSError, RuntimeError, BrokenProcessPool):
-            _pool = None
-            return None
-
-
-def warm_up() -> None:
-    """Start the worker process now (while the clerk picks or drags files), so the first parse need not wait."""
-    _submit_call(_ready)
-
-
-def _ready() -> bool:
-    return True
-
-
-def _forget_pool() -> None:
-    global _pool
-    with _pool_lock:
-        _pool = None
-
-
-

@@ -815,10 +815,9 @@ class MainWindow(QMainWindow):
     # ---- import ------------------------------------------------------------------------------------
     def choose_import(self) -> None:
         """Ctrl+I: pick report files, then preview and import them."""
-        from desktop.services.parsing import warm_up
         from desktop.ui.import_flow import ImportFlow
 
-        warm_up()  # the parser process starts while the file dialog is open
+        self._warm_up_parser()  # the parser process starts while the file dialog is open
         ImportFlow.for_window(self).choose()
 
     def import_files(self, paths: Sequence[str | Path]) -> None:
@@ -831,9 +830,10 @@ class MainWindow(QMainWindow):
         """Accept report files dragged from the file manager."""
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
-            from desktop.services.parsing import warm_up
+            self._warm_up_parser()  # the parser process starts before the files are dropped
 
-            warm_up()  # the parser process starts before the files are dropped
+    def _warm_up_parser(self) -> None:
+        self.jobs.work(_warm_up_parser)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Dropped files are imported (with preview) like Ctrl+I."""
@@ -888,6 +888,12 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.jobs.wait(10000)
         super().closeEvent(event)
+
+
+def _warm_up_parser() -> None:
+    from desktop.services.parser_pool import warm_up
+
+    warm_up()
 
 
 def _status_problem(row: ItemRow, changes: dict) -> str | None:

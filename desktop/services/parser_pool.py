@@ -1,0 +1,71 @@
+"""The parser's worker process: started on first use, reused, replaced when it dies (Qt-free).
+
+Kept apart from parsing.py because multiprocessing and concurrent.futures take ~25 ms to import: the
+window imports parsing.py for its data types on the UI thread, and only jobs import this module.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from threading import Lock
+from typing import TypeVar
+
+from desktop.core.errors import Cancelled
+from desktop.core.types import CancelFn
+from desktop.services.parsing import ParsedFile, parse_safely
+
+T = TypeVar("T")
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = Lock()
+
+
+def parse_elsewhere(path: str, is_cancelled: CancelFn | None = None) -> ParsedFile:
+    """Parse one file in the worker process, or in this thread when no process can run."""
+    future = _submit_call(parse_safely, path)
+    try:
+        if future is None:
+            return parse_safely(path)
+        while True:  # wake up now and then to notice a cancel
+            try:
+                return future.result(timeout=0.1)
+            except TimeoutError:
+                if is_cancelled is not None and is_cancelled():
+                    future.cancel()
+                    raise Cancelled() from None
+    except BrokenProcessPool:
+        _forget_pool()
+        return parse_safely(path)
+
+
+def _submit_call(fn: Callable[..., T], *args: object) -> Future[T] | None:
+    global _pool
+    with _pool_lock:
+        try:
+            if _pool is None:
+                # spawn: a fresh interpreter that imports only the parser and the core, never Qt.
+                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return _pool.submit(fn, *args)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            _pool = None
+            return None
+
+
+def warm_up() -> None:
+    """Start the worker process now (while the clerk picks or drags files), so the first parse need not wait.
+
+    Run it as a job: starting a process and importing this module are work the UI thread must not do.
+    """
+    _submit_call(_ready)
+
+
+def _ready() -> bool:
+    return True
+
+
+def _forget_pool() -> None:
+    global _pool
+    with _pool_lock:
+        _pool = None
