@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 
 from db.api import HistoryRow, ReportSummary, Status
 from desktop.ui.models.history import HistoryModel
@@ -41,6 +41,34 @@ def test_item_tree_structure_and_display(qtmodeltester) -> None:
     assert model.data(done, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.data(child.siblingAtColumn(Column.STATUS)) == "未启动"
     assert model.data(first.siblingAtColumn(Column.STATUS)) == "1/4 项完成"
+
+
+def test_painted_cells_get_the_same_values_through_multidata(qtbot) -> None:
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = ItemTreeModel()
+    model.set_rows(tree(3, 4))
+    delegate = QStyledItemDelegate()
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.FontRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole)
+    item = model.index(0, 0)
+    for idx in (item, model.index(2, 0, item), model.index(1, Column.PROGRESS, item), model.index(0, Column.DUE)):
+        for role in roles:  # one role at a time: the answer is data()'s
+            role_data = QModelRoleData(role)  # the span only points at it
+            span = QModelRoleDataSpan(role_data)
+            model.multiData(idx, span)
+            want = model.data(idx, role)
+            got = span[0].data()
+            assert (got is None) == (want is None) and (want is None or type(got) is type(want)), (idx, role)
+            if isinstance(want, (str, int, Qt.CheckState)):
+                assert got == want
+        option = QStyleOptionViewItem()  # seven roles in one call, as a painted cell asks for them
+        delegate.initStyleOption(option, idx)
+        assert option.text == model.data(idx)
+        assert option.font.bold() == (model.data(idx, Qt.ItemDataRole.FontRole) is not None)
+        if idx.column() == Column.TASK:
+            assert option.checkState == model.data(idx, Qt.ItemDataRole.CheckStateRole)
+            assert not option.icon.isNull()
 
 
 def test_flat_mode_lists_measures_only(qtmodeltester) -> None:

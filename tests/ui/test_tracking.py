@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from db.api import Status
 from desktop.ui.models.report_list import ALL_REPORTS
@@ -191,10 +191,13 @@ def test_filters_in_window_keep_selection(qtbot, window, seeded) -> None:
 def test_clearing_a_search_restores_a_big_expansion_in_steps(qtbot, window, monkeypatch) -> None:
     import desktop.ui.main_window as mw
 
-    # The seed's tree stands in for a huge one: no measures may be laid out at once, 1 item a turn.
+    # The seed's biggest tree stands in for a huge one: no measures may be laid out at once, 1 item a turn;
+    # in a short window, so the clerk's row is scrolled to, below items still to be opened.
+    show_report(qtbot, window, max(window.report_model.reports(), key=lambda r: r.measure_count).id)
     monkeypatch.setattr(mw, "_LAYOUT_AT_ONCE_ROWS", window.item_model.rowCount())
-    monkeypatch.setattr(mw, "_EXPAND_STEP_ITEMS", 1)
+    monkeypatch.setattr(mw, "_EXPAND_STEP_SECONDS", 0.0)
     model, tree = window.item_model, window.tree
+    window.resize(1000, 270)
     tree.expandAll()
     parents = model.parent_ids()
     assert len(parents) >= 3
@@ -206,7 +209,11 @@ def test_clearing_a_search_restores_a_big_expansion_in_steps(qtbot, window, monk
     assert tree.isExpanded(model.index_of(last.parent_id))  # the clerk's row is shown at once
     assert len(expanded) < len(parents)  # the rest follows between events
     assert window.current_row().id == last.id
+    tree.scrollTo(model.index_of(last.id))
+    top = tree.indexAt(QPoint(0, 0)).internalId()
+    assert top != model.index(0, 0).internalId()  # scrolled: items still to open lie above what is shown
     qtbot.waitUntil(lambda: all(tree.isExpanded(model.index_of(p)) for p in parents), timeout=5000)
+    assert tree.indexAt(QPoint(0, 0)).internalId() == top  # and opening them did not move the view
     # a new search stops a restore under way: it must not expand an item the clerk then closes
     first_item_measure = next(r for r in model.loaded_rows() if r.parent_id == parents[0])
     window.filter_bar.search.setText(last.title[:8])

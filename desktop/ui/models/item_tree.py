@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel, QCoreApplication, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.enums import DONE_STATUSES, Status
@@ -402,6 +404,16 @@ class ItemTreeModel(QAbstractItemModel):
         if role == RowRole:
             return r
         return None
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
+        # A painted cell asks for seven roles in one call (QStyledItemDelegate). Answering them here costs one
+        # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
+        # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
+        if not index.isValid():
+            return
+        data = self.data
+        for role_data in roleDataSpan:
+            role_data.setData(data(index, role_data.role()))
 
     def _display(self, r: ItemRow, col: int) -> str:
         if col == Column.TASK:
