@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -23,6 +22,10 @@ def icon(name: str) -> QIcon:
 @cache
 def light_icon(light: str) -> QIcon:
     """A filled circle in the light's colour, drawn at 1× and 2× so it stays crisp on high-DPI screens."""
+    # Imported here: the painting classes are first needed for a row, after the window's first paint.
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
     result = QIcon()
     for scale in (1, 2):
         size = 16 * scale

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,6 @@ from desktop.services.tracking import (
     tick_changes,
 )
 from desktop.ui.commands import EditItemCommand
-from desktop.ui.errors import Messages, show_error
 from desktop.ui.icons import icon
 from desktop.ui.jobs import JobRunner
 from desktop.ui.models.item_tree import Column, ItemTreeModel
@@ -44,11 +42,14 @@ from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole, ReportListM
 from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
 from desktop.ui.widgets.detail_hint import placeholder as detail_placeholder
 from desktop.ui.widgets.filter_bar import FilterBar
-from desktop.ui.widgets.item_delegates import ItemDelegate
-from desktop.ui.widgets.report_delegate import ReportDelegate
 
 if TYPE_CHECKING:
+    # Type set-up in PySide costs 1-2 ms a class: classes the first paint does not need load when used.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QTableView
+
     from db.api import ReportSummary
+    from desktop.ui.errors import Messages
     from desktop.ui.widgets.detail_pane import DetailPane
 
 # Expanding everything is instant for a normal report; a huge one opens collapsed.
@@ -111,12 +112,16 @@ class MainWindow(QMainWindow):
 
     # ---- construction ------------------------------------------------------------------------------
     def _build_views(self) -> None:
+        # Built top-down, each widget created inside its final parent: moving a finished subtree into a
+        # styled parent re-resolves the style sheet for every widget in it (~5 ms of the cold start).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
         self.report_model = ReportListModel(self)
-        self.report_view = QTreeView()
+        self.report_view = QTreeView(self.splitter)
         self.report_view.setObjectName("reportList")
         self.report_view.setModel(self.report_model)
         self.report_view.setHeaderHidden(True)
-        self.report_view.setItemDelegate(ReportDelegate(self.report_view))
         self.report_view.setRootIsDecorated(False)
         self.report_view.setIndentation(10)
         self.report_view.setExpandsOnDoubleClick(False)
@@ -133,7 +138,9 @@ class MainWindow(QMainWindow):
             model.tick_requested.connect(self._on_tick_requested)
             model.edit_requested.connect(
                 lambda item_id, field, value: self.request_changes(item_id, {field: value}, self._edit_text(field)))
-        self.tree = QTreeView()
+        middle = QWidget(self.splitter)
+        self.views = QStackedWidget(middle)
+        self.tree = QTreeView(self.views)
         self.tree.setObjectName("itemTree")
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
@@ -148,7 +155,6 @@ class MainWindow(QMainWindow):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setItemDelegate(ItemDelegate(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._on_item_changed)
         self.tree.expanded.connect(lambda idx: self._expanded.setdefault(self._report_id or 0, set())
                                    .add(idx.internalId()))
@@ -156,17 +162,15 @@ class MainWindow(QMainWindow):
                                     .discard(idx.internalId()))
         for col, width in _COLUMN_WIDTHS:
             self.tree.setColumnWidth(col, width)
-        self.views = QStackedWidget()
         self.views.addWidget(self.tree)
         self._table: QTableView | None = None  # the all-reports view, built when first shown
 
-        self.filter_bar = FilterBar()
+        self.filter_bar = FilterBar(middle)
         self.filter_bar.filter_changed.connect(self._on_filter)
-        self.hint = QLabel()
+        self.hint = QLabel(middle)
         self.hint.setObjectName("hintBar")
         self.hint.setWordWrap(True)
         self.hint.hide()
-        middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(6, 6, 6, 0)
         mid.setSpacing(6)
@@ -176,25 +180,19 @@ class MainWindow(QMainWindow):
 
         # The pane's editors cost more to build than the rest of the window; it starts as its empty hint.
         self._detail: DetailPane | None = None
-        self._detail_slot = QWidget()
+        self._detail_slot = QWidget(self.splitter)
         slot = QVBoxLayout(self._detail_slot)
         slot.setContentsMargins(0, 0, 0, 0)
-        self._detail_placeholder = detail_placeholder()
+        self._detail_placeholder = detail_placeholder(self._detail_slot)
         slot.addWidget(self._detail_placeholder)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.report_view)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self._detail_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([220, 760, 320])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
         self.tree.setFocus()
-        self.count_label = QLabel()
+        self.count_label = QLabel(self.statusBar())
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
@@ -309,6 +307,10 @@ class MainWindow(QMainWindow):
         return self._table or self._build_table()
 
     def _build_table(self) -> QTableView:
+        from PySide6.QtWidgets import QTableView
+
+        from desktop.ui.widgets.item_delegates import ItemDelegate
+
         table = QTableView()
         table.setObjectName("measureTable")
         table.setModel(self.flat_model)
@@ -387,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_error(self, exc: Exception) -> None:
         self.statusBar().showMessage(self.tr("读取数据失败"), 5000)
-        show_error(self, exc, self.tr("读取数据失败"))
+        _show_error(self, exc, self.tr("读取数据失败"))
 
     def _on_reports(self, reports: list[ReportSummary]) -> None:
         wanted = self._report_id
@@ -400,6 +402,7 @@ class MainWindow(QMainWindow):
             # is showing: open the first report so the window does not look empty.
             wanted = None
         self._shown_empty = not reports
+        self._give_report_list_its_painter()
         self.report_model.set_reports(reports)
         self.flat_model.set_report_titles({r.id: r.title or r.source_name for r in reports})
         ids = {r.id for r in reports}
@@ -415,6 +418,14 @@ class MainWindow(QMainWindow):
         elif self.statusBar().currentMessage() in (self.tr("正在读取数据…"), self._no_reports_text()):
             self.statusBar().clearMessage()
         self.reports_loaded.emit()
+
+    def _give_report_list_its_painter(self) -> None:
+        # Set with the first reports, not before the first paint (the list is empty until then): the
+        # painter's classes, QStyle's among them, take ~8 ms to load.
+        from desktop.ui.widgets.report_delegate import ReportDelegate
+
+        if not isinstance(self.report_view.itemDelegate(), ReportDelegate):
+            self.report_view.setItemDelegate(ReportDelegate(self.report_view))
 
     def _no_reports_text(self) -> str:
         return self.tr("还没有报告。按 Ctrl+I 或把文件拖到窗口里导入。")
@@ -461,6 +472,8 @@ class MainWindow(QMainWindow):
             if current.isValid():
                 current_id, current_col = current.internalId(), current.column()
         self._flat = flat
+        if not flat:
+            self._give_tree_its_editors()
         view, model = self.view, self.item_model
         view.setUpdatesEnabled(False)
         try:
@@ -476,6 +489,13 @@ class MainWindow(QMainWindow):
             self.detail.show_row(None)
         self._update_counts()
         self.tree_loaded.emit()
+
+    def _give_tree_its_editors(self) -> None:
+        # Set with the first rows, not before the first paint: the editors' classes take ~2 ms to load.
+        from desktop.ui.widgets.item_delegates import ItemDelegate
+
+        if not isinstance(self.tree.itemDelegate(), ItemDelegate):
+            self.tree.setItemDelegate(ItemDelegate(self.tree))
 
     def _restore_expansion(self, report_id: int, rows: list[ItemRow], keep: int | None = None) -> None:
         """Expand what the clerk had expanded in this report (everything on a first, small load).
@@ -663,14 +683,14 @@ class MainWindow(QMainWindow):
             self._on_conflict(item_id, exc)
             return None
         except Exception as exc:  # noqa: BLE001 — any store refusal is shown, the view stays consistent
-            show_error(self, exc, self.tr("没有保存"))
+            _show_error(self, exc, self.tr("没有保存"))
             self.refresh()
             return None
         self._after_write(change.after)
         return change.after
 
     def _on_conflict(self, item_id: int, exc: Exception) -> None:
-        Messages.warn(self, self.tr("别人刚修改过这一条"),
+        _messages().warn(self, self.tr("别人刚修改过这一条"),
                       self.tr("这条任务刚被其他人修改过，您的这次修改没有保存。\n"
                               "已为您刷新为最新内容，请核对后再改。"), str(exc))
         try:
@@ -704,7 +724,7 @@ class MainWindow(QMainWindow):
         if not changes:
             return False
         if problem:
-            Messages.warn(self, self.tr("没有保存"), problem)
+            _messages().warn(self, self.tr("没有保存"), problem)
             if self._detail is not None and self._detail.row is not None and self._detail.row.id == item_id:
                 self._show_detail(before)  # the pane's editors go back to what is stored
             return False
@@ -776,20 +796,20 @@ class MainWindow(QMainWindow):
             return
         rep = next((r for r in self.report_model.reports() if r.id == rid), None)
         name = rep.title if rep else str(rid)
-        if not Messages.confirm(self, self.tr("删除报告"),
+        if not _messages().confirm(self, self.tr("删除报告"),
                                 self.tr("确定删除“%1”及其全部任务和进展记录吗？此操作不能撤销。").replace("%1", name)):
             return
         self._report_id = None
         self.undo_stack.clear()  # commands may refer to the deleted rows
         self.jobs.db(self.store.delete_report, rid, on_done=lambda _r: self.reload_reports(),
-                     on_error=lambda e: show_error(self, e))
+                     on_error=lambda e: _show_error(self, e))
 
     def remove_samples(self) -> None:
         """Delete the sample reports loaded at first start."""
         self.undo_stack.clear()
         self._report_id = None
         self.jobs.db(self.store.remove_samples, on_done=lambda _n: self._after_samples_removed(),
-                     on_error=lambda e: show_error(self, e))
+                     on_error=lambda e: _show_error(self, e))
 
     def _after_samples_removed(self) -> None:
         self.hint.hide()
@@ -817,7 +837,7 @@ class MainWindow(QMainWindow):
             from db.samples import import_samples
 
             self.jobs.db(import_samples, self.store, seeds_dir, on_done=lambda _n: self._samples_loaded(),
-                         on_error=lambda e: show_error(self, e, self.tr("载入示例失败")))
+                         on_error=lambda e: _show_error(self, e, self.tr("载入示例失败")))
 
         self.reports_loaded.connect(after_first_load)
 
@@ -907,6 +927,18 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.jobs.wait(10000)
         super().closeEvent(event)
+
+
+def _show_error(parent: QWidget, exc: BaseException, title: str | None = None) -> None:
+    from desktop.ui.errors import show_error  # message boxes load when the first one is shown
+
+    show_error(parent, exc, title)
+
+
+def _messages() -> type[Messages]:
+    from desktop.ui.errors import Messages
+
+    return Messages
 
 
 def _warm_up_parser() -> None:

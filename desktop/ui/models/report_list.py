@@ -31,11 +31,13 @@ class _Group:
 class ReportListModel(QAbstractItemModel):
     """Top level: "all reports" then one row per year; a year's children are its reports.
 
+    Empty until the first set_reports(): while the store is still opening there is nothing to choose.
     internalId is 0 for top-level rows and (group row + 1) for a report, so parent() is O(1).
     """
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
+        self._loaded = False
         self._groups: list[_Group] = []
         self._total_measures = 0
         self._total_overdue = 0
@@ -52,7 +54,7 @@ class ReportListModel(QAbstractItemModel):
         same_years = [g.year for g in groups] == [g.year for g in self._groups]
         self._total_measures = sum(r.measure_count for r in reports)
         self._total_overdue = sum(r.overdue_count for r in reports)
-        if new_shape == old_shape and same_years:
+        if self._loaded and new_shape == old_shape and same_years:
             self._groups = groups  # same rows: update in place so selection and expansion stay
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
@@ -62,6 +64,7 @@ class ReportListModel(QAbstractItemModel):
                     self.dataChanged.emit(self.index(0, 0, top), self.index(len(g.reports) - 1, 0, top))
             return
         self.beginResetModel()
+        self._loaded = True
         self._groups = groups
         self.endResetModel()
 
@@ -84,7 +87,7 @@ class ReportListModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row <= len(self._groups) else QModelIndex()
+            return self.createIndex(row, 0, 0) if row < self.rowCount() else QModelIndex()
         if parent.internalId() != 0 or parent.row() == 0:
             return QModelIndex()
         g = self._groups[parent.row() - 1]
@@ -97,7 +100,7 @@ class ReportListModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if not parent.isValid():
-            return 1 + len(self._groups)
+            return 1 + len(self._groups) if self._loaded else 0
         if parent.internalId() != 0 or parent.row() == 0 or parent.column() != 0:
             return 0
         return len(self._groups[parent.row() - 1].reports)

@@ -25,7 +25,7 @@ class FilterBar(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
-        self.search = QLineEdit()
+        self.search = QLineEdit(self)  # created in place: a later move re-applies the style sheet
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
@@ -34,7 +34,7 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._emit)
         lay.addWidget(self.search, 3)
 
-        self.status = QComboBox()
+        self.status = QComboBox(self)
         self.status.setToolTip(self.tr("按完成状态筛选"))
         self.status.addItem(self.tr("全部状态"), frozenset())
         self.status.addItem(self.tr("未完成"), _OPEN)
@@ -44,7 +44,7 @@ class FilterBar(QWidget):
         self.status.currentIndexChanged.connect(self._emit)
         lay.addWidget(self.status)
 
-        self.unit = QComboBox()
+        self.unit = QComboBox(self)
         self.unit.setEditable(True)
         self.unit.setMinimumContentsLength(8)
         self.unit.setToolTip(self.tr("按牵头或配合单位筛选"))
@@ -52,12 +52,12 @@ class FilterBar(QWidget):
         self.unit.currentTextChanged.connect(self._emit)
         lay.addWidget(self.unit, 1)
 
-        self.overdue = QCheckBox(self.tr("只看逾期"))
+        self.overdue = QCheckBox(self.tr("只看逾期"), self)
         self.overdue.setToolTip(self.tr("只显示已过完成时限仍未完成的措施"))
         self.overdue.toggled.connect(self._emit)
         lay.addWidget(self.overdue)
 
-        self.due_within = QSpinBox()
+        self.due_within = QSpinBox(self)
         self.due_within.setRange(0, 366)
         self.due_within.setSpecialValueText(self.tr("到期不限"))
         self.due_within.setPrefix(self.tr("%1 天内到期").split("%1")[0])
