@@ -60,9 +60,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def _set_base_font_and_text_colour(app: QApplication) -> None:
     """13 px text in the style sheet's ink colour, set once on the application.
 
-    As a style-sheet rule on QWidget this cost ~10 ms of a ~200 ms cold start: every widget got the
-    font from the sheet while being polished and laid itself out again (bench/ui.py). Disabled text keeps
-    Fusion's grey.
+    Not a style-sheet rule on QWidget: that sets the font on every widget again as it is polished, and
+    makes every state, disabled included, the same ink. Here disabled text keeps Fusion's grey.
     """
     from PySide6.QtGui import QColor, QPalette
 
@@ -90,7 +89,7 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--db", default=None)
     args, _rest = parser.parse_known_args(argv)
     # Start-up makes thousands of objects that live as long as the app (Qt's Python types, our modules,
-    # the widgets); the cyclic collector would walk them over and over (~5-10 ms of a cold start,
+    # the widgets); the cyclic collector would walk them over and over (~2-5 ms of a cold start,
     # bench/ui.py). What survives is frozen, so later collections skip it as well.
     with cyclic_gc_paused(freeze=True):
         app = make_app(argv)

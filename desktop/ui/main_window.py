@@ -872,7 +872,7 @@ class MainWindow(QMainWindow):
             self._warm_up_parser()  # the parser process starts before the files are dropped
 
     def _warm_up_parser(self) -> None:
-        self.jobs.work(_warm_up_parser)
+        self.jobs.work(_start_parser_process)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Dropped files are imported (with preview) like Ctrl+I."""
@@ -941,7 +941,7 @@ def _messages() -> type[Messages]:
     return Messages
 
 
-def _warm_up_parser() -> None:
+def _start_parser_process() -> None:
     from desktop.services.parser_pool import warm_up
 
     warm_up()
