@@ -25,6 +25,10 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names (QSettings uses them), translation and style sheet."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from desktop.ui import pyside_import_check
+
+    pyside_import_check.install()  # before the window's modules and the store's ~400 are imported
     from PySide6.QtWidgets import QApplication
 
     # Jobs run Python in worker threads while the UI thread paints, and every model call during a paint
