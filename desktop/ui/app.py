@@ -61,6 +61,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+# A Chinese UI font first, the platform's own after: Latin and digits then come from the same face as the
+# Chinese text, and Qt loads one font at start instead of the default plus a CJK fallback (~3 ms).
+_CJK_UI_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                    "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+
 def _set_base_font_and_text_colour(app: QApplication) -> None:
     """13 px text in the style sheet's ink colour, set once on the application.
 
@@ -70,6 +76,7 @@ def _set_base_font_and_text_colour(app: QApplication) -> None:
     from PySide6.QtGui import QColor, QPalette
 
     font = app.font()
+    font.setFamilies([*_CJK_UI_FAMILIES, *font.families()])
     font.setPixelSize(13)
     app.setFont(font)
     palette = app.palette()
