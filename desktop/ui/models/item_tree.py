@@ -30,6 +30,14 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Roles as plain ints: data() runs for every painted cell, and comparing an int with an enum member
+# looked up through Qt.ItemDataRole costs a descriptor call each time.
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT, _CHECK_STATE, _DECORATION, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT = (
+    int(_R.DisplayRole), int(_R.EditRole), int(_R.CheckStateRole), int(_R.DecorationRole),
+    int(_R.ForegroundRole), int(_R.FontRole), int(_R.ToolTipRole), int(_R.TextAlignmentRole))
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+
 
 class Column(IntEnum):
     """The tree's columns, in display order."""
@@ -365,31 +373,44 @@ class ItemTreeModel(QAbstractItemModel):
             return _NO_FLAGS
         return (_LEAF_FLAGS if self._rows[index.internalId()].is_measure else _ITEM_FLAGS)[index.column()]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
             return None
+        return self._value(self._rows[index.internalId()], index.column(), role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
+        # A painted cell asks for seven roles in one call (QStyledItemDelegate). Answering them here costs one
+        # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
+        # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
+        if not index.isValid():
+            return
         r = self._rows[index.internalId()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        value = self._value
+        for role_data in roleDataSpan:
+            role_data.setData(value(r, col, role_data.role()))
+
+    def _value(self, r: ItemRow, col: int, role: int) -> object:
+        if role == _DISPLAY:
             return self._display(r, col)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_value(r, col)
-        if role == Qt.ItemDataRole.CheckStateRole and col == Column.TASK:
+        if role == _CHECK_STATE and col == Column.TASK:
             return self._check_state(r)
-        if role == Qt.ItemDataRole.DecorationRole and col == Column.TASK:
+        if role == _DECORATION and col == Column.TASK:
             light = r.light_schedule if self._light_rule == "schedule" else r.light_deadline
             return light_icon(str(light))  # "none" is a blank icon, so titles stay aligned
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if col == Column.DUE and r.overdue:
                 return _RED
             if r.is_measure and r.status in DONE_STATUSES or r.status == Status.CANCELLED:
                 return _GREY
             return None
-        if role == Qt.ItemDataRole.FontRole and r.depth == 0 and not r.is_measure and col == Column.TASK:
+        if role == _FONT and r.depth == 0 and not r.is_measure and col == Column.TASK:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and col == Column.TASK:
+        if role == _TOOLTIP and col == Column.TASK:
             text = r.text or r.title
             if self._flat:
                 parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
@@ -398,23 +419,13 @@ class ItemTreeModel(QAbstractItemModel):
                     head += f" › {parent.label}{parent.title}"
                 return f"{head}\n\n{text}" if head else text
             return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PROGRESS, Column.DUE, Column.UPDATED):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == _ALIGNMENT and col in (Column.PROGRESS, Column.DUE, Column.UPDATED):
+            return _CENTRED
         if role == ItemIdRole:
             return r.id
         if role == RowRole:
             return r
         return None
-
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
-        # A painted cell asks for seven roles in one call (QStyledItemDelegate). Answering them here costs one
-        # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
-        # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
-        if not index.isValid():
-            return
-        data = self.data
-        for role_data in roleDataSpan:
-            role_data.setData(data(index, role_data.role()))
 
     def _display(self, r: ItemRow, col: int) -> str:
         if col == Column.TASK:
