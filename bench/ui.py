@@ -54,9 +54,10 @@ w.show(); app.exec()
 
 _APP = r"""
 import sys
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+# in run()'s order: the entry point imports desktop.ui.app before anything imports Qt
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.ui.app import make_app, _open_store
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 class F(QObject):
     seen = False
     def eventFilter(self, o, e):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.gc_pause import cyclic_gc_paused
+from desktop.ui import pyside_import_check  # Qt-free; imported before Qt so PySide never scans it
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -25,8 +26,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names (QSettings uses them), translation and style sheet."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-
-    from desktop.ui import pyside_import_check
 
     pyside_import_check.install()  # before the window's modules and the store's ~400 are imported
     from PySide6.QtWidgets import QApplication
