@@ -75,7 +75,7 @@ def _set_base_font_and_text_colour(app: QApplication) -> None:
     from PySide6.QtGui import QColor, QPalette
 
     font = app.font()
-    font.setFamilies([*_CJK_UI_FAMILIES, *font.families()])
+    font.setFamilies([*_CJK_UI_FAMILIES, *(f for f in font.families() if f not in _CJK_UI_FAMILIES)])
     font.setPixelSize(13)
     app.setFont(font)
     palette = app.palette()

@@ -6,9 +6,11 @@ To support `from __feature__ import ...`, PySide's import hook asks whether each
 store imports ~400 modules (SQLAlchemy, Alembic) after Qt; the check took 45-130 ms of it and left
 10.7 MB of source text in memory; the window's own start-up modules cost ~5 ms of the cold start.
 
-The replacement gives the same answer from a plain read of the file and keeps nothing. Anything that
-is not a readable .py file goes to PySide's own check. When PySide no longer has the hook (another
-version), nothing is changed.
+The replacement answers from a plain read of the file and keeps nothing. For any source Python can
+decode the answer is PySide's; an undecodable file that holds the bytes "PySide6" counts as using
+PySide, which only stops PySide from skipping the module when it switches features (this app uses
+none). Anything that is not a readable .py file on disk (built-in, extension, source-less, zipped)
+goes to PySide's own check. When PySide no longer has the hook (another version), nothing is changed.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ from PySide6.QtGui import QFontDatabase, QFontInfo
 from desktop.ui.app import _CJK_UI_FAMILIES, make_app
 app = make_app([])
 installed = [f for f in _CJK_UI_FAMILIES if f in QFontDatabase.families()]
+make_app([])  # made again (tests, the bench): the list must not grow
+first = app.font().families()[:len(_CJK_UI_FAMILIES) + 1]
+assert first[:len(_CJK_UI_FAMILIES)] == list(_CJK_UI_FAMILIES) and first[-1] not in _CJK_UI_FAMILIES, first
 print(installed[0] if installed else "-", "|", QFontInfo(app.font()).family(), "|", app.font().pixelSize())
 """
 

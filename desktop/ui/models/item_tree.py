@@ -32,10 +32,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 # Roles as plain ints: data() runs for every painted cell, and comparing an int with an enum member
 # looked up through Qt.ItemDataRole costs a descriptor call each time.
-_R = Qt.ItemDataRole
-_DISPLAY, _EDIT, _CHECK_STATE, _DECORATION, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT = (
-    int(_R.DisplayRole), int(_R.EditRole), int(_R.CheckStateRole), int(_R.DecorationRole),
-    int(_R.ForegroundRole), int(_R.FontRole), int(_R.ToolTipRole), int(_R.TextAlignmentRole))
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -382,6 +386,7 @@ class ItemTreeModel(QAbstractItemModel):
         # A painted cell asks for seven roles in one call (QStyledItemDelegate). Answering them here costs one
         # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
         # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
+        # It shares _value() with data(): a subclass overriding data() alone would not change painted cells.
         if not index.isValid():
             return
         r = self._rows[index.internalId()]
