@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
+from pathlib import Path
 
 from desktop.cli import fail
-from desktop.core.errors import ReportError
+
+from desktop.core.errors import ReportError, SpreadPlanError
 from desktop.core.extract import parse_report
-from desktop.core.plan_json import plan_outline, plan_to_dict
+from desktop.core.plan_json import plan_outline, plan_to_dict, spread_to_dict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="读取 .txt 或 .docx 报告，找到“下一步工作打算”等计划部分并列出其中的事项和措施。")
     p.add_argument("file", metavar="FILE", help="报告文件（.txt 或 .docx）")
     p.add_argument("--year", type=_year, help="计划年度（报告中读不出年份时使用）")
-    p.add_argument("--section", metavar="HEADING", help="指定计划部分的一级标题，例如 \"三、下步计划\"")
+    p.add_argument("--section", metavar="HEADING", action="append",
+                   help="指定计划部分的标题，例如 \"三、下步计划\"；计划分散在几个部分时可多次使用")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=run)
 
@@ -31,7 +35,12 @@ def _year(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Print the plan of `args.file`; exit 2 with one Chinese line when it cannot be read."""
     try:
-        plan = parse_report(args.file, year=args.year, section=args.section)
+        plan = parse_report(args.file, year=args.year, section=args.section, default_year=date.today().year)
+    except SpreadPlanError as exc:
+        if not args.json:
+            return fail(str(exc))
+        print(json.dumps(spread_to_dict(Path(args.file).name, exc), ensure_ascii=False, indent=2))
+        return 0
     except ReportError as exc:
         return fail(str(exc))
     if args.json:

@@ -25,7 +25,8 @@ _DEADLINE = re.compile(
     r"|(?P<half1>上半年)|(?P<half2>下半年)"
     r"|(?P<yearend>年底前?|年末|年内|年度内|今年内|本年度|全年|当年))"
 )
-_ONGOING = re.compile(r"长期坚持|常态化|长期|长效")
+# Ongoing work has no deadline; `超长期国债`, `中长期规划` and `长期以来` are not ongoing work.
+_ONGOING = re.compile(r"常态化|长效|(?<![超中])长期(?!以来|国债|特别国债|贷款|债券|资金|规划|目标)")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|前半年|1\s*[-—至~～]\s*6\s*月|上半年度)")
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")

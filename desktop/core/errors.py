@@ -2,6 +2,8 @@
 
 from collections.abc import Sequence
 
+from desktop.core.types import Alternative
+
 
 class ReportError(Exception):
     """A report could not be read or has no usable plan; `str(exc)` says what to do."""
@@ -16,12 +18,14 @@ class ReportReadError(ReportError):
 
 
 class NoPlanSectionError(ReportError):
-    """No level-1 heading looks like a plan; `headings` lists the ones that were found."""
+    """No section reads as a plan; `headings` lists the level-1 ones, `alternatives` the ranked candidates."""
 
-    def __init__(self, source: str, headings: Sequence[str], wanted: str | None = None) -> None:
+    def __init__(self, source: str, headings: Sequence[str], wanted: str | None = None,
+                 alternatives: Sequence[Alternative] = ()) -> None:
         self.source = source
         self.headings = tuple(headings)
         self.wanted = wanted
+        self.alternatives = tuple(alternatives)
         super().__init__(self.explain())
 
     def explain(self, how_to_pick: str = "请用 --section 指定其中一个。") -> str:
@@ -33,6 +37,21 @@ class NoPlanSectionError(ReportError):
         if self.headings:
             return first + "找到的一级标题有：" + "；".join(self.headings) + "。" + how_to_pick
         return first + "文中没有“一、二、三、”式的一级标题，请确认这是一份工作总结或计划。"
+
+
+class SpreadPlanError(NoPlanSectionError):
+    """The plan is spread over several sections (`sections`); the user takes the ones they want together."""
+
+    def __init__(self, source: str, sections: Sequence[str], alternatives: Sequence[Alternative] = ()) -> None:
+        self.sections = tuple(sections)
+        super().__init__(source, sections, alternatives=alternatives)
+
+    def explain(self, how_to_pick: str = "") -> str:
+        """The message: the sections the plan is spread over, and how to take them together."""
+        how = how_to_pick or ("请用 --section 逐个指定要导入的部分（可多次使用，例如 --section "
+                              f"\"{self.sections[0]}\" --section \"{self.sections[-1]}\"）。")
+        return (f"{self.source}：计划分散在 {len(self.sections)} 个部分中，没有单独的“工作打算”部分："
+                + "；".join(self.sections) + "。" + how)
 
 
 class Cancelled(Exception):

@@ -1,4 +1,8 @@
-"""Extract the plan of a report: its section, preamble, items and the measures under each."""
+"""Extract the plan of a report: its section, preamble, items and the measures under each.
+
+The text is reflowed (reflow.py), every heading-like unit becomes a candidate (candidates.py), the
+candidates are ranked (ranking.py) and the best one is split into items and measures here.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from desktop.core.candidates import Candidate, Kind, find_candidates
+from desktop.core.choice import Choice, choose
+from desktop.core.closing import is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
-from desktop.core.errors import Cancelled, NoPlanSectionError
-from desktop.core.markers import Marker, Style, at_paragraph_start, inline_markers, match_at
+from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
+from desktop.core.markers import HEADING_ORDER, Marker, Style, at_paragraph_start, inline_markers, match_at, may_list
+from desktop.core.numerals import to_chinese
+from desktop.core.ranking import rank
+from desktop.core.reflow import reflow
 from desktop.core.reports import read_report
-from desktop.core.sections import (
-    choose_plan_heading,
-    find_headings,
-    find_named,
-    section_end,
-    top_headings,
-)
+from desktop.core.sections import Heading, find_headings, find_named, section_end, top_headings
 from desktop.core.sentences import split_sentences
-from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
+from desktop.core.types import Alternative, CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
 
-# Closing remarks after the last item: a speech's 同志们…, a summary's 总之…, a signature or date.
-_CLOSING = re.compile(r"^(?:同志们|各位领导|总之|总而言之|综上|让我们|我们坚信|我们相信|以上|特此|附件|附：|附:)")
-_SIGNATURE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?\s*(?:19|20)\d\d[.．/-]\d{1,2}[.．/-]\d{1,2}\s*[）)]?)$")
 _HAS_CJK = re.compile("[\u4e00-\u9fff]")
-_OFFICE = re.compile(r"(?:局|委|办公室|办|部|厅|处|科|委员会|政府|党组|党委|支部|中心|院|所|站|会|公司|队|室)\s*$")
+_NAMES_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
+_ALTERNATIVES = 6  # how many runner-up sections a plan lists for the user to pick instead
 
 
 @dataclass(slots=True)
@@ -42,45 +44,118 @@ class _Block:
     source: list[str] = field(default_factory=list)
 
 
-def parse_report(path: str | Path, *, year: int | None = None, section: str | None = None) -> Plan:
+def parse_report(path: str | Path, *, year: int | None = None, section: str | Sequence[str] | None = None,
+                 default_year: int | None = None) -> Plan:
     """Read a report file and extract its plan (raises ReportError subclasses with Chinese messages)."""
-    return extract_plan(read_report(path), year=year, section=section)
+    return extract_plan(read_report(path), year=year, section=section, default_year=default_year)
+
+
+def prepare(paragraphs: Sequence[str]) -> tuple[list[str], list[Heading]]:
+    """The paragraphs as written (wrapped lines joined, a flattened file split) and their headings."""
+    text = reflow(paragraphs)
+    return text, find_headings(text)
 
 
 def level1_headings(doc: ReportDocument) -> list[str]:
     """The report's level-1 headings, for the user to pick the plan section by hand."""
-    return [h.text for h in top_headings(find_headings(doc.paragraphs))]
+    return [h.text for h in top_headings(prepare(doc.paragraphs)[1])]
 
 
-def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str | None = None,
-                 on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> Plan:
-    """Return the plan found in `doc`; `section` forces the heading, `year` overrides the detected year."""
-    paragraphs = doc.paragraphs
-    headings = find_headings(paragraphs)
-    top = top_headings(headings)
+def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str | Sequence[str] | None = None,
+                 default_year: int | None = None, on_progress: ProgressFn | None = None,
+                 is_cancelled: CancelFn | None = None) -> Plan:
+    """Return the plan found in `doc`; `section` forces the heading (or several), `year` overrides the
+    detected year, `default_year` is used when none can be read (the plan then says `year_guessed`).
+
+    Raises NoPlanSectionError when nothing reads as a plan, SpreadPlanError when the plan is spread
+    over several sections (then pass them all as `section`)."""
+    paragraphs, headings = prepare(doc.paragraphs)
+    candidates = find_candidates(paragraphs, headings)
+    ranked = rank(paragraphs, candidates)
+    top = [h.text for h in top_headings(headings)]
     if section:
-        plan_heading = find_named(paragraphs, headings, section)
+        wanted = [section] if isinstance(section, str) else [s for s in section if s.strip()]
+        chosen = [_named(paragraphs, headings, candidates, w) for w in wanted]
+        missing = [w for w, c in zip(wanted, chosen) if c is None]
+        if missing:
+            raise NoPlanSectionError(doc.source, top, wanted="、".join(missing))
+        picked = Choice(sorted((c for c in chosen if c is not None), key=lambda c: c.heading.index), 1.0)
     else:
-        plan_heading = choose_plan_heading(headings)
-    if plan_heading is None:
-        raise NoPlanSectionError(doc.source, [h.text for h in top], wanted=section)
-    end = section_end(paragraphs, headings, plan_heading)
-    body = list(paragraphs[plan_heading.index + 1:end])
-    if plan_heading.rest:
-        body.insert(0, plan_heading.rest)
-    body = _cut_closing(body)
-    plan_year = year if year is not None else detect_year(paragraphs, plan_heading.index, plan_heading.text)
-    preamble, blocks = _split_items(body, on_progress=on_progress, is_cancelled=is_cancelled)
+        picked = choose(paragraphs, ranked)
+        if picked.spread:
+            raise SpreadPlanError(doc.source, [c.text for c in picked.sections], _alternatives(ranked, ()))
+        if not picked.sections:
+            raise NoPlanSectionError(doc.source, top, alternatives=_alternatives(ranked, ()))
+    return _build_plan(doc, paragraphs, picked, ranked, top, year, default_year, on_progress, is_cancelled)
+
+
+def _named(paragraphs: Sequence[str], headings: Sequence[Heading], candidates: Sequence[Candidate],
+           wanted: str) -> Candidate | None:
+    """The candidate the user named (by heading text), or a section made from the paragraph they named."""
+    squeezed = re.sub(r"\s+", "", wanted).strip(" ：:。.")
+    for c in candidates:
+        if re.sub(r"\s+", "", c.text).strip(" ：:。.") == squeezed:
+            return c
+    heading = find_named(paragraphs, headings, wanted)
+    if heading is None:
+        return None
+    for c in candidates:
+        if c.heading.index == heading.index and c.kind is not Kind.INTRO:
+            return c
+    return Candidate(heading, Kind.NUMBERED if heading.style else Kind.UNNUMBERED, 0, heading.index + 1,
+                     section_end(paragraphs, headings, heading))
+
+
+def _alternatives(ranked: Sequence, chosen: Sequence[Candidate]) -> tuple[Alternative, ...]:  # type: ignore[type-arg]
+    """The best-ranked sections other than the chosen ones, for the user to pick instead."""
+    taken = {c.heading.index for c in chosen}
+    out = []
+    for r in ranked:
+        if r.candidate.heading.index in taken or any(a.heading == r.candidate.text for a in out):
+            continue
+        out.append(Alternative(r.candidate.text, round(r.score, 2), round(r.probability, 3)))
+        if len(out) >= _ALTERNATIVES:
+            break
+    return tuple(out)
+
+
+def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, ranked: Sequence,  # type: ignore[type-arg]
+                top: list[str], year: int | None, default_year: int | None, on_progress: ProgressFn | None,
+                is_cancelled: CancelFn | None) -> Plan:
+    """Split the chosen section(s) into items and measures and date them."""
+    first = picked.sections[0]
+    heading_text = "；".join(c.text for c in picked.sections)
+    plan_year = year if year is not None else detect_year(paragraphs, first.heading.index, first.text)
+    guessed = plan_year is None and default_year is not None
+    if guessed:
+        plan_year = default_year
     default_due = period_end(plan_year)
-    items = tuple(_build_item(block, plan_year, default_due, n) for n, block in enumerate(blocks, 1))
+    several = len(picked.sections) > 1
+    preamble_parts: list[str] = []
+    items: list[PlanItem] = []
+    for c in picked.sections:
+        preamble, blocks = _split_items(c.body(paragraphs), on_progress=on_progress, is_cancelled=is_cancelled)
+        if preamble:
+            preamble_parts.append(preamble)
+        prefix = _section_number(c) if several else ""
+        items.extend(_build_item(block, plan_year, default_due, n, prefix) for n, block in enumerate(blocks, 1))
     return Plan(
         source=doc.source,
-        title=_title(doc, plan_heading.text, plan_year),
+        title=_title(doc, first.text, plan_year),
         year=plan_year,
-        section=PlanSection(heading=plan_heading.text, preamble=preamble),
-        items=items,
-        headings=tuple(h.text for h in top),
+        section=PlanSection(heading=heading_text, preamble="\n".join(preamble_parts) or None),
+        items=tuple(items),
+        headings=tuple(top),
+        year_guessed=guessed,
+        confidence=round(picked.confidence, 3),
+        alternatives=_alternatives(ranked, picked.sections),
     )
+
+
+def _section_number(c: Candidate) -> str:
+    """`三` for a section headed `三、…`: the prefix that keeps labels apart when sections are taken together."""
+    marker = match_at(c.text, 0, HEADING_ORDER)
+    return to_chinese(marker.number) if marker else ""
 
 
 def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
@@ -93,29 +168,10 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
     if _HAS_CJK.search(stem):
         return stem
     marker = match_at(heading, 0)
-    bare = heading[marker.end:] if marker else heading
-    if year and str(year) not in bare:
-        bare = f"{year}年{bare}"
-    return bare or stem
-
-
-def _cut_closing(body: list[str]) -> list[str]:
-    """Drop closing remarks and the signature: from the first closing paragraph on, then any
-    trailing office name or date lines (`**市财政局`, `2024年7月10日`)."""
-    for i, paragraph in enumerate(body):
-        if i > 0 and (_CLOSING.match(paragraph) or _SIGNATURE.match(paragraph)):
-            body = body[:i]
-            break
-    while len(body) > 1 and _is_signature_line(body[-1]):
-        body = body[:-1]
-    return body
-
-
-def _is_signature_line(paragraph: str) -> bool:
-    """A short unnumbered line with no sentence punctuation that names an office or a date."""
-    if len(paragraph) > 30 or match_at(paragraph, 0) is not None or any(ch in paragraph for ch in "。，,；;：:！？"):
-        return False
-    return bool(_SIGNATURE.match(paragraph) or _OFFICE.search(paragraph))
+    bare_heading = heading[marker.end:] if marker else heading
+    if year and not _NAMES_YEAR.search(bare_heading):  # `2025年政府工作任务` keeps its own year
+        bare_heading = f"{year}年{bare_heading}"
+    return bare_heading or stem
 
 
 def _top_style(body: Sequence[str]) -> Style | None:
@@ -163,6 +219,10 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
         expected = cuts[-1].number + 1
     if on_progress is not None:
         on_progress(total, total)
+    if blocks:
+        last = blocks[-1]
+        single = len(blocks) >= 3 and all(not b.body for b in blocks[:-1])
+        last.head, last.body = trim_last_item(last.head, last.body, single_paragraph_items=single)
     return ("\n".join(preamble) or None), blocks
 
 
@@ -185,14 +245,21 @@ def _items_without_markers(body: list[str]) -> tuple[str | None, list[_Block]]:
         preamble, body = body[0], body[1:]
     if len(body) == 1:
         return preamble, [_Block(None, s, source=[body[0]]) for s in split_sentences(body[0])]
-    return preamble, [_Block(None, p, source=[p]) for p in body]
+    kept = []
+    for paragraph in body:  # closing remarks and signatures end an unnumbered plan
+        if kept and is_trailing(paragraph):
+            break
+        kept.append(paragraph)
+    return preamble, [_Block(None, p, source=[p]) for p in kept]
 
 
-def _build_item(block: _Block, year: int | None, default_due: date | None, number: int) -> PlanItem:
+def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:
     """Turn a block into a PlanItem with its title, full text, measures and deadline."""
     title, rest = _head_and_rest(block.head)
     body = ([rest] if rest else []) + block.body
     label = block.marker.label if block.marker else str(number)
+    if prefix:  # sections taken together: `三（一）`, `三-1`
+        label = prefix + label if block.marker else f"{prefix}-{label}"
     own_due, own_ongoing = find_deadline(title, year)
     inherited = own_due or default_due
     children = tuple(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
@@ -255,6 +322,8 @@ def _marked_segments(joined: str, exclude: Style | None) -> list[tuple[str, str,
     best: list[Marker] | None = None
     for style in Style:
         if style is exclude or style in (Style.PART,):
+            continue
+        if not may_list(joined, style):
             continue
         found = _sequence(inline_markers(joined, style), 1)
         if len(found) >= 2 and (best is None or found[0].start < best[0].start):

@@ -19,7 +19,7 @@ class Style(Enum):
     PAREN_CN = rf"[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*"  # （一） (一)
     SHI = rf"({_CN})(?:是|要)(?![一二三四五六七八九十])"  # 一是 一要
     ORDINAL = rf"第({_CN})[，,、：:]\s*"  # 第一，
-    DIGIT = r"(\d{1,2})\s*(?:[.．、]|\s)(?!\d)\s*"  # 1. 1、 1．
+    DIGIT = r"(\d{1,2})\s*(?:[.．](?!\d)|、|\s(?!\d))\s*"  # 1. 1、 1． (`1.5` is a number, `1、11月` a marker)
     PAREN_DIGIT = r"[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*"  # （1）
     CIRCLED = rf"([{CIRCLED}])\s*[、，,.．]?\s*"  # ①
 
@@ -77,6 +77,16 @@ def _looks_like_quantity(text: str, end: int) -> bool:
 def at_paragraph_start(paragraph: str) -> Marker | None:
     """The marker that opens `paragraph`, if any."""
     return match_at(paragraph, 0)
+
+
+# The token a style's second marker must contain: a text without it cannot hold a list of two.
+_SECOND = {Style.PART: "第二", Style.DUN: "二", Style.PAREN_CN: "二", Style.SHI: "二", Style.ORDINAL: "第二",
+           Style.DIGIT: "2", Style.PAREN_DIGIT: "2", Style.CIRCLED: "②"}
+
+
+def may_list(text: str, style: Style) -> bool:
+    """A quick test before `inline_markers`: False when `text` cannot hold two markers of `style`."""
+    return _SECOND[style] in text
 
 
 def inline_markers(text: str, style: Style) -> list[Marker]:

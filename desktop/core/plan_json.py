@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from desktop.core.types import Plan, PlanItem
+from desktop.core.errors import SpreadPlanError
+from desktop.core.types import Alternative, Plan, PlanItem
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -13,9 +15,32 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "source": plan.source,
         "title": plan.title,
         "year": plan.year,
+        "year_guessed": plan.year_guessed,
         "section": {"heading": plan.section.heading, "preamble": plan.section.preamble},
         "items": [_item(item) for item in plan.items],
         "headings": list(plan.headings),
+        "confidence": plan.confidence,
+        "alternatives": alternatives_json(plan.alternatives),
+    }
+
+
+def alternatives_json(alternatives: Sequence[Alternative]) -> list[dict[str, Any]]:
+    """The runner-up sections as `{heading, score, confidence}` objects."""
+    return [{"heading": a.heading, "score": a.score, "confidence": a.confidence} for a in alternatives]
+
+
+def spread_to_dict(source: str, exc: SpreadPlanError) -> dict[str, Any]:
+    """`parse --json` when the plan is spread over several sections: no heading, no items, the sections listed."""
+    return {
+        "source": source,
+        "title": None,
+        "year": None,
+        "section": {"heading": None, "preamble": None},
+        "items": [],
+        "headings": list(exc.sections),
+        "confidence": 0.0,
+        "spread": list(exc.sections),
+        "alternatives": alternatives_json(exc.alternatives),
     }
 
 
@@ -33,6 +58,8 @@ def _item(item: PlanItem) -> dict[str, Any]:
 def plan_outline(plan: Plan) -> str:
     """A readable outline: heading, year, preamble, then items and their measures with deadlines."""
     year = f"{plan.year}年" if plan.year else "未识别（可用 --year 指定）"
+    if plan.year_guessed:
+        year += "（报告中没有写明年份，按今年计算；可用 --year 指定）"
     lines = [f"来源：{plan.source}", f"计划部分：{plan.section.heading}", f"计划年度：{year}"]
     if plan.section.preamble:
         lines.append(f"导语：{plan.section.preamble}")

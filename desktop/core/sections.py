@@ -1,25 +1,18 @@
-"""Find a report's level-1 headings and choose the one that opens the plan section."""
+"""Find a report's headings: numbered ones whose numbers run in order, and short unnumbered lines."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from desktop.core.cues import FORWARD, PLAN_STRONG, PLAN_WEAK
 from desktop.core.markers import HEADING_ORDER, Marker, Style, match_at
 
 MAX_HEADING = 40  # characters; a longer first sentence is body text, not a heading
-
-_STRONG_END = "打算|计划|安排|思路|设想|谋划|展望|规划"
-_WEAK_END = "重点|措施|举措|目标|任务|部署|方向"
-_PLAN_END = re.compile(
-    rf"(?:(?P<strong>{_STRONG_END})|(?P<weak>{_WEAK_END}))"
-    r"(?:[和及与]|以及)?(?:意见|建议|措施|举措|目标|任务)?$"
-)
-_FORWARD = re.compile(r"下一步|下步|下一阶段|下阶段|下半年|今后|明年|来年|新的一年|下一年|(?:19|20)\d\d\s*年|未来|今年|本年度|全年")
-# 以来 marks a look back (今年以来, 上半年以来), however forward the rest of the heading sounds
-_PAST = re.compile(r"情况|成效|成绩|回顾|总结|问题|不足|做法|经验|进展|亮点|困难|成果|体会|完成|以来")
-_TRAILING = " ：:。.；;，,、!！"
+MAX_UNNUMBERED = 24  # an unnumbered heading is a short line
+TRAILING = " ：:。.；;，,、!！"
+_SENTENCE_PUNCT = "。，,；;！!？?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +24,11 @@ class Heading:
     rest: str  # text that followed the heading in the same paragraph (`三、下步计划。下半年…`)
     style: Style | None
     number: int
+    title: str = field(init=False)  # the heading's words without its marker
+
+    def __post_init__(self) -> None:
+        marker = match_at(self.text, 0, HEADING_ORDER) if self.style is not None else None
+        object.__setattr__(self, "title", (self.text[marker.end:] if marker else self.text).strip(TRAILING))
 
 
 def heading_of(paragraph: str, index: int) -> Heading | None:
@@ -45,48 +43,31 @@ def heading_of(paragraph: str, index: int) -> Heading | None:
 
 
 def _split_head(paragraph: str, marker: Marker) -> tuple[str | None, str]:
+    """The heading and the text after it: the heading ends at the first 。, or at a colon that a
+    list follows (`二、下步计划：1、…`, a heading glued to its first item)."""
     body = paragraph[marker.end:]
+    colon = min((i for i in (body.find("："), body.find(":")) if i >= 0), default=-1)
     stop = body.find("。")
+    if 0 < colon <= MAX_HEADING and (stop < 0 or colon < stop) and match_at(body, colon + 1) is not None:
+        return paragraph[:marker.end] + body[:colon].rstrip(TRAILING), body[colon + 1:].strip()
     title = body if stop < 0 else body[:stop]
-    if not title.strip(_TRAILING) or len(title) > MAX_HEADING:
+    if not title.strip(TRAILING) or len(title) > MAX_HEADING:
         return None, ""
     rest = "" if stop < 0 else body[stop + 1:].strip()
-    return paragraph[:marker.end] + title.rstrip(_TRAILING), rest
+    return paragraph[:marker.end] + title.rstrip(TRAILING), rest
 
 
 def _unnumbered(paragraph: str, index: int) -> Heading | None:
-    """A short line with no marker counts only when it reads like a plan heading (`下半年工作计划：`)."""
-    text = paragraph.rstrip(_TRAILING)
-    if len(text) > 24 or any(ch in text for ch in "。，,；;"):
+    """A short line without a marker and without sentence punctuation counts when it names a plan
+    or a time ahead (`下半年工作计划：`, `今后工作思路`); other short lines are titles or greetings."""
+    text = paragraph.rstrip(TRAILING)
+    if not text or len(text) > MAX_UNNUMBERED or any(ch in text for ch in _SENTENCE_PUNCT):
         return None
-    if plan_score(text) < 2:
+    if paragraph.rstrip().endswith(("！", "!", "？", "?", "。")):  # a sentence, not a heading
+        return None
+    if not (PLAN_STRONG.search(text) or PLAN_WEAK.search(text) or FORWARD.search(text)):
         return None
     return Heading(index, text, "", None, 0)
-
-
-def plan_score(heading: str) -> int:
-    """How strongly a heading announces a plan: 0 none, 1 weak, 2 plan, 3 dated/forward plan."""
-    marker = match_at(heading, 0, HEADING_ORDER)
-    title = (heading[marker.end:] if marker else heading).strip(_TRAILING + "“”\"（）() ")
-    if not title:
-        return 0
-    end = _PLAN_END.search(title)
-    forward_match = _FORWARD.search(title)
-    forward = bool(forward_match)
-    past = _PAST.search(title)
-    if past:
-        # `存在问题及下一步打算` opens a mixed section whose plan part comes last; `计划完成情况` does not
-        plan_start = forward_match.start() if forward_match else (end.start() if end else len(title))
-        if not end or past.start() >= plan_start or any(p.start() >= plan_start for p in _PAST.finditer(title)):
-            return 0
-        return 2
-    if end and forward:
-        return 3
-    if end:
-        return 2 if end.group("strong") else 1
-    if forward and title.endswith("工作"):
-        return 2
-    return 0
 
 
 def find_headings(paragraphs: Sequence[str]) -> list[Heading]:
@@ -110,55 +91,31 @@ def find_headings(paragraphs: Sequence[str]) -> list[Heading]:
     return found
 
 
-def top_headings(headings: Sequence[Heading]) -> list[Heading]:
-    """The level-1 headings: those of the highest numbered style used at least twice, plus plan-like unnumbered ones."""
+def top_style(headings: Sequence[Heading]) -> Style | None:
+    """The style of the level-1 headings: the highest numbered style used at least twice."""
     for style in HEADING_ORDER:
-        same = [h for h in headings if h.style is style]
-        if len(same) >= 2:
-            return [h for h in headings if h.style is style or h.style is None]
-    return [h for h in headings if h.style is None or plan_score(h.text) >= 2]
-
-
-def choose_plan_heading(headings: Sequence[Heading]) -> Heading | None:
-    """The heading that opens the plan: best score, then the higher style, then the later one."""
-    best: Heading | None = None
-    best_key: tuple[int, int, int] | None = None
-    for heading in headings:
-        score = plan_score(heading.text)
-        if score < 2:
-            continue
-        rank = len(HEADING_ORDER) - HEADING_ORDER.index(heading.style) if heading.style else 0
-        key = (score, rank, heading.index)
-        if best_key is None or key > best_key:
-            best, best_key = heading, key
-    return best
-
-
-def find_named(paragraphs: Sequence[str], headings: Sequence[Heading], wanted: str) -> Heading | None:
-    """The heading the user named: exact text first, then one containing it (numbering ignored)."""
-    def bare(text: str) -> str:
-        marker = match_at(text, 0, HEADING_ORDER)
-        return re.sub(r"\s+", "", text[marker.end:] if marker else text).strip(_TRAILING)
-
-    target = bare(wanted)
-    if not target:
-        return None
-    for heading in headings:
-        if heading.text == wanted.strip() or bare(heading.text) == target:
-            return heading
-    for heading in headings:
-        if target in bare(heading.text):
-            return heading
-    for index, paragraph in enumerate(paragraphs):  # any short paragraph the user picked
-        if len(paragraph) <= MAX_HEADING * 2 and bare(paragraph).startswith(target):
-            marker = match_at(paragraph, 0, HEADING_ORDER)
-            return Heading(index, paragraph.rstrip(_TRAILING), "", marker.style if marker else None,
-                           marker.number if marker else 0)
+        if sum(1 for h in headings if h.style is style) >= 2:
+            return style
     return None
 
 
+def top_headings(headings: Sequence[Heading]) -> list[Heading]:
+    """The level-1 headings (the top style's), plus the unnumbered ones; every heading when no style repeats."""
+    style = top_style(headings)
+    if style is None:
+        return list(headings)
+    return [h for h in headings if h.style is style or h.style is None]
+
+
+def level_of(heading: Heading, top: Style | None) -> int:
+    """0 for a level-1 (or unnumbered) heading, 1 for the style below the top one, and so on."""
+    if heading.style is None or top is None:
+        return 0
+    return max(0, HEADING_ORDER.index(heading.style) - HEADING_ORDER.index(top))
+
+
 def section_end(paragraphs: Sequence[str], headings: Sequence[Heading], plan: Heading) -> int:
-    """Index of the first paragraph after the plan section: the next heading at the plan's level or above."""
+    """Index of the first paragraph after the section `plan` opens: the next heading at its level or above."""
     if plan.style is None:
         limit: tuple[Style, ...] = (Style.PART,)
     else:
@@ -170,3 +127,51 @@ def section_end(paragraphs: Sequence[str], headings: Sequence[Heading], plan: He
             continue
         return heading.index
     return len(paragraphs)
+
+
+def section_ends(paragraphs: Sequence[str], headings: Sequence[Heading]) -> dict[int, int]:
+    """`section_end` of every heading at once (keyed by paragraph index), in one pass."""
+    ends: dict[int, int] = {}
+    open_: list[Heading] = []  # numbered headings whose sections are still open, outermost first
+    unnumbered: list[Heading] = []
+    for heading in headings:
+        if heading.style is None:
+            unnumbered.append(heading)
+            continue
+        rank = HEADING_ORDER.index(heading.style)
+        while open_ and HEADING_ORDER.index(open_[-1].style) >= rank:  # type: ignore[arg-type]
+            ends[open_.pop().index] = heading.index
+        if heading.style is Style.PART:
+            for u in unnumbered:
+                ends[u.index] = heading.index
+            unnumbered = []
+        open_.append(heading)
+    for heading in [*open_, *unnumbered]:
+        ends[heading.index] = len(paragraphs)
+    return ends
+
+
+def bare(text: str) -> str:
+    """A heading without its marker, spaces and trailing punctuation, to compare what a user typed."""
+    marker = match_at(text, 0, HEADING_ORDER)
+    return re.sub(r"\s+", "", text[marker.end:] if marker else text).strip(TRAILING)
+
+
+def find_named(paragraphs: Sequence[str], headings: Sequence[Heading], wanted: str) -> Heading | None:
+    """The heading the user named: exact text first, then one containing it (numbering ignored)."""
+    target = bare(wanted)
+    if not target:
+        return None
+    squeezed = re.sub(r"\s+", "", wanted).strip(TRAILING)
+    for heading in headings:
+        if re.sub(r"\s+", "", heading.text) == squeezed or bare(heading.text) == target:
+            return heading
+    for heading in headings:
+        if target in bare(heading.text):
+            return heading
+    for index, paragraph in enumerate(paragraphs):  # any short paragraph the user picked
+        if len(paragraph) <= MAX_HEADING * 2 and bare(paragraph).startswith(target):
+            marker = match_at(paragraph, 0, HEADING_ORDER)
+            return Heading(index, paragraph.rstrip(TRAILING), "", marker.style if marker else None,
+                           marker.number if marker else 0)
+    return None

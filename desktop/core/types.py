@@ -47,6 +47,15 @@ class PlanSection:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another section the plan could be in: its heading, ranking score and share of the confidence."""
+
+    heading: str
+    score: float
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What one report plans: the section and its items, with the year they run in."""
 
@@ -56,6 +65,9 @@ class Plan:
     section: PlanSection
     items: tuple[PlanItem, ...]
     headings: tuple[str, ...] = field(default=())  # every level-1 heading, to re-pick the section
+    year_guessed: bool = False  # no year in the text: `year` is the default the caller gave (this year)
+    confidence: float = 1.0  # how sure the section choice is (1.0 when the user named it)
+    alternatives: tuple[Alternative, ...] = field(default=())  # the runner-up sections, best first
 
     @property
     def measure_count(self) -> int:

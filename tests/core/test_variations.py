@@ -8,6 +8,7 @@ from desktop.core.errors import NoPlanSectionError
 from desktop.core.extract import extract_plan, level1_headings
 from desktop.core.reports import split_paragraphs
 from desktop.core.types import ReportDocument
+from tests.core.shapes import SHAPES
 
 
 def doc(text: str) -> ReportDocument:
@@ -19,14 +20,7 @@ def shape(plan):
 
 
 def test_digit_items_with_inner_numbered_measures():
-    plan = extract_plan(doc("""
-2024年上半年工作总结
-一、上半年工作情况
-1.抓党建。做了很多。
-二、下一阶段工作重点
-1.加强干部教育培训。（1）举办培训班两期；（2）9月底前完成网络学习。
-2.深化基层党建。开展星级评定。年底前完成验收。
-"""))
+    plan = extract_plan(doc(SHAPES["digit_items"][0]))
     assert plan.section.heading == "二、下一阶段工作重点"
     assert plan.year == 2024
     assert shape(plan) == [
@@ -37,18 +31,7 @@ def test_digit_items_with_inner_numbered_measures():
 
 
 def test_lead_phrase_paragraphs_are_measures():
-    plan = extract_plan(doc("""
-一、主要成效
-略。
-二、存在问题
-略。
-三、下一步工作措施
-（一）强化干部队伍建设
-加强干部教育培训。分层分类举办培训班，提升能力。全年不少于四期。
-深化干部考核。完善考核办法，强化结果运用。
-（二）夯实基层基础
-推进星级创建。三季度完成评星定级。
-"""))
+    plan = extract_plan(doc(SHAPES["lead_phrases"][0]))
     assert plan.year is None
     assert shape(plan) == [
         ("（一）", "强化干部队伍建设", ["加强干部教育培训", "深化干部考核"]),
@@ -57,15 +40,7 @@ def test_lead_phrase_paragraphs_are_measures():
 
 
 def test_unnumbered_plan_heading_with_dun_items_and_closing():
-    plan = extract_plan(doc("""
-2023年上半年，我局认真贯彻落实各项部署。
-下半年工作打算
-一、抓好项目建设。全力推进重点项目。确保8月底前开工。
-二、优化营商环境。深化改革。
-总之，我们将以更加饱满的热情做好各项工作。
-**局
-2023年7月5日
-"""))
+    plan = extract_plan(doc(SHAPES["unnumbered_heading"][0]))
     assert plan.section.heading == "下半年工作打算"
     assert plan.year == 2023
     assert shape(plan) == [
@@ -78,26 +53,12 @@ def test_unnumbered_plan_heading_with_dun_items_and_closing():
 
 
 def test_plan_not_last_section_stops_at_next_heading():
-    plan = extract_plan(doc("""
-一、工作开展情况
-（一）抓班子。做了事。
-二、下一步工作打算
-（一）抓班子建设。完善制度。
-（二）抓作风建设。开展整治。
-三、意见建议
-（一）建议加大经费投入。
-"""))
+    plan = extract_plan(doc(SHAPES["plan_not_last"][0]))
     assert [i.title for i in plan.items] == ["抓班子建设", "抓作风建设"]
 
 
 def test_part_headings_and_ordinal_items():
-    plan = extract_plan(doc("""
-第一部分 2022年工作回顾
-过去一年成绩显著。
-第二部分 2023年工作安排
-第一，坚持党建引领。强化政治建设。推进理论学习。
-第二，狠抓队伍建设。加强培训。
-"""))
+    plan = extract_plan(doc(SHAPES["part_headings"][0]))
     assert plan.section.heading == "第二部分 2023年工作安排"
     assert plan.year == 2023
     assert [(i.label, i.title, len(i.children)) for i in plan.items] == [
@@ -105,13 +66,7 @@ def test_part_headings_and_ordinal_items():
 
 
 def test_annual_summary_with_next_year_plan():
-    plan = extract_plan(doc("""
-**县2022年工作总结
-一、2022年工作回顾
-略。
-二、明年工作思路
-一是抓项目。推进**工程。二是抓民生。办好实事。
-"""))
+    plan = extract_plan(doc(SHAPES["annual_next_year"][0]))
     assert plan.year == 2023
     assert [i.title for i in plan.items] == ["抓项目", "抓民生"]
 
@@ -190,40 +145,18 @@ def test_plan_without_markers_uses_paragraphs():
 
 
 def test_past_section_mentioning_a_plan_word_is_not_the_plan():
-    plan = extract_plan(doc("""
-一、2023年工作计划完成情况
-（一）完成了。
-二、下步工作安排
-（一）继续干。做好。
-"""))
+    plan = extract_plan(doc(SHAPES["past_mentions_plan"][0]))
     assert plan.section.heading == "二、下步工作安排"
 
 
 def test_mixed_problems_and_plan_section_uses_its_plan_part():
-    plan = extract_plan(doc("""
-2023年上半年工作总结
-一、上半年工作开展情况
-（一）抓班子。做了事。
-二、存在问题及下一步工作打算
-（一）存在问题
-班子结构不优。
-（二）下一步工作打算
-1.优化班子结构。年底前完成调整。
-2.加强教育培训。
-三、意见建议
-建议加大投入。
-"""))
+    plan = extract_plan(doc(SHAPES["mixed_with_sub_heading"][0]))
     assert plan.section.heading == "（二）下一步工作打算"
     assert [i.title for i in plan.items] == ["优化班子结构", "加强教育培训"]
 
 
 def test_mixed_section_without_sub_heading_is_still_found():
-    plan = extract_plan(doc("""
-一、工作情况
-略。
-二、存在的问题和下步打算
-下步，我们将：一是补短板。二是强弱项。
-"""))
+    plan = extract_plan(doc(SHAPES["mixed_without_sub_heading"][0]))
     assert plan.section.heading == "二、存在的问题和下步打算"
     assert [i.title for i in plan.items] == ["补短板", "强弱项"]
 
@@ -267,15 +200,7 @@ def test_signature_after_inner_markers_is_cut():
 
 
 def test_speech_with_this_years_work_and_a_date_line():
-    plan = extract_plan(doc("""
-在全县乡村振兴工作推进会上的讲话
-（2024年3月12日）
-同志们：
-一、今年以来工作情况
-略。
-二、扎实做好今年重点工作
-一要抓产业。4月底前完成规划。二要抓人才。年底前引进一批人才。
-"""))
+    plan = extract_plan(doc(SHAPES["speech_this_year"][0]))
     assert plan.section.heading == "二、扎实做好今年重点工作"
     assert plan.year == 2024
     assert plan.title == "在全县乡村振兴工作推进会上的讲话"

@@ -1,0 +1,95 @@
+"""Turn the ranking into an answer: one section, a plan spread over several, or no plan at all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.candidates import Candidate, Kind
+from desktop.core.ranking import Ranked, looks_forward
+
+_SPREAD_MIN = 3  # a plan spread over sections has at least this many forward-looking ones in a row
+_ANONYMOUS_MIN = 2  # … of which this many name no plan and no time: they are task areas, not "the plan"
+
+
+@dataclass(slots=True)
+class Choice:
+    """The section(s) taken as the plan, how sure the choice is, and whether the plan is spread."""
+
+    sections: list[Candidate] = field(default_factory=list)
+    confidence: float = 0.0
+    spread: bool = False
+
+
+def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
+    """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
+    forward = [r for r in ranked if looks_forward(r.features)]
+    if not forward:
+        return Choice()
+    best = _prefer_sub(_prefer_heading(forward[0], ranked), ranked)
+    run = _forward_run(best, ranked)
+    anonymous = [r for r in run if _anonymous(r)]
+    if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
+        return Choice([r.candidate for r in run], _share(run, forward), spread=True)
+    return Choice([best.candidate], _share([best], forward))
+
+
+def _share(chosen: Sequence[Ranked], forward: Sequence[Ranked]) -> float:
+    """The confidence: the chosen sections' share of the probability of every forward-looking candidate,
+    a list introduction or an unnumbered line counted with the section it stands in."""
+    indexes = {r.candidate.heading.index for r in chosen}
+    mine = sum(r.probability for r in forward
+               if r.candidate.heading.index in indexes
+               or r.candidate.parent in indexes and r.candidate.kind is not Kind.NUMBERED)
+    total = sum(r.probability for r in forward)
+    return mine / total if total else 0.0
+
+
+def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
+    """A list introduction inside a section whose own heading reads as a plan gives way to that heading:
+    `三、2011年的工作` is the section a clerk names, not `今年，重点要做好以下几方面工作：`."""
+    c = best.candidate
+    if c.kind is not Kind.INTRO or c.parent is None:
+        return best
+    for r in ranked:
+        if r.candidate.heading.index == c.parent and r.candidate.kind is not Kind.INTRO and _heading_cue(r) \
+                and looks_forward(r.features):
+            return r
+    return best
+
+
+def _heading_cue(r: Ranked) -> bool:
+    """The heading itself reads as a plan or a time ahead (`三、2011年的工作`), not only its body."""
+    f = r.features
+    return bool(f["plan_strong"] or f["forward"] or f["later_date"] or f["dated"] or f["named"])
+
+
+def _prefer_sub(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
+    """A mixed section (`二、存在问题及下一步打算`) with a plan heading of its own inside gives way to it."""
+    if not best.features["mixed"]:
+        return best
+    subs = [r for r in ranked if r.candidate.parent == best.candidate.heading.index and r.candidate.kind is not Kind.INTRO
+            and (r.features["plan_strong"] or r.features["forward"]) and not r.features["past"]]
+    return subs[0] if subs else best
+
+
+def _forward_run(best: Ranked, ranked: Sequence[Ranked]) -> list[Ranked]:
+    """The level-1 sections in a row around the best one that all read as forward-looking."""
+    c = best.candidate
+    if c.level != 0 or c.kind is not Kind.NUMBERED:
+        return [best]
+    peers = sorted((r for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED
+                    and r.candidate.heading.style is c.heading.style), key=lambda r: r.candidate.heading.index)
+    at = next(k for k, r in enumerate(peers) if r.candidate.heading.index == c.heading.index)
+    lo = hi = at
+    while lo > 0 and looks_forward(peers[lo - 1].features):
+        lo -= 1
+    while hi + 1 < len(peers) and looks_forward(peers[hi + 1].features):
+        hi += 1
+    return peers[lo:hi + 1]
+
+
+def _anonymous(r: Ranked) -> bool:
+    """A section whose heading names neither a plan nor a time: a task area (`三、把改革开放扎实推向纵深`)."""
+    f = r.features
+    return not (f["plan_strong"] or f["plan_weak"] or f["forward"] or f["later_date"] or f["mixed"])

@@ -1,0 +1,174 @@
+"""Plan finding as ranking: candidates beyond fixed headings, confidence, spread plans, trailing matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.errors import NoPlanSectionError, SpreadPlanError
+from desktop.core.extract import extract_plan
+from desktop.core.reports import split_paragraphs
+from desktop.core.types import ReportDocument
+
+
+def doc(text: str) -> ReportDocument:
+    return ReportDocument(source="t.txt", paragraphs=tuple(split_paragraphs(text)), sha256="0")
+
+
+def titles(plan) -> list[str]:  # noqa: ANN001
+    return [i.title for i in plan.items]
+
+
+def test_heading_without_any_plan_word_is_found_by_its_year_and_body():
+    plan = extract_plan(doc("""
+一、2023年工作回顾
+（一）抓学习。开展了集中学习。
+（二）抓服务。走访了企业。
+二、2024年的工作
+（一）推进项目建设。要确保年底前开工。
+（二）优化营商环境。要深化改革。
+"""))
+    assert plan.section.heading == "二、2024年的工作"
+    assert titles(plan) == ["推进项目建设", "优化营商环境"]
+
+
+def test_list_introduced_by_a_sentence_after_a_review_whose_numbering_restarts():
+    plan = extract_plan(doc("""
+**村2024年上半年工作总结
+一、抓好党建。开展了主题党日活动6次。
+二、发展产业。新建了大棚20个。
+三、改善环境。清理了垃圾200吨。
+下半年，我村将重点做好以下几项工作：
+一、抓好秋收。确保颗粒归仓。
+二、推进项目。力争10月底前完工。
+"""))
+    assert plan.section.heading == "下半年，我村将重点做好以下几项工作："
+    assert [(i.label, i.title) for i in plan.items] == [("一、", "抓好秋收"), ("二、", "推进项目")]
+    assert plan.items[1].children[0].due.month == 10
+
+
+def test_heading_glued_to_its_first_item_by_a_colon():
+    plan = extract_plan(doc("""
+一、10月份完成的工作：1、修正了错误。2、发布了新版。
+二、11月份的工作计划：1、开发新功能。2、完善文档。
+"""))
+    assert plan.section.heading == "二、11月份的工作计划"
+    assert titles(plan) == ["开发新功能", "完善文档"]
+
+
+def test_confidence_and_alternatives_come_with_the_plan():
+    plan = extract_plan(doc("""
+一、上半年工作情况
+（一）抓学习。开展了集中学习。
+二、下半年工作安排
+（一）开展调研。年底前完成调研报告。
+三、2025年工作设想
+（一）谋划项目。力争纳入省级盘子。
+"""))
+    assert 0 < plan.confidence < 1
+    others = [a.heading for a in plan.alternatives]
+    assert {"二、下半年工作安排", "三、2025年工作设想"} - {plan.section.heading} <= set(others[:2])
+    assert plan.section.heading not in others
+    assert all(a.confidence <= plan.confidence for a in plan.alternatives)
+
+
+def test_a_named_section_is_certain():
+    plan = extract_plan(doc("一、工作\n做了。\n二、下步计划\n一是干。二是干好。"), section="二、下步计划")
+    assert plan.confidence == 1.0
+
+
+SPREAD = """
+一、2023年工作回顾
+过去一年，我们完成了全年目标任务。生产总值增长了6%。
+二、2024年工作总体部署
+今年是关键之年。做好今年工作，要坚持稳中求进。
+三、加快产业转型升级
+（一）要培育新兴产业。年内建成两个产业园。
+四、持续深化改革开放
+（一）要深化国企改革。确保年底前完成改制。
+五、切实保障和改善民生
+（一）要稳定扩大就业。新增就业1万人。
+"""
+
+
+def test_plan_spread_over_task_sections_is_not_silently_one_of_them():
+    with pytest.raises(SpreadPlanError) as err:
+        extract_plan(doc(SPREAD))
+    assert "三、加快产业转型升级" in err.value.sections and "五、切实保障和改善民生" in err.value.sections
+    assert "--section" in str(err.value) and "分散" in str(err.value)
+
+
+def test_several_sections_taken_together_keep_their_numbers_apart():
+    plan = extract_plan(doc(SPREAD), section=["五、切实保障和改善民生", "三、加快产业转型升级"])
+    assert plan.section.heading == "三、加快产业转型升级；五、切实保障和改善民生"  # document order
+    assert [i.label for i in plan.items] == ["三（一）", "五（一）"]
+
+
+def test_review_only_news_has_no_plan_and_lists_the_headings():
+    with pytest.raises(NoPlanSectionError) as err:
+        extract_plan(doc("""
+一、基本情况
+今年以来，我局共办理案件120件，同比增长了8%。
+二、主要做法
+（一）强化了宣传。发放了资料2000份。
+"""))
+    assert not isinstance(err.value, SpreadPlanError)
+    assert "一、基本情况" in str(err.value)
+
+
+@pytest.mark.parametrize("tail, kept", [
+    ("开发网站：https://www.example.org\n团结奋斗！！\n开发组 某某\n2024-11-05", 2),
+    ("欢迎对我们提出宝贵意见。\n联系邮箱：team@example.org", 2),
+    ("==========\nMonthly report of the team, plan for next month: release the new version.", 2),
+    ("特此报告。\n**县**局\n二〇二四年七月十日", 2),
+    ("本作品是中华人民共和国的法律、法规，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件。", 2),
+])
+def test_trailing_matter_after_the_last_item_is_cut(tail, kept):
+    plan = extract_plan(doc(f"""
+一、本月工作
+1、完成了测试。
+二、下月工作计划：
+1、发布新版本。
+2、完善帮助文档。
+{tail}
+"""))
+    assert len(plan.items) == kept
+    assert plan.items[-1].title == "完善帮助文档" and plan.items[-1].children == ()
+
+
+def test_a_cheer_inside_the_last_item_paragraph_ends_it():
+    plan = extract_plan(doc("一、总结\n做了很多。\n二、下一步打算\n1、抓好落实。要确保按时完成。开发论坛：http://bbs.example.org团结奋斗！"))
+    assert [c.title for c in plan.items[0].children] == ["要确保按时完成"]
+
+
+def test_a_paragraph_led_by_a_closing_word_inside_an_earlier_item_is_kept():
+    plan = extract_plan(doc("""
+一、过去一年的工作
+做了很多。
+二、今年的工作建议
+第一，稳定农业。要抓好粮食生产。
+各位代表！巩固农业基础是头等大事。
+第二，深化改革。要推进国企改革。
+"""))
+    assert titles(plan) == ["稳定农业", "深化改革"]
+    assert "各位代表！巩固" in plan.items[0].text
+
+
+def test_no_year_in_the_text_uses_the_callers_default_and_says_so():
+    text = "一、上半年工作\n做了。\n二、下半年工作打算\n一是抓落实。年底前完成。"
+    plan = extract_plan(doc(text), default_year=2026)
+    assert plan.year == 2026 and plan.year_guessed
+    assert plan.items[0].children[0].due.isoformat() == "2026-12-31"
+    assert not extract_plan(doc(text), year=2025, default_year=2026).year_guessed
+    assert extract_plan(doc(text)).year is None
+
+
+def test_super_long_term_bonds_are_not_ongoing_work():
+    plan = extract_plan(doc("一、工作回顾\n做了。\n二、2025年工作安排\n一是用好超长期特别国债。确保项目落地。二是建立长期坚持的学习制度。"))
+    first, second = plan.items
+    assert not first.ongoing and first.due is not None
+    assert second.ongoing and second.due is None
+
+
+def test_a_given_year_is_not_prefixed_to_a_title_that_names_its_own():
+    plan = extract_plan(doc("一、2024年工作回顾\n做了。\n二、2025年政府工作任务\n一是抓项目。"), year=2026)
+    assert plan.title == "2025年政府工作任务"

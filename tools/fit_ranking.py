@@ -1,0 +1,135 @@
+"""Fit the plan-section ranking weights (desktop/core/ranking.py WEIGHTS) on labelled reports.
+
+    python tools/fit_ranking.py [--corpus ../shared/corpus] [--show] [--fit]
+
+Labelled reports: the corpus's gold (documents whose gold heading is null are skipped: they test
+the spread-plan answer, not the ranking), the five seeds and the synthetic shapes in
+tests/core/shapes.py. The fit is a conditional logit (softmax over each report's candidates, the
+gold heading's log-probability maximised) with an L2 pull towards zero, by plain gradient ascent;
+print the weights, round them, and copy them into WEIGHTS by hand with a reason for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.candidates import find_candidates  # noqa: E402
+from desktop.core.extract import prepare  # noqa: E402
+from desktop.core.ranking import WEIGHTS, DocStats, all_features  # noqa: E402
+from desktop.core.reports import read_report  # noqa: E402
+from tests.core.expected import SEEDS as SEED_GOLD  # noqa: E402
+from tests.core.shapes import SHAPES  # noqa: E402
+
+
+def squeeze(text: str) -> str:
+    """A heading compared as the corpus scorer compares it."""
+    return re.sub(r"\s+", "", text or "").rstrip("：:。.")
+
+
+def labelled(corpus: Path) -> list[tuple[str, list[str], str]]:
+    """(name, paragraphs, gold heading) for every report with a single plan section."""
+    out = []
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (corpus / "gold").glob("*.json")}
+    for sub in ("reports", "variants"):
+        for path in sorted((corpus / sub).iterdir()):
+            gold = golds.get(path.name.split(".", 1)[0])
+            if gold and gold["section_heading"]:
+                out.append((f"{sub}/{path.name}", list(read_report(path).paragraphs), gold["section_heading"]))
+    for path in sorted((ROOT / "seeds").iterdir()):
+        out.append((f"seeds/{path.name}", list(read_report(path).paragraphs), SEED_GOLD[path.name[:3]]["heading"]))
+    for name, (text, heading) in SHAPES.items():
+        out.append((f"shapes/{name}", [line.strip() for line in text.splitlines() if line.strip()], heading))
+    return out
+
+
+def table(docs: list[tuple[str, list[str], str]]) -> list[tuple[str, list[dict[str, float]], int, list[str]]]:
+    """Each report's candidates as feature rows, with the index of the gold one (-1 when missing)."""
+    rows = []
+    for name, raw, gold in docs:
+        paragraphs, headings = prepare(raw)
+        cands = find_candidates(paragraphs, headings)
+        stats = DocStats(paragraphs)
+        feats = all_features(stats, cands)
+        texts = [c.text for c in cands]
+        gold_k = next((k for k, t in enumerate(texts) if squeeze(t) == squeeze(gold)), -1)
+        rows.append((name, feats, gold_k, texts))
+    return rows
+
+
+def score(weights: dict[str, float], f: dict[str, float]) -> float:
+    return sum(weights[n] * v for n, v in f.items())
+
+
+def evaluate(rows, weights) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+    hits, loglik = 0, 0.0
+    for _name, feats, gold_k, _texts in rows:
+        if gold_k < 0:
+            continue
+        scores = [score(weights, f) for f in feats]
+        best = max(range(len(scores)), key=lambda k: (scores[k], k))
+        hits += best == gold_k
+        top = max(scores)
+        loglik += scores[gold_k] - top - math.log(sum(math.exp(s - top) for s in scores))
+    return hits, loglik
+
+
+def fit(rows, start: dict[str, float], l2: float, steps: int = 4000, rate: float = 0.05) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    w = dict(start)
+    names = list(w)
+    for _ in range(steps):
+        grad = {n: -l2 * w[n] for n in names}
+        for _name, feats, gold_k, _texts in rows:
+            if gold_k < 0:
+                continue
+            scores = [score(w, f) for f in feats]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            for n in names:
+                expected = sum(e * f[n] for e, f in zip(exps, feats)) / z
+                grad[n] += feats[gold_k][n] - expected
+        for n in names:
+            w[n] += rate * grad[n]
+    return w
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--show", action="store_true", help="print each report's top candidates")
+    ap.add_argument("--fit", action="store_true", help="fit the weights and print them")
+    ap.add_argument("--l2", type=float, default=0.3)
+    args = ap.parse_args()
+    rows = table(labelled(args.corpus))
+    hits, ll = evaluate(rows, WEIGHTS)
+    print(f"current weights: {hits}/{sum(1 for r in rows if r[2] >= 0)} right, log-likelihood {ll:.2f}")
+    missing = [r[0] for r in rows if r[2] < 0]
+    if missing:
+        print("gold heading not among the candidates:", ", ".join(missing))
+    if args.show:
+        for name, feats, gold_k, texts in rows:
+            ranked = sorted(range(len(feats)), key=lambda k: -score(WEIGHTS, feats[k]))
+            flag = "ok" if ranked and ranked[0] == gold_k else "--"
+            print(f"[{flag}] {name}  gold={texts[gold_k] if gold_k >= 0 else None}")
+            for k in ranked[:4]:
+                f = {n: round(v, 2) for n, v in feats[k].items() if v}
+                print(f"      {score(WEIGHTS, feats[k]):6.2f} {'*' if k == gold_k else ' '} {texts[k][:30]}  {f}")
+    if args.fit:
+        w = fit(rows, {n: 0.0 for n in WEIGHTS}, args.l2)
+        hits, ll = evaluate(rows, w)
+        print(f"fitted (l2={args.l2}): {hits} right, log-likelihood {ll:.2f}")
+        for n, v in w.items():
+            print(f"    {n:14s} {v:6.2f}   (now {WEIGHTS[n]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
