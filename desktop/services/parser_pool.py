@@ -7,7 +7,7 @@ window imports parsing.py for its data types on the UI thread, and only jobs imp
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from threading import Lock
@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from desktop.core.errors import Cancelled
 from desktop.core.types import CancelFn
-from desktop.services.parsing import ParsedFile, parse_safely
+from desktop.services.parsing import ParsedFile, extract_again_safely, parse_safely
 
 T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
@@ -24,10 +24,20 @@ _pool_lock = Lock()
 
 def parse_elsewhere(path: str, is_cancelled: CancelFn | None = None) -> ParsedFile:
     """Parse one file in the worker process, or in this thread when no process can run."""
-    future = _submit_call(parse_safely, path)
+    return _elsewhere(parse_safely, path, is_cancelled=is_cancelled)
+
+
+def extract_elsewhere(parsed: ParsedFile, sections: Sequence[str], year: int | None, *,
+                      is_cancelled: CancelFn | None = None) -> ParsedFile:
+    """Take a parsed file's plan from other sections, in the worker process (the preview's re-pick)."""
+    return _elsewhere(extract_again_safely, parsed, list(sections), year, is_cancelled=is_cancelled)
+
+
+def _elsewhere(fn: Callable[..., T], *args: object, is_cancelled: CancelFn | None) -> T:
+    future = _submit_call(fn, *args)
     try:
         if future is None:
-            return parse_safely(path)
+            return fn(*args)
         while True:  # wake up now and then to notice a cancel
             try:
                 return future.result(timeout=0.1)
@@ -37,7 +47,7 @@ def parse_elsewhere(path: str, is_cancelled: CancelFn | None = None) -> ParsedFi
                     raise Cancelled() from None
     except BrokenProcessPool:
         _forget_pool()
-        return parse_safely(path)
+        return fn(*args)
 
 
 def _submit_call(fn: Callable[..., T], *args: object) -> Future[T] | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from desktop.core.errors import Cancelled, NoPlanSectionError, ReportError
-from desktop.core.types import CancelFn, Plan, ProgressFn, ReportDocument
+from desktop.core.errors import Cancelled, NoPlanSectionError, ReportError, SpreadPlanError
+from desktop.core.types import Alternative, CancelFn, Plan, ProgressFn, ReportDocument
 
 
 @dataclass
@@ -25,6 +26,8 @@ class ParsedFile:
     plan: Plan | None = None
     error: str = ""
     headings: tuple[str, ...] = field(default=())
+    spread: tuple[str, ...] = field(default=())  # the sections a spread plan runs over, to take together
+    alternatives: tuple[Alternative, ...] = field(default=())  # ranked candidate sections, best first
 
     @property
     def name(self) -> str:
@@ -34,7 +37,7 @@ class ParsedFile:
 
 def parse_file(path: str, *, section: str | None = None, year: int | None = None) -> ParsedFile:
     """Read and extract one report; failures become a ParsedFile with the Chinese reason."""
-    from desktop.core.extract import extract_plan, level1_headings
+    from desktop.core.extract import level1_headings
     from desktop.core.reports import read_report
 
     result = ParsedFile(path)
@@ -47,12 +50,32 @@ def parse_file(path: str, *, section: str | None = None, year: int | None = None
         result.error = f"{Path(path).name}：无法读取文件（{exc.strerror or exc}）。"
         return result
     result.headings = tuple(level1_headings(result.doc))
+    return _extract_into(result, section, year)
+
+
+def extract_again(parsed: ParsedFile, *, sections: Sequence[str], year: int | None) -> ParsedFile:
+    """The same file's plan taken from other sections (the preview's re-pick); the document is not read again."""
+    result = ParsedFile(parsed.path, doc=parsed.doc, headings=parsed.headings)
+    return _extract_into(result, list(sections), year)
+
+
+def _extract_into(result: ParsedFile, section: str | Sequence[str] | None, year: int | None) -> ParsedFile:
+    from desktop.core.extract import extract_plan
+
+    assert result.doc is not None
     try:
-        result.plan = extract_plan(result.doc, section=section, year=year)
+        # one rule with the command line: no year in the text means this year, and the preview says so
+        result.plan = extract_plan(result.doc, section=section, year=year, default_year=date.today().year)
+    except SpreadPlanError as exc:
+        result.error = exc.explain("请在上方“计划部分”中勾选要一起导入的部分。")
+        result.spread, result.alternatives = exc.sections, exc.alternatives
     except NoPlanSectionError as exc:
         result.error = exc.explain("请在上方“计划部分”中选择其中一个。")  # the preview lists the headings there
+        result.alternatives = exc.alternatives
     except ReportError as exc:
         result.error = str(exc)
+    else:
+        result.alternatives = result.plan.alternatives
     return result
 
 
@@ -77,3 +100,12 @@ def parse_safely(path: str) -> ParsedFile:
         return parse_file(path)
     except Exception as exc:  # noqa: BLE001 — an unexpected parser error is this file's failure only
         return ParsedFile(path, error=f"{Path(path).name}：读取时出现意外错误（{type(exc).__name__}：{exc}）。")
+
+
+def extract_again_safely(parsed: ParsedFile, sections: Sequence[str], year: int | None) -> ParsedFile:
+    """extract_again, with an unexpected parser error turned into this file's failure."""
+    try:
+        return extract_again(parsed, sections=sections, year=year)
+    except Exception as exc:  # noqa: BLE001 — an unexpected parser error is this file's failure only
+        return ParsedFile(parsed.path, doc=parsed.doc, headings=parsed.headings,
+                          error=f"{parsed.name}：提取时出现意外错误（{type(exc).__name__}：{exc}）。")

@@ -86,10 +86,12 @@ def test_preview_edits_end_up_in_store_exactly(qtbot, window, seeded, files, mon
         dlg.title_edit.textEdited.emit("改过的标题")
         qtmodeltester.check(m)
         expected["000"] = _shown(m)
-        # file 4: no plan found; re-pick the section from the level-1 headings
+        # file 4: no plan found; the picker is open with the level-1 headings, pick one
         dlg.show_file(4)
-        assert dlg.section_combo.isEnabled() and dlg.section_combo.count() == 3
-        dlg.pick_section("三、其他事项")
+        assert dlg.pick_button.isChecked() and not dlg.picker.isHidden()
+        assert {"一、工作回顾", "二、存在的问题", "三、其他事项"} <= set(dlg.picker.headings())
+        with qtbot.waitSignal(dlg.plan_reextracted, timeout=10000):
+            dlg.pick_section("三、其他事项")
         assert dlg.stack.currentWidget() is dlg.tree and dlg.model.rowCount() == 2
         expected["odd"] = _shown(dlg.model)
         # file 3 (seed 002) is left out by the clerk

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,11 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.ui.icons import icon
 from desktop.ui.import_flow import ConfirmedPlan
+from desktop.ui.jobs import Job, JobRunner
 from desktop.ui.models.plan_edit import PlanEditModel
+from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
 
 
 class _FileState:
@@ -39,13 +41,9 @@ class _FileState:
 
     def __init__(self, parsed: ParsedFile) -> None:
         self.parsed = parsed
-        self.year_guessed = False
-        if parsed.plan is not None and parsed.plan.year is None and parsed.doc is not None:
-            # No year in the text: deadlines are computed for this year and the clerk is told to check.
-            from desktop.core.extract import extract_plan
-
-            parsed.plan = extract_plan(parsed.doc, section=parsed.plan.section.heading, year=date.today().year)
-            self.year_guessed = True
+        # No year in the text: the parser used this year's, and the clerk is told to check it.
+        self.year_guessed = parsed.plan is not None and parsed.plan.year_guessed
+        self.reextracting = False
         self.model = PlanEditModel()
         self.model.set_plan(parsed.plan)
         self.title = parsed.plan.title if parsed.plan else (parsed.doc.source if parsed.doc else parsed.name)
@@ -57,9 +55,12 @@ class ImportPreviewDialog(QDialog):
     """One page per file: title, plan year, plan section, and the editable tree of items and measures."""
 
     file_changed = Signal(int)
+    plan_reextracted = Signal(int)  # a file's plan was taken again from other sections (its row)
 
-    def __init__(self, files: list[ParsedFile], parent: QWidget | None = None) -> None:
+    def __init__(self, files: list[ParsedFile], parent: QWidget | None = None, *, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
+        self._jobs = jobs if jobs is not None else JobRunner(self)
+        self._running: set[Job] = set()
         self.setWindowTitle(self.tr("导入预览：核对后再保存"))
         self.resize(1040, 660)
         self._states = [_FileState(f) for f in files]
@@ -106,11 +107,26 @@ class ImportPreviewDialog(QDialog):
         row.addWidget(self.year_spin)
         row.addWidget(self.year_note, 1)
         form.addRow(self.tr("计划年份"), row)
-        self.section_combo = QComboBox()
-        self.section_combo.setToolTip(self.tr("报告中的一级标题；选择真正的“下一步工作打算”部分，计划会立即重新提取"))
-        self.section_combo.activated.connect(self._on_section)
-        form.addRow(self.tr("计划部分"), self.section_combo)
+        row = QHBoxLayout()
+        self.section_label = QLabel()
+        self.section_label.setWordWrap(True)
+        self.section_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confidence_label = QLabel()
+        self.confidence_label.setObjectName("muted")
+        self.confidence_label.setToolTip(self.tr("程序对找对计划部分的把握"))
+        self.pick_button = QPushButton(self.tr("换一个部分…"))
+        self.pick_button.setCheckable(True)
+        self.pick_button.setToolTip(self.tr("列出可能是计划的各个部分，选一个或几个重新提取"))
+        self.pick_button.toggled.connect(self._show_picker)
+        row.addWidget(self.section_label, 1)
+        row.addWidget(self.confidence_label)
+        row.addWidget(self.pick_button)
+        form.addRow(self.tr("计划部分"), row)
         pl.addLayout(form)
+        self.picker = SectionPicker()
+        self.picker.chosen.connect(self.pick_sections)
+        self.picker.hide()
+        pl.addWidget(self.picker)
 
         self.stack = QStackedWidget()
         self.tree = QTreeView()
@@ -207,19 +223,8 @@ class ImportPreviewDialog(QDialog):
             self.year_note.setText(self.tr("报告中没有写明年份，已按今年计算，请核对"))
         else:
             self.year_note.setText("")
-        self.section_combo.clear()
-        heads = list(st.parsed.headings)
-        self.section_combo.addItems(heads)
-        if st.parsed.plan is not None and st.parsed.plan.section.heading in heads:
-            self.section_combo.setCurrentIndex(heads.index(st.parsed.plan.section.heading))
-        elif st.parsed.plan is not None:
-            self.section_combo.insertItem(0, st.parsed.plan.section.heading)
-            self.section_combo.setCurrentIndex(0)
-        else:
-            self.section_combo.setCurrentIndex(-1)
-            self.section_combo.setPlaceholderText(self.tr("请选择计划所在的一级标题") if heads else self.tr("（无）"))
         has_doc = st.parsed.doc is not None
-        self.section_combo.setEnabled(has_doc and bool(heads))
+        self._show_section(st)
         self.title_edit.setEnabled(has_doc)
         self.year_spin.setEnabled(st.parsed.plan is not None)
         if st.parsed.plan is None:
@@ -259,37 +264,94 @@ class ImportPreviewDialog(QDialog):
         """Set the plan year (deadlines move with it)."""
         self.year_spin.setValue(year)
 
-    def _on_section(self, index: int) -> None:
-        self.pick_section(self.section_combo.itemText(index))
+    # ---- the plan section ----------------------------------------------------------------------------
+    def _show_section(self, st: _FileState) -> None:
+        """The section row and the picker for the file shown: the picker opens by itself when the
+        parser is unsure, found the plan spread over several sections, or found none."""
+        parsed, plan = st.parsed, st.parsed.plan
+        can_pick = parsed.doc is not None and bool(parsed.alternatives or parsed.headings)
+        if st.reextracting:
+            self.section_label.setText(self.tr("正在重新提取…"))
+        elif plan is not None:
+            self.section_label.setText(plan.section.heading)
+        elif parsed.spread:
+            self.section_label.setText(self.tr("计划分散在 %1 个部分，请勾选要导入的部分").replace("%1", str(len(parsed.spread))))
+        else:
+            self.section_label.setText(self.tr("没有找到，请选择") if can_pick else self.tr("（无）"))
+        unsure = plan is not None and plan.confidence < LOW_CONFIDENCE
+        if plan is not None:
+            self.confidence_label.setText(self.tr("把握 %1").replace("%1", confidence_text(plan.confidence)))
+        else:
+            self.confidence_label.setText("")
+        if unsure:
+            note = self.tr("不太确定找对了计划部分（把握 %1）。请核对；如不对，在下面的候选中另选。") \
+                .replace("%1", confidence_text(plan.confidence))  # type: ignore[union-attr]
+        elif parsed.spread:
+            note = self.tr("这份报告没有单独的“工作打算”部分，任务分散在下面几个部分中，已全部勾选；可去掉不需要的部分。")
+        elif plan is None and can_pick:
+            note = self.tr("没有找到“下一步工作打算”一类的计划部分。请在下面选择计划所在的部分。")
+        else:
+            note = ""
+        current = (plan.section.heading.split("；") if plan is not None else list(parsed.spread))
+        self.picker.set_choices(parsed.alternatives, parsed.headings, current, note)
+        self.picker.setEnabled(not st.reextracting)
+        self.pick_button.setEnabled(can_pick and not st.reextracting)
+        self.pick_button.blockSignals(True)
+        self.pick_button.setChecked(can_pick and (unsure or plan is None))
+        self.pick_button.blockSignals(False)
+        self.picker.setVisible(self.pick_button.isChecked())
+
+    def _show_picker(self, shown: bool) -> None:
+        self.picker.setVisible(shown)
 
     def pick_section(self, heading: str) -> None:
-        """Re-extract the plan from another level-1 heading, at once (edits of this file start over)."""
-        from desktop.core.errors import ReportError
-        from desktop.core.extract import extract_plan
+        """Re-extract the plan from one other section (in the background)."""
+        self.pick_sections([heading])
 
+    def pick_sections(self, headings: list[str]) -> None:
+        """Re-extract the plan from these sections, taken together, in the parser process; the tree
+        shows the new items when `plan_reextracted` is emitted (edits of this file start over)."""
         st = self.state
-        if st.parsed.doc is None:
+        if st.parsed.doc is None or st.reextracting or not headings:
             return
-        try:
-            plan = extract_plan(st.parsed.doc, section=heading, year=st.year)
-        except ReportError as exc:
-            st.parsed.plan, st.parsed.error = None, str(exc)
-        else:
-            st.parsed.plan, st.parsed.error = plan, ""
-            st.year = plan.year
+        st.reextracting = True
+        row = self._current
+        self._show_section(st)
+        job = self._jobs.work(extract_elsewhere, st.parsed, list(headings), st.year,
+                              on_done=lambda parsed, r=row: self._reextracted(r, parsed),
+                              on_error=lambda exc, r=row: self._reextract_failed(r, exc))
+        self._running.add(job)
+        job.signals.finished.connect(lambda *_a, j=job: self._running.discard(j))
+        job.signals.failed.connect(lambda *_a, j=job: self._running.discard(j))
+
+    def _reextract_failed(self, row: int, exc: Exception) -> None:
+        st = self._states[row]
+        st.reextracting = False
+        st.parsed.error = str(exc)
+        if row == self._current:
+            self._show_file(row)
+        self.plan_reextracted.emit(row)
+
+    def _reextracted(self, row: int, parsed: ParsedFile) -> None:
+        st = self._states[row]
+        st.reextracting = False
+        st.parsed = parsed
+        if parsed.plan is not None:
+            st.year = parsed.plan.year
+            st.year_guessed = parsed.plan.year_guessed
             if not st.title:
-                st.title = plan.title
-        st.model.set_plan(st.parsed.plan)
-        st.include = st.parsed.plan is not None
-        item = self.file_list.item(self._current)
+                st.title = parsed.plan.title
+        st.model.set_plan(parsed.plan)
+        st.include = parsed.plan is not None
+        item = self.file_list.item(row)
         self.file_list.blockSignals(True)  # setIcon also emits itemChanged
-        item.setIcon(icon("ok") if st.parsed.plan else icon("warning"))
+        item.setIcon(icon("ok") if parsed.plan else icon("warning"))
         item.setCheckState(Qt.CheckState.Checked if st.include else Qt.CheckState.Unchecked)
         self.file_list.blockSignals(False)
-        self._show_file(self._current)
-        if st.parsed.plan is not None and st.parsed.plan.section.heading in st.parsed.headings:
-            self.section_combo.setCurrentIndex(st.parsed.headings.index(st.parsed.plan.section.heading))
+        if row == self._current:
+            self._show_file(row)
         self._update_ok()
+        self.plan_reextracted.emit(row)
 
     # ---- edits -------------------------------------------------------------------------------------
     def selected_indexes(self) -> list[QModelIndex]:
@@ -362,6 +424,12 @@ class ImportPreviewDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("导入 %1 份报告").replace("%1", str(n)))
         ok.setEnabled(n > 0)
+
+    def done(self, result: int) -> None:
+        """Close; a re-extraction still running is cancelled, its answer has nobody to go to."""
+        for job in list(self._running):
+            job.cancel()
+        super().done(result)
 
     # ---- result ------------------------------------------------------------------------------------
     def confirmed_plans(self) -> list[ConfirmedPlan]:
