@@ -48,10 +48,26 @@ def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int
     if m:
         return int(m.group(1))
     if doc_year is None:
+        doc_year = _signed_year(paragraphs)
+    if doc_year is None:
         return None
     if _NEXT_YEAR.search(heading) or annual:
         return doc_year + 1
     return doc_year
+
+
+_SIGNED = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$")
+_SIGNATURE_LINES = 8  # a report is signed and dated in its last lines
+
+
+def _signed_year(paragraphs: Sequence[str]) -> int | None:
+    """The year of the date under the signature (`2002-04-06`, `2024年7月10日`): a monthly report or a
+    letter names its month but not its year anywhere else."""
+    for paragraph in reversed(paragraphs[-_SIGNATURE_LINES:]):
+        m = _SIGNED.match(paragraph.strip())
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:

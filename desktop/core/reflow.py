@@ -14,7 +14,11 @@ from collections.abc import Callable, Sequence
 from desktop.core.markers import Style, match_at
 
 _MIN_LINES = 12  # fewer lines than this cannot show a wrap width
-_FULL_SHARE = 0.4  # a wrapped text has at least this share of its lines at the wrap width
+_FULL_SHARE = 0.15  # a wrapped text has at least this share of its lines at the wrap width (short
+# lines of headings, lists and signatures make up the rest) …
+_MIN_FULL = 8
+_MID_SHARE = 0.5  # … and most of those stop mid-sentence
+_PARAGRAPH_END = "。！？!?；;：:”’）)》」』"
 _OVER_SHARE = 0.03  # ... and hardly any line longer than it
 _MAX_WIDTH = 160  # display columns; a "width" beyond this is ordinary long paragraphs
 _SENTENCE_END = "。！？!?；;：:"
@@ -26,9 +30,14 @@ _FLAT_SPLIT_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Styl
                       Style.CIRCLED)
 
 
+# Markdown heading marks (`## 2017年工作计划`, `### 一、…`): a team's report written as a .md file.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
 def reflow(paragraphs: Sequence[str]) -> list[str]:
-    """The paragraphs as written: wrapped lines joined first, then a flattened text split again."""
-    out = list(paragraphs)
+    """The paragraphs as written: Markdown heading marks dropped, wrapped lines joined, then a
+    flattened text split again."""
+    out = [_MARKDOWN_HEADING.sub("", p) for p in paragraphs]
     wrap = wrap_width(out)
     if wrap is not None:
         out = join_wrapped(out, *wrap)
@@ -69,10 +78,13 @@ def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | 
                    default=None)
         if edge is None or edge > _MAX_WIDTH:
             continue
-        full = sum(1 for size in sizes if edge - tolerance <= size <= edge)
+        full = [line for line, size in zip(body, sizes) if edge - tolerance <= size <= edge]
         over = sum(1 for size in sizes if size > edge)
-        share = full / len(sizes)
-        if share >= _FULL_SHARE and over <= _OVER_SHARE * len(sizes) and (best is None or share > best[0]):
+        share = len(full) / len(sizes)
+        # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation
+        mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END) / max(1, len(full))
+        if (len(full) >= _MIN_FULL and share >= _FULL_SHARE and mid >= _MID_SHARE
+                and over <= _OVER_SHARE * len(sizes) and (best is None or share > best[0])):
             best = (share, measure, edge, tolerance)
     return None if best is None else best[1:]
 
@@ -83,16 +95,19 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
     inline `二是` after `。` more often continues the paragraph)."""
     out: list[str] = []
     current = ""
-    for line in lines:
+    for k, line in enumerate(lines):
         if current:
             if current[-1] in _SENTENCE_END and match_at(line, 0, _HEADING_STYLES) is not None:
                 out.append(current)
                 current = line
             else:
-                current = _glue(current, line)
+                current = _glue(current, line, lost_space=measure(lines[k - 1]) < width)
         else:
             current = line
-        if measure(line) < width - tolerance:
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        size = measure(line)
+        # a line broken after a space lost that space when it was read: one column short, between words
+        if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)):
             out.append(current)
             current = ""
     if current:
@@ -100,11 +115,18 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
     return out
 
 
-def _glue(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: Chinese needs no space, two Latin words do."""
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
-        return left + " " + right
-    return left + right
+def _latin_edge(left: str, right: str) -> bool:
+    return bool(left and right) and _latin(left[-1]) and _latin(right[0])
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _glue(left: str, right: str, *, lost_space: bool) -> str:
+    """Join two pieces of one paragraph; a space only where the break ate one between two Latin words
+    (a line that reaches the edge was cut mid-word)."""
+    return left + " " + right if lost_space and _latin_edge(left, right) else left + right
 
 
 def is_flat(paragraphs: Sequence[str]) -> bool:

@@ -38,7 +38,7 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
                     parts.append(text[start:i + 1])
                     start = i + 1
             # a stray closer is ignored
-        elif ch in _ENDS and not stack:
+        elif ch in _ENDS and not stack and not _inside_latin(text, i):
             j = i + 1
             while j < n and (text[j] in _ENDS or text[j] == "…"):
                 j += 1
@@ -68,3 +68,9 @@ def _merge_fragments(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _inside_latin(text: str, i: int) -> bool:
+    """`?` or `!` inside an address or a word (`task.php?id=1`) ends no sentence."""
+    return text[i] in "?!" and i + 1 < len(text) and text[i + 1].isascii() and not text[i + 1].isspace() \
+        and text[i + 1] not in "?!\"')"

@@ -57,12 +57,15 @@ def test_ordinary_text_is_left_alone():
         assert reflow(paragraphs) == paragraphs
 
 
-def test_latin_words_broken_at_the_edge_are_joined_with_a_space():
-    lines = ["这是一行被硬换行的文字，里面有英文单词 release"] * 14 + ["notes 结束。"]
-    width = len(lines[0])
-    joined = reflow(lines)
-    assert len(joined) == 1 and "release notes" in joined[0]
-    assert wrap_width(lines) == (len, width, 0) or wrap_width(lines)[1] >= width
+def test_latin_words_keep_their_space_where_the_break_ate_it():
+    # wrapped at 20: a word cut at the edge (`CVSTr|ac`) joins as it was; a line one short ended
+    # in a space the reader dropped (`Pascal |Script`), which comes back
+    filler = ["这是一行正好二十个字符宽的测试文字啊这是"] * 12
+    second = "ac以及对于新版的Pascal"
+    second = "ac" + "补" * (19 - len(second)) + second[2:]
+    lines = [*filler, "我们更新了服务器上的各项服务和CVSTr", second, "Script的支持。"]
+    assert [len(line) for line in lines[-3:]] == [20, 19, 10]
+    assert reflow(lines) == ["".join(filler) + "我们更新了服务器上的各项服务和CVSTr" + second + " Script的支持。"]
 
 
 @pytest.mark.parametrize("k", range(5))
