@@ -2,11 +2,13 @@
 
     python tools/fit_ranking.py [--corpus ../shared/corpus] [--show] [--fit]
 
-Labelled reports: the corpus's gold (documents whose gold heading is null are skipped: they test
+Labelled reports: each corpus's gold (documents whose gold heading is null are skipped: they test
 the spread-plan answer, not the ranking), the five seeds and the synthetic shapes in
 tests/core/shapes.py. The fit is a conditional logit (softmax over each report's candidates, the
-gold heading's log-probability maximised) with an L2 pull towards zero, by plain gradient ascent;
-print the weights, round them, and copy them into WEIGHTS by hand with a reason for each.
+gold heading's log-probability maximised) with an L2 pull towards the current table (or towards
+zero, --from-zero), by plain gradient ascent; print the weights, round them, and copy them into
+WEIGHTS by hand with a reason for each. The pull keeps the signs and sizes a reader can defend when
+a small corpus alone would let one feature memorise a few documents.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def squeeze(text: str) -> str:
 
 
 def labelled(corpus: Path) -> list[tuple[str, list[str], str]]:
-    """(name, paragraphs, gold heading) for every report with a single plan section."""
+    """(name, paragraphs, gold heading) for every report of `corpus` with a single plan section."""
     out = []
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (corpus / "gold").glob("*.json")}
     for sub in ("reports", "variants"):
@@ -43,10 +45,15 @@ def labelled(corpus: Path) -> list[tuple[str, list[str], str]]:
             gold = golds.get(path.name.split(".", 1)[0])
             if gold and gold["section_heading"]:
                 out.append((f"{sub}/{path.name}", list(read_report(path).paragraphs), gold["section_heading"]))
-    for path in sorted((ROOT / "seeds").iterdir()):
-        out.append((f"seeds/{path.name}", list(read_report(path).paragraphs), SEED_GOLD[path.name[:3]]["heading"]))
-    for name, (text, heading) in SHAPES.items():
-        out.append((f"shapes/{name}", [line.strip() for line in text.splitlines() if line.strip()], heading))
+    return out
+
+
+def built_in() -> list[tuple[str, list[str], str]]:
+    """The seeds and the synthetic shapes of tests/core/shapes.py."""
+    out = [(f"seeds/{path.name}", list(read_report(path).paragraphs), SEED_GOLD[path.name[:3]]["heading"])
+           for path in sorted((ROOT / "seeds").iterdir())]
+    out += [(f"shapes/{name}", [line.strip() for line in text.splitlines() if line.strip()], heading)
+            for name, (text, heading) in SHAPES.items()]
     return out
 
 
@@ -81,11 +88,12 @@ def evaluate(rows, weights) -> tuple[int, float]:  # type: ignore[no-untyped-def
     return hits, loglik
 
 
-def fit(rows, start: dict[str, float], l2: float, steps: int = 4000, rate: float = 0.05) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    w = dict(start)
+def fit(rows, prior: dict[str, float], l2: float, steps: int = 4000, rate: float = 0.05) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Maximise the gold headings' log-probability minus l2 * the squared distance from `prior`."""
+    w = dict(prior)
     names = list(w)
     for _ in range(steps):
-        grad = {n: -l2 * w[n] for n in names}
+        grad = {n: -l2 * (w[n] - prior[n]) for n in names}
         for _name, feats, gold_k, _texts in rows:
             if gold_k < 0:
                 continue
@@ -103,12 +111,17 @@ def fit(rows, start: dict[str, float], l2: float, steps: int = 4000, rate: float
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, action="append",
+                    help="a corpus folder (reports/, variants/, gold/); repeatable (default: tests/corpus)")
     ap.add_argument("--show", action="store_true", help="print each report's top candidates")
     ap.add_argument("--fit", action="store_true", help="fit the weights and print them")
     ap.add_argument("--l2", type=float, default=0.3)
+    ap.add_argument("--from-zero", action="store_true",
+                    help="pull the weights towards 0 instead of towards the current table (the prior)")
     args = ap.parse_args()
-    rows = table(labelled(args.corpus))
+    corpora = args.corpus or [ROOT / "tests" / "corpus"]
+    docs = [doc for corpus in corpora for doc in labelled(corpus)] + built_in()
+    rows = table(docs)
     hits, ll = evaluate(rows, WEIGHTS)
     print(f"current weights: {hits}/{sum(1 for r in rows if r[2] >= 0)} right, log-likelihood {ll:.2f}")
     missing = [r[0] for r in rows if r[2] < 0]
@@ -123,7 +136,7 @@ def main() -> int:
                 f = {n: round(v, 2) for n, v in feats[k].items() if v}
                 print(f"      {score(WEIGHTS, feats[k]):6.2f} {'*' if k == gold_k else ' '} {texts[k][:30]}  {f}")
     if args.fit:
-        w = fit(rows, {n: 0.0 for n in WEIGHTS}, args.l2)
+        w = fit(rows, {n: 0.0 for n in WEIGHTS} if args.from_zero else dict(WEIGHTS), args.l2)
         hits, ll = evaluate(rows, w)
         print(f"fitted (l2={args.l2}): {hits} right, log-likelihood {ll:.2f}")
         for n, v in w.items():

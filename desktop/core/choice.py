@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 from desktop.core.candidates import Candidate, Kind
 from desktop.core.ranking import Ranked, looks_forward
+from desktop.core.types import Alternative
 
 _SPREAD_MIN = 3  # a plan spread over sections has at least this many forward-looking ones in a row
 _ANONYMOUS_MIN = 2  # … of which this many name no plan and no time: they are task areas, not "the plan"
+_ALTERNATIVES = 6  # how many runner-up sections an answer lists for the user to pick instead
 
 
 @dataclass(slots=True)
@@ -32,6 +34,25 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
         return Choice([r.candidate for r in run], _share(run, forward), spread=True)
     return Choice([best.candidate], _share([best], forward))
+
+
+def alternatives(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> tuple[Alternative, ...]:
+    """The forward-looking sections other than the chosen ones, best first, each with its share of
+    the confidence on the same scale as the chosen one's (a list introduction or an unnumbered line
+    inside a chosen section is that section, not an alternative to it)."""
+    forward = [r for r in ranked if looks_forward(r.features)]
+    taken = {c.heading.index for c in chosen}
+    out: list[Alternative] = []
+    for r in forward:
+        c = r.candidate
+        if c.heading.index in taken or (c.parent in taken and c.kind is not Kind.NUMBERED):
+            continue
+        if any(a.heading == c.text for a in out):
+            continue
+        out.append(Alternative(c.text, round(r.score, 2), round(_share([r], forward), 3)))
+        if len(out) >= _ALTERNATIVES:
+            break
+    return tuple(out)
 
 
 def _share(chosen: Sequence[Ranked], forward: Sequence[Ranked]) -> float:

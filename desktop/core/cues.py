@@ -94,3 +94,40 @@ def paragraph_tense(paragraph: str) -> tuple[int, int, int]:
     future = {bisect_right(ends, m.start()) for m in _FUTURE_MARK.finditer(paragraph)}
     past = {bisect_right(ends, m.start()) for m in _PAST_MARK.finditer(paragraph)}
     return len(ends), len(future - past), len(past - future)
+
+
+# The period a report looks back on, read from its first lines: the plan it ends with is for the
+# period after it (a half-year summary plans 下半年, a monthly report the next month).
+_HALF = re.compile(r"上半年|前半年|1\s*[-—至~～]\s*6\s*月")
+_MONTHLY = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:的)?工作总结")
+_ANNUAL = re.compile(r"(?:年度|全年|年终|(?:19|20)\d\d\s*年)(?:工作)?总结")
+_NEXT_HALF = re.compile(r"下半年|下一步|下步|下阶段|下一阶段")
+_NEXT_YEAR = re.compile(r"明年|来年|新的一年|下一年|下年")
+_NEXT_MONTH = re.compile(r"下月|下个月|下一月")
+
+
+def report_period(first_lines: str) -> tuple[str, int | None]:
+    """("half" | "month" | "year" | "", the month or year) the report reviews, from its title lines."""
+    m = _MONTHLY.search(first_lines)
+    if m:
+        token = m.group(1)
+        return "month", int(token) if token.isdigit() else from_chinese(token)
+    if _HALF.search(first_lines):
+        return "half", None
+    if _ANNUAL.search(first_lines):
+        year, _month = heading_date(first_lines)
+        return "year", year
+    return "", None
+
+
+def plans_next_period(title: str, period: tuple[str, int | None]) -> bool:
+    """Whether a heading names the period right after the one the report reviews."""
+    kind, value = period
+    year, month = heading_date(title)
+    if kind == "half":
+        return bool(_NEXT_HALF.search(title))
+    if kind == "month":
+        return bool(_NEXT_MONTH.search(title)) or (value is not None and month == value % 12 + 1)
+    if kind == "year":
+        return bool(_NEXT_YEAR.search(title)) or (value is not None and year == value + 1)
+    return False

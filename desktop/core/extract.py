@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.candidates import Candidate, Kind, find_candidates
-from desktop.core.choice import Choice, choose
+from desktop.core.choice import Choice, alternatives, choose
 from desktop.core.closing import is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
@@ -24,14 +24,13 @@ from desktop.core.reflow import reflow
 from desktop.core.reports import read_report
 from desktop.core.sections import Heading, find_headings, find_named, section_end, top_headings
 from desktop.core.sentences import split_sentences
-from desktop.core.types import Alternative, CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
+from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
 
 _HAS_CJK = re.compile("[\u4e00-\u9fff]")
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
-_ALTERNATIVES = 6  # how many runner-up sections a plan lists for the user to pick instead
 
 
 @dataclass(slots=True)
@@ -83,9 +82,9 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
     else:
         picked = choose(paragraphs, ranked)
         if picked.spread:
-            raise SpreadPlanError(doc.source, [c.text for c in picked.sections], _alternatives(ranked, ()))
+            raise SpreadPlanError(doc.source, [c.text for c in picked.sections], alternatives(ranked, ()))
         if not picked.sections:
-            raise NoPlanSectionError(doc.source, top, alternatives=_alternatives(ranked, ()))
+            raise NoPlanSectionError(doc.source, top, alternatives=alternatives(ranked, ()))
     return _build_plan(doc, paragraphs, picked, ranked, top, year, default_year, on_progress, is_cancelled)
 
 
@@ -104,19 +103,6 @@ def _named(paragraphs: Sequence[str], headings: Sequence[Heading], candidates: S
             return c
     return Candidate(heading, Kind.NUMBERED if heading.style else Kind.UNNUMBERED, 0, heading.index + 1,
                      section_end(paragraphs, headings, heading))
-
-
-def _alternatives(ranked: Sequence, chosen: Sequence[Candidate]) -> tuple[Alternative, ...]:  # type: ignore[type-arg]
-    """The best-ranked sections other than the chosen ones, for the user to pick instead."""
-    taken = {c.heading.index for c in chosen}
-    out = []
-    for r in ranked:
-        if r.candidate.heading.index in taken or any(a.heading == r.candidate.text for a in out):
-            continue
-        out.append(Alternative(r.candidate.text, round(r.score, 2), round(r.probability, 3)))
-        if len(out) >= _ALTERNATIVES:
-            break
-    return tuple(out)
 
 
 def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, ranked: Sequence,  # type: ignore[type-arg]
@@ -148,7 +134,7 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
         headings=tuple(top),
         year_guessed=guessed,
         confidence=round(picked.confidence, 3),
-        alternatives=_alternatives(ranked, picked.sections),
+        alternatives=alternatives(ranked, picked.sections),
     )
 
 

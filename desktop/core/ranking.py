@@ -22,6 +22,8 @@ from desktop.core.cues import (
     heading_date,
     heading_words,
     paragraph_tense,
+    plans_next_period,
+    report_period,
 )
 from desktop.core.markers import Style, at_paragraph_start, inline_markers, may_list
 
@@ -31,6 +33,7 @@ WEIGHTS: dict[str, float] = {
     "plan_weak": 1.0,  # … or a task word: 任务 重点 部署 要求 措施 …, or ends in 工作
     "named": 0.5,  # the heading ends in what it plans (…工作打算, 重点任务), not in one task's words
     "forward": 1.5,  # a time ahead: 下一步 下半年 今后 明年 今年 …
+    "next_period": 1.0,  # the period right after the one the report reviews (上半年总结 → 下半年, 10月 → 11月)
     "later_date": 1.5,  # a year or month later than one an earlier heading names (一、10月… 二、11月…)
     "dated": 0.5,  # names a year or month (none earlier than an earlier heading's): `三、2011年的工作`
     "earlier_date": -1.5,  # a year or month earlier than an earlier heading's: a look further back
@@ -84,6 +87,7 @@ class DocStats:
             self.prefix.append(self.prefix[-1] + len(p))
         self._tense: dict[int, tuple[int, int, int]] = {}
         self._lists: dict[int, bool] = {}
+        self.period = report_period("\n".join(paragraphs[:3]))
 
     @property
     def total(self) -> int:
@@ -177,6 +181,7 @@ def all_features(stats: DocStats, candidates: Sequence[Candidate]) -> list[dict[
             "plan_weak": float(not strong and bool(PLAN_WEAK.search(title))),
             "named": float(bool(PLAN_NAMED.search(title.rstrip(" ：:")))),
             "forward": float(bool(FORWARD.search(title))),
+            "next_period": float(plans_next_period(title, stats.period)),
             "later_date": float(later),
             "dated": float((year is not None or month is not None) and not earlier),
             "earlier_date": float(earlier),

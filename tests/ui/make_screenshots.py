@@ -64,9 +64,13 @@ def main() -> int:
     w.grab().save(str(DOCS / "screenshot-all-reports.png"))
     w.filter_bar.clear()
 
+    from tests.ui.test_section_picker import TWO_PLANS
+
     bad = tmp / "空白报告.txt"
     bad.write_bytes(b"")
-    files = parse_files([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]] + [str(bad)])
+    unsure = tmp / "**镇2024年上半年工作总结.txt"
+    unsure.write_text(TWO_PLANS, encoding="utf-8")
+    files = parse_files([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]] + [str(bad), str(unsure)])
     dlg = ImportPreviewDialog(files, w)
     dlg.show()
     settle(400)
@@ -74,6 +78,9 @@ def main() -> int:
     dlg.show_file(3)
     settle(300)
     dlg.grab().save(str(DOCS / "screenshot-import-error.png"))
+    dlg.show_file(4)
+    settle(300)
+    dlg.grab().save(str(DOCS / "screenshot-import-picker.png"))
     dlg.close()
     w.close()
     store.close()
