@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.candidates import find_candidates  # noqa: E402
+from desktop.core.choice import choose  # noqa: E402
 from desktop.core.extract import prepare  # noqa: E402
-from desktop.core.ranking import WEIGHTS, DocStats, all_features  # noqa: E402
+from desktop.core.ranking import WEIGHTS, DocStats, Ranked, all_features  # noqa: E402
 from desktop.core.reports import read_report  # noqa: E402
 from tests.core.expected import SEEDS as SEED_GOLD  # noqa: E402
 from tests.core.shapes import SHAPES  # noqa: E402
@@ -57,17 +58,16 @@ def built_in() -> list[tuple[str, list[str], str]]:
     return out
 
 
-def table(docs: list[tuple[str, list[str], str]]) -> list[tuple[str, list[dict[str, float]], int, list[str]]]:
-    """Each report's candidates as feature rows, with the index of the gold one (-1 when missing)."""
+def table(docs: list[tuple[str, list[str], str]]):  # type: ignore[no-untyped-def]
+    """Each report as (name, feature rows, index of the gold candidate or -1, headings, candidates)."""
     rows = []
     for name, raw, gold in docs:
         paragraphs, headings = prepare(raw)
         cands = find_candidates(paragraphs, headings)
-        stats = DocStats(paragraphs)
-        feats = all_features(stats, cands)
+        feats = all_features(DocStats(paragraphs), cands)
         texts = [c.text for c in cands]
         gold_k = next((k for k, t in enumerate(texts) if squeeze(t) == squeeze(gold)), -1)
-        rows.append((name, feats, gold_k, texts))
+        rows.append((name, feats, gold_k, texts, cands))
     return rows
 
 
@@ -75,14 +75,26 @@ def score(weights: dict[str, float], f: dict[str, float]) -> float:
     return sum(weights[n] * v for n, v in f.items())
 
 
+def answer(weights: dict[str, float], feats, cands) -> str | None:  # type: ignore[no-untyped-def]
+    """The heading the product would answer with these weights (the ranking, then choice.py's rules)."""
+    scores = [score(weights, f) for f in feats]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    z = sum(exps)
+    ranked = sorted((Ranked(c, f, s, e / z) for c, f, s, e in zip(cands, feats, scores, exps)),
+                    key=lambda r: (-r.score, -r.candidate.heading.index))
+    picked = choose([], ranked)
+    return None if picked.spread or not picked.sections else picked.sections[0].text
+
+
 def evaluate(rows, weights) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+    """(reports answered with their gold heading, log-likelihood of the gold candidates)."""
     hits, loglik = 0, 0.0
-    for _name, feats, gold_k, _texts in rows:
+    for _name, feats, gold_k, texts, cands in rows:
         if gold_k < 0:
             continue
+        hits += answer(weights, feats, cands) == texts[gold_k]
         scores = [score(weights, f) for f in feats]
-        best = max(range(len(scores)), key=lambda k: (scores[k], k))
-        hits += best == gold_k
         top = max(scores)
         loglik += scores[gold_k] - top - math.log(sum(math.exp(s - top) for s in scores))
     return hits, loglik
@@ -94,7 +106,7 @@ def fit(rows, prior: dict[str, float], l2: float, steps: int = 4000, rate: float
     names = list(w)
     for _ in range(steps):
         grad = {n: -l2 * (w[n] - prior[n]) for n in names}
-        for _name, feats, gold_k, _texts in rows:
+        for _name, feats, gold_k, _texts, _cands in rows:
             if gold_k < 0:
                 continue
             scores = [score(w, f) for f in feats]
@@ -128,9 +140,9 @@ def main() -> int:
     if missing:
         print("gold heading not among the candidates:", ", ".join(missing))
     if args.show:
-        for name, feats, gold_k, texts in rows:
+        for name, feats, gold_k, texts, cands in rows:
             ranked = sorted(range(len(feats)), key=lambda k: -score(WEIGHTS, feats[k]))
-            flag = "ok" if ranked and ranked[0] == gold_k else "--"
+            flag = "ok" if gold_k >= 0 and answer(WEIGHTS, feats, cands) == texts[gold_k] else "--"
             print(f"[{flag}] {name}  gold={texts[gold_k] if gold_k >= 0 else None}")
             for k in ranked[:4]:
                 f = {n: round(v, 2) for n, v in feats[k].items() if v}

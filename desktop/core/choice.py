@@ -21,6 +21,7 @@ class Choice:
     sections: list[Candidate] = field(default_factory=list)
     confidence: float = 0.0
     spread: bool = False
+    parts: list[Candidate] = field(default_factory=list)  # where each section's items are (see plan_part)
 
 
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
@@ -28,12 +29,34 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     forward = [r for r in ranked if looks_forward(r.features)]
     if not forward:
         return Choice()
-    best = _prefer_sub(_prefer_heading(forward[0], ranked), ranked)
+    best = _prefer_heading(forward[0], ranked)
     run = _forward_run(best, ranked)
     anonymous = [r for r in run if _anonymous(r)]
     if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
         return Choice([r.candidate for r in run], _share(run, forward), spread=True)
-    return Choice([best.candidate], _share([best], forward))
+    return taken([best.candidate], ranked, _share([best], forward))
+
+
+def taken(sections: Sequence[Candidate], ranked: Sequence[Ranked], confidence: float) -> Choice:
+    """The answer for these sections (chosen or named by the user), each with the part its items are in."""
+    ordered = sorted(sections, key=lambda c: c.heading.index)
+    return Choice(ordered, confidence, parts=[plan_part(c, ranked) for c in ordered])
+
+
+def plan_part(section: Candidate, ranked: Sequence[Ranked]) -> Candidate:
+    """Where a section's items are: a mixed section (`三、存在的问题及下一步打算`) with a plan heading of
+    its own inside (`（二）下步打算`) keeps its level-1 heading, but its items are the sub-part's; the
+    problems listed first are not tasks."""
+    me = next((r for r in ranked if r.candidate.heading.index == section.heading.index
+               and r.candidate.kind is section.kind), None)
+    if me is None or not me.features["mixed"]:
+        return section
+    for r in ranked:
+        c = r.candidate
+        if c.parent == section.heading.index and c.kind is not Kind.INTRO and not r.features["past"] \
+                and (r.features["plan_strong"] or r.features["forward"]):
+            return c
+    return section
 
 
 def alternatives(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> tuple[Alternative, ...]:
@@ -67,10 +90,11 @@ def _share(chosen: Sequence[Ranked], forward: Sequence[Ranked]) -> float:
 
 
 def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
-    """A list introduction inside a section whose own heading reads as a plan gives way to that heading:
-    `三、2011年的工作` is the section a clerk names, not `今年，重点要做好以下几方面工作：`."""
+    """A list introduction or an unnumbered line inside a section whose own heading reads as a plan
+    gives way to that heading: `三、2011年的工作` is the section a clerk names, not
+    `今年，重点要做好以下几方面工作：`."""
     c = best.candidate
-    if c.kind is not Kind.INTRO or c.parent is None:
+    if c.kind is Kind.NUMBERED or c.parent is None:
         return best
     for r in ranked:
         if r.candidate.heading.index == c.parent and r.candidate.kind is not Kind.INTRO and _heading_cue(r) \
@@ -83,15 +107,6 @@ def _heading_cue(r: Ranked) -> bool:
     """The heading itself reads as a plan or a time ahead (`三、2011年的工作`), not only its body."""
     f = r.features
     return bool(f["plan_strong"] or f["forward"] or f["later_date"] or f["dated"] or f["named"])
-
-
-def _prefer_sub(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
-    """A mixed section (`二、存在问题及下一步打算`) with a plan heading of its own inside gives way to it."""
-    if not best.features["mixed"]:
-        return best
-    subs = [r for r in ranked if r.candidate.parent == best.candidate.heading.index and r.candidate.kind is not Kind.INTRO
-            and (r.features["plan_strong"] or r.features["forward"]) and not r.features["past"]]
-    return subs[0] if subs else best
 
 
 def _forward_run(best: Ranked, ranked: Sequence[Ranked]) -> list[Ranked]:

@@ -12,7 +12,8 @@ from desktop.core.sentences import split_sentences
 # when it opens a sentence inside the item's last paragraph.
 _CLOSING_WORDS = r"同志们|各位领导|各位代表|各位委员|总之|总而言之|综上所述|让我们|此致|特此|谢谢|欢迎"
 _CLOSING_SENTENCE = re.compile(rf"^(?:{_CLOSING_WORDS})")
-_CLOSING = re.compile(rf"^(?:{_CLOSING_WORDS}|综上|最后[，,]|以上|我们坚信|我们相信|附件|附[：:])")
+_CLOSING = re.compile(rf"^(?:{_CLOSING_WORDS}|综上|最后[，,]|以上|我们坚信|我们相信|附件|附[：:]|展望|"
+                      r"[^。！？]{0,20}[，,](?:让我们|我们坚信|我们相信))")
 # A web page's footer and survey block: kept apart because `相关…` or `点击…` may open a real
 # sentence; they count only as short lines of their own, or as the footers of copied pages.
 _FOOTER_ANY = re.compile(r"^(?:本作品|版权所有|Copyright|©|Public domain|注：.{0,20}(?:维基|版权|作品))", re.IGNORECASE)

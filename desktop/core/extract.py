@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.candidates import Candidate, Kind, find_candidates
-from desktop.core.choice import Choice, alternatives, choose
+from desktop.core.choice import Choice, alternatives, choose, taken
 from desktop.core.closing import is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import HEADING_ORDER, Marker, Style, at_paragraph_start, inline_markers, match_at, may_list
 from desktop.core.numerals import to_chinese
-from desktop.core.ranking import rank
+from desktop.core.ranking import Ranked, rank
 from desktop.core.reflow import reflow
 from desktop.core.reports import read_report
 from desktop.core.sections import Heading, find_headings, find_named, section_end, top_headings
@@ -78,7 +78,7 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
         missing = [w for w, c in zip(wanted, chosen) if c is None]
         if missing:
             raise NoPlanSectionError(doc.source, top, wanted="、".join(missing))
-        picked = Choice(sorted((c for c in chosen if c is not None), key=lambda c: c.heading.index), 1.0)
+        picked = taken([c for c in chosen if c is not None], ranked, 1.0)
     else:
         picked = choose(paragraphs, ranked)
         if picked.spread:
@@ -105,7 +105,7 @@ def _named(paragraphs: Sequence[str], headings: Sequence[Heading], candidates: S
                      section_end(paragraphs, headings, heading))
 
 
-def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, ranked: Sequence,  # type: ignore[type-arg]
+def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, ranked: Sequence[Ranked],
                 top: list[str], year: int | None, default_year: int | None, on_progress: ProgressFn | None,
                 is_cancelled: CancelFn | None) -> Plan:
     """Split the chosen section(s) into items and measures and date them."""
@@ -119,8 +119,8 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
     several = len(picked.sections) > 1
     preamble_parts: list[str] = []
     items: list[PlanItem] = []
-    for c in picked.sections:
-        preamble, blocks = _split_items(c.body(paragraphs), on_progress=on_progress, is_cancelled=is_cancelled)
+    for c, part in zip(picked.sections, picked.parts):
+        preamble, blocks = _split_items(part.body(paragraphs), on_progress=on_progress, is_cancelled=is_cancelled)
         if preamble:
             preamble_parts.append(preamble)
         prefix = _section_number(c) if several else ""

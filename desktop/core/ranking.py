@@ -29,26 +29,26 @@ from desktop.core.markers import Style, at_paragraph_start, inline_markers, may_
 
 # feature: weight — why it counts
 WEIGHTS: dict[str, float] = {
-    "plan_strong": 2.0,  # the heading names a plan: 打算 计划 安排 思路 设想 建议 …
+    "plan_strong": 2.75,  # the heading names a plan: 打算 计划 安排 思路 设想 建议 …
     "plan_weak": 1.0,  # … or a task word: 任务 重点 部署 要求 措施 …, or ends in 工作
-    "named": 0.5,  # the heading ends in what it plans (…工作打算, 重点任务), not in one task's words
-    "forward": 1.5,  # a time ahead: 下一步 下半年 今后 明年 今年 …
+    "named": 1.0,  # the heading ends in what it plans (…工作打算, 重点任务), not in one task's words
+    "forward": 1.75,  # a time ahead: 下一步 下半年 今后 明年 今年 …
     "next_period": 1.0,  # the period right after the one the report reviews (上半年总结 → 下半年, 10月 → 11月)
-    "later_date": 1.5,  # a year or month later than one an earlier heading names (一、10月… 二、11月…)
-    "dated": 0.5,  # names a year or month (none earlier than an earlier heading's): `三、2011年的工作`
+    "later_date": 1.25,  # a year or month later than one an earlier heading names (一、10月… 二、11月…)
+    "dated": 1.5,  # names a year or month (none earlier than an earlier heading's): `三、2011年的工作`
     "earlier_date": -1.5,  # a year or month earlier than an earlier heading's: a look further back
     "past": -2.5,  # review or problem words: 回顾 情况 成效 问题 以来 …
-    "mixed": 1.5,  # review words before plan words (存在问题及下一步打算): the plan is its second half
-    "future_body": 2.0,  # share of body sentences that say what will be done (要 将 确保 力争 …)
+    "mixed": 0.75,  # review words before plan words (存在问题及下一步打算): the plan is its second half
+    "future_body": 1.75,  # share of body sentences that say what will be done (要 将 确保 力争 …)
     "past_body": -2.0,  # share of body sentences that say what was done (了 已 取得 累计 …)
-    "enumerates": 1.0,  # the body lists points numbered from 1
+    "enumerates": 1.5,  # the body lists points numbered from 1
     "position": 1.0,  # where the heading stands, 0 at the start of the report and 1 at the end
-    "runs_to_end": 0.5,  # no later section at its level: plans are usually the last part
-    "size": 1.0,  # the body's share of the report's text
+    "runs_to_end": 1.5,  # no later section at its level: plans are usually the last part
+    "size": 1.25,  # the body's share of the report's text
     "sublevel": -1.5,  # a second-level heading (（二）下一步工作打算 inside a mixed section)
-    "intro": -0.5,  # found as a sentence introducing a list, not as a heading
+    "intro": -1.0,  # found as a sentence introducing a list, not as a heading
     "unnumbered": -0.5,  # a short unnumbered line
-    "after_review": 0.5,  # an earlier level-1 heading looks back: the review has been given
+    "after_review": 0.75,  # an earlier level-1 heading looks back: the review has been given
 }
 
 

@@ -71,7 +71,7 @@ SHAPES: dict[str, tuple[str, str]] = {
 2.加强教育培训。
 三、意见建议
 建议加大投入。
-""", "（二）下一步工作打算"),
+""", "二、存在问题及下一步工作打算"),
     "mixed_without_sub_heading": ("""
 一、工作情况
 略。

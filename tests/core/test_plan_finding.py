@@ -120,6 +120,7 @@ def test_review_only_news_has_no_plan_and_lists_the_headings():
     ("欢迎对我们提出宝贵意见。\n联系邮箱：team@example.org", 2),
     ("==========\nMonthly report of the team, plan for next month: release the new version.", 2),
     ("特此报告。\n**县**局\n二〇二四年七月十日", 2),
+    ("展望新学期，让我们以更加饱满的热情投入到工作中！", 2),
     ("本作品是中华人民共和国的法律、法规，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件。", 2),
 ])
 def test_trailing_matter_after_the_last_item_is_cut(tail, kept):
@@ -172,3 +173,24 @@ def test_super_long_term_bonds_are_not_ongoing_work():
 def test_a_given_year_is_not_prefixed_to_a_title_that_names_its_own():
     plan = extract_plan(doc("一、2024年工作回顾\n做了。\n二、2025年政府工作任务\n一是抓项目。"), year=2026)
     assert plan.title == "2025年政府工作任务"
+
+
+def test_a_dated_target_paragraph_does_not_outrank_the_enumerated_plan_after_it():
+    plan = extract_plan(doc("""
+**集团2024年工作总结
+一、2024年主要工作成效
+（一）保障供水。全年供水量增长了3%。
+二、存在的问题和不足
+管网老化问题依然突出。
+三、2025年主要目标
+2025年，力争营业收入增长5%以上，全年安全生产责任事故为零。
+四、今后工作思路
+（一）保障供水安全
+加强水源地保护。每季度排查一次。
+（二）推进管网改造
+年内完成老旧管网改造20公里。
+附件：1.主要经营指标完成情况表
+"""))
+    assert plan.section.heading == "四、今后工作思路"
+    assert [i.title for i in plan.items] == ["保障供水安全", "推进管网改造"]
+    assert "三、2025年主要目标" in [a.heading for a in plan.alternatives]
