@@ -37,6 +37,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
+        QApplication.setDesktopFileName(APPLICATION)  # Wayland docks match the window to halfyear.desktop's icon
         # Fusion everywhere, the same look on every desktop (the style sheet refines it). Asked for on the
         # command line, Qt builds it as the first style; app.setStyle() would build a second one, and any
         # QStyle object in Python costs ~6 ms of type set-up before the first paint.
