@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-# desktop.ui.app first, as the entry point imports it: it loads the import check before Qt (app.py)
+# desktop.ui.app before PySide6, in the entry point's order: it loads the import check before Qt (app.py)
 from desktop.core.gc_pause import cyclic_gc_paused
-from desktop.ui.app import build_window, make_app  # isort: skip
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # isort: skip
-from PySide6.QtGui import QFontDatabase, QFontInfo  # isort: skip
-from PySide6.QtWidgets import QApplication, QMessageBox  # isort: skip
+from desktop.ui.app import build_window, make_app
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.data_dirs import data_root, resources_dir, seeds_dir
 from desktop.ui.icons import icon
