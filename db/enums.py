@@ -22,6 +22,8 @@ class Status(StrEnum):
 
 
 DONE_STATUSES: tuple[Status, ...] = (Status.DONE, Status.CLOSED)
+# 未完成, as the window's status filter and `halfyear export --status 未完成` mean it: neither done nor cancelled
+OPEN_STATUSES: tuple[Status, ...] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.EXTENDED)
 
 
 class Light(StrEnum):

@@ -8,15 +8,17 @@ from db.store import Store
 from desktop.core.errors import ReportError
 from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
+from desktop.data_dirs import seeds_dir as _bundled_seeds
 
 _SUFFIXES = (".txt", ".docx")
 
 
-def import_samples(store: Store, seeds_dir: str | Path) -> int:
-    """Import every report in `seeds_dir` as a sample (skipping ones already there); returns how many."""
+def import_samples(store: Store, seeds_dir: str | Path | None = None) -> int:
+    """Import as samples the reports in `seeds_dir` (default: the app's own) not yet in the store; returns how many."""
+    folder = Path(seeds_dir) if seeds_dir is not None else _bundled_seeds()
     known = {r.sha256 for r in store.list_reports()}
     count = 0
-    for path in sorted(Path(seeds_dir).iterdir()):
+    for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in _SUFFIXES:
             continue
         try:

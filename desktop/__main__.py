@@ -10,6 +10,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.ui.app import run  # Qt is imported only when the window is wanted
 
         return run(args)
+    if args == ["selftest"]:  # the window's own start-up path, without the CLI's imports (SQLAlchemy & co.)
+        from desktop.ui.selftest import run_selftest
+
+        return run_selftest()
     from desktop.cli import main as cli_main
 
     return cli_main(args)

@@ -6,11 +6,14 @@ import argparse
 import importlib
 import re
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 from desktop import __version__
 
 # Each module adds its subcommands with `register(subparsers)`; handlers return the exit status.
-_COMMAND_MODULES = ("desktop.cli.parse_cmd", "desktop.cli.store_cmds", "desktop.cli.excel_cmds")
+_COMMAND_MODULES = ("desktop.cli.parse_cmd", "desktop.cli.store_cmds", "desktop.cli.excel_cmds",
+                    "desktop.cli.selftest_cmd")
 
 
 # argparse speaks English; a clerk gets these usage errors in Chinese.
@@ -25,8 +28,28 @@ _ARGPARSE_ERRORS = (
 )
 
 
+class _ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's layout with the usage line headed in Chinese (its default prefix is English)."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _ChineseArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one Chinese line (exit status 2)."""
+    """An ArgumentParser that writes its help in Chinese and its usage errors as one Chinese line (exit status 2).
+
+    Every subcommand's parser is one too: argparse makes them with the class of the parser they belong to.
+    """
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        # the two argument groups every parser starts with, titled by argparse in English
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:  # argparse's own -h says "show this help message and exit"
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         for pattern, say in _ARGPARSE_ERRORS:
@@ -44,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="halfyear",
         description="把工作总结里的“下一步工作打算”变成任务台账。不带参数运行时打开桌面程序。",
     )
-    parser.add_argument("--version", action="version", version=f"halfyear {__version__}")
+    parser.add_argument("--version", action="version", version=f"halfyear {__version__}", help="显示版本号并退出")
     parser.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录下的 SQLite 文件；也可用环境变量 HALFYEAR_DB）")
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令",
+                                description="每个命令的用法：halfyear 命令 --help")
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser

@@ -6,7 +6,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from db.enums import OPEN_STATUSES
 from desktop.core.ledger import STATUSES, LedgerError, parse_date
+
+# words that stand for several statuses, as in the window's status filter
+_STATUS_GROUPS = {"未完成": tuple(s.value for s in OPEN_STATUSES)}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,8 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="OUT.xlsx", help="导出的文件")
     p.add_argument("--report", metavar="ID", type=int, nargs="+", action="extend", dest="reports",
                    help="只导出这些报告（编号见 halfyear list）；默认全部")
-    p.add_argument("--status", metavar="状态", nargs="+", action="extend", dest="statuses", choices=STATUSES,
-                   help="只导出这些状态的措施：" + "、".join(STATUSES))
+    p.add_argument("--status", metavar="状态", nargs="+", action="extend", dest="statuses",
+                   choices=(*STATUSES, *_STATUS_GROUPS),
+                   help="只导出这些状态的措施：" + "、".join(STATUSES) + "；"
+                        + "；".join(f"{word} 即 {'、'.join(group)}" for word, group in _STATUS_GROUPS.items()))
     p.add_argument("--unit", metavar="单位", default="", help="只导出牵头单位或配合单位含此文字的措施")
     p.add_argument("--one-sheet", action="store_true", help="多份报告放在同一个工作表（加“来源报告”列）")
     p.add_argument("--as-of", metavar="日期", type=_date_arg, help="导出某一天结束时的台账，如 2023-06-30")
@@ -47,7 +53,8 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         with open_store(args.db) as store:
-            result = export_ledger(store, args.out, report_ids=args.reports, statuses=args.statuses or (),
+            statuses = [s for word in args.statuses or () for s in _STATUS_GROUPS.get(word, (word,))]
+            result = export_ledger(store, args.out, report_ids=args.reports, statuses=statuses,
                                    unit=args.unit, one_sheet=args.one_sheet, as_of=args.as_of)
     except (StoreError, LedgerError) as exc:
         return fail(str(exc))

@@ -132,8 +132,9 @@ def _show(args: argparse.Namespace) -> int:
     for row in rows:
         due = f" 时限 {row.due.isoformat()}" if row.due else ""
         late = " 逾期" if row.overdue else ""
-        extra = f" {row.progress}%" if not row.is_measure else ""
-        print(f"{'    ' * row.depth}[{row.id}] {row.label} {row.title} —— {row.status.value}{extra}{due}{late}")
+        # an item's own status is not kept up by its measures: say what the window's 状态 column says
+        state = row.status.value if row.is_measure else f"{row.done_children}/{row.child_count} 项完成 {row.progress}%"
+        print(f"{'    ' * row.depth}[{row.id}] {row.label} {row.title} —— {state}{due}{late}")
     return 0
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.gc_pause import cyclic_gc_paused
+from desktop.data_dirs import resources_dir, seeds_dir
 from desktop.ui import pyside_import_check  # Qt-free; imported before Qt so PySide never scans it
 
 if TYPE_CHECKING:
@@ -19,13 +19,12 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "halfyear"
 APPLICATION = "halfyear"
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+_TRANSLATOR = "halfyear-translator"  # objectName of the translators installed here, so a second call replaces them
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names (QSettings uses them), translation and style sheet."""
-    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
     pyside_import_check.install()  # before the window's modules and the store's ~400 are imported
     from PySide6.QtWidgets import QApplication
@@ -38,6 +37,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
+        QApplication.setDesktopFileName(APPLICATION)  # Wayland docks match the window to halfyear.desktop's icon
         # Fusion everywhere, the same look on every desktop (the style sheet refines it). Asked for on the
         # command line, Qt builds it as the first style; app.setStyle() would build a second one, and any
         # QStyle object in Python costs ~6 ms of type set-up before the first paint.
@@ -45,19 +45,47 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     elif app.style().name().lower() != "fusion":  # an application made elsewhere (tests)
         app.setStyle("Fusion")
     assert isinstance(app, QApplication)
+    install_translators(app)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "半年工作台账"))
-    lang = os.environ.get("HALFYEAR_LANG") or QLocale.system().name()
-    if not lang.startswith("zh"):
-        qm = RESOURCES / "translations" / f"halfyear_{lang.split('_')[0]}.qm"
-        if qm.exists():
-            translator = QTranslator(app)
-            if translator.load(str(qm)):
-                app.installTranslator(translator)
     _set_base_font_and_text_colour(app)
-    qss = RESOURCES / "styles" / "light.qss"
+    qss = resources_dir() / "styles" / "light.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
     return app
+
+
+def install_translators(app: QApplication, lang: str | None = None) -> str:
+    """Our own and Qt's translations for `lang` (default: HALFYEAR_LANG or the system's); returns the UI language.
+
+    The interface is written in Chinese. Another language is used only when a compiled halfyear_<lang>.qm
+    with translations in it is found (halfyear_en.ts is still untranslated); otherwise the window stays
+    Chinese whatever the system language is, and Qt's own texts (the 是/否/确定/取消 of standard buttons,
+    file dialogs, the calendar's month names) follow it, not the system's English.
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.deleteLater()
+    lang = lang or os.environ.get("HALFYEAR_LANG") or QLocale.system().name()
+    ui_lang = "zh_CN"
+    if not lang.startswith("zh"):
+        ours = QTranslator(app)
+        ours.setObjectName(_TRANSLATOR)
+        qm = resources_dir() / "translations" / f"halfyear_{lang.split('_')[0]}.qm"
+        if qm.is_file() and ours.load(str(qm)) and not ours.isEmpty():
+            app.installTranslator(ours)
+            ui_lang = lang
+    # qtbase_<lang>.qm ships with PySide6 (in a bundle too: PyInstaller's Qt hook collects it); qt_extra_<lang>.qm
+    # fills what it leaves in English, and is installed after it because the last translator installed is asked first.
+    for name, folder in ((f"qtbase_{ui_lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         (f"qt_extra_{ui_lang}", str(resources_dir() / "translations"))):
+        qt_own = QTranslator(app)
+        qt_own.setObjectName(_TRANSLATOR)
+        if qt_own.load(name, folder):
+            app.installTranslator(qt_own)
+    QLocale.setDefault(QLocale(ui_lang))
+    return ui_lang
 
 
 # A Chinese UI font first, the platform's own after: Latin and digits then come from the same face as the
@@ -114,7 +142,7 @@ def run(argv: list[str]) -> int:
 
     def opened(store: object) -> None:
         window.set_store(store)
-        window.offer_samples(SEEDS)
+        window.offer_samples(seeds_dir())
 
     def failed(exc: Exception) -> None:
         from desktop.ui.errors import show_error

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from desktop.data_dirs import resources_dir
 
 LIGHT_COLOURS = {"green": "#2e9d57", "yellow": "#e6a700", "red": "#d93025"}
 
@@ -15,7 +14,7 @@ LIGHT_COLOURS = {"green": "#2e9d57", "yellow": "#e6a700", "red": "#d93025"}
 @cache
 def icon(name: str) -> QIcon:
     """resources/icons/<name>.svg as a QIcon (empty icon when missing, never an error)."""
-    path = RESOURCES / "icons" / f"{name}.svg"
+    path = resources_dir() / "icons" / f"{name}.svg"
     return QIcon(str(path)) if path.exists() else QIcon()
 
 

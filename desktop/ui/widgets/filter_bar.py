@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
-from db.enums import DONE_STATUSES, Status
+from db.enums import DONE_STATUSES, OPEN_STATUSES, Status
 from desktop.ui.icons import icon
 from desktop.ui.models.row_filter import RowFilter
 
-_OPEN = frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.EXTENDED})
+_OPEN = frozenset(OPEN_STATUSES)
 
 
 class FilterBar(QWidget):
