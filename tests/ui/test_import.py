@@ -13,7 +13,7 @@ from desktop.ui.models.plan_edit import PlanEditModel
 from tests.ui.conftest import SEEDS
 
 NO_PLAN = ("2024年上半年工作总结\n一、工作回顾\n（一）抓好学习。开展集中学习。\n二、存在的问题\n（一）学习不深。个别同志学习不够。\n"
-           "三、其他事项\n（一）开展调研。年底前完成调研报告。\n（二）完善制度。9月底前出台办法。\n")
+           "三、其他事项\n（一）开展调研。形成调研报告。\n（二）完善制度。出台管理办法。\n")  # nothing reads as a plan
 
 
 def _shown(model: PlanEditModel) -> list[tuple[int, str, str]]:
