@@ -7,6 +7,9 @@ window imports parsing.py for its data types on the UI thread, and only jobs imp
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -56,11 +59,26 @@ def _submit_call(fn: Callable[..., T], *args: object) -> Future[T] | None:
         try:
             if _pool is None:
                 # spawn: a fresh interpreter that imports only the parser and the core, never Qt.
-                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_follow_parent, initargs=(os.getpid(),))
             return _pool.submit(fn, *args)
         except (OSError, RuntimeError, BrokenProcessPool):
             _pool = None
             return None
+
+
+def _follow_parent(parent: int) -> None:
+    """In the worker: end with the app. A killed app cannot tell its worker to stop, and the worker
+    would wait for work for ever (its parent id changes when the app is gone)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+_WATCH_SECONDS = 0.5
 
 
 def warm_up() -> None:

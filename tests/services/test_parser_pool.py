@@ -77,3 +77,33 @@ def test_cancel_stops_waiting_for_the_worker() -> None:
         parse_files([_seed()], is_cancelled=is_cancelled)
     assert len(asked) == 2
     assert not busy.done()  # it did not wait for the worker to get to the file
+
+
+def test_the_worker_ends_when_the_app_is_killed(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    app = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from desktop.services import parser_pool\n"
+        f"parser_pool.parse_elsewhere({_seed()!r})\n"
+        "print(*parser_pool._pool._processes, flush=True)\n"
+        "time.sleep(60)\n")], stdout=subprocess.PIPE, text=True, cwd=str(SEEDS[0].parents[1]))
+    with app:
+        worker = int(app.stdout.readline())
+        os.kill(worker, 0)  # alive while the app is
+        app.kill()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+        try:  # a worker that has exited but is not reaped yet is a zombie: gone for our purpose
+            with open(f"/proc/{worker}/stat") as stat:
+                if stat.read().split(") ")[1].startswith("Z"):
+                    return
+        except FileNotFoundError:
+            return
+    pytest.fail("the parser's worker process outlived the killed app")
