@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.core.candidates import find_candidates  # noqa: E402
 from desktop.core.choice import choose  # noqa: E402
 from desktop.core.extract import prepare  # noqa: E402
-from desktop.core.ranking import WEIGHTS, DocStats, Ranked, all_features  # noqa: E402
+from desktop.core.ranking import WEIGHTS, DocStats, Ranked, all_features, looks_forward  # noqa: E402
 from desktop.core.reports import read_report  # noqa: E402
 from tests.core.expected import SEEDS as SEED_GOLD  # noqa: E402
 from tests.core.shapes import SHAPES  # noqa: E402
@@ -65,6 +65,9 @@ def table(docs: list[tuple[str, list[str], str]]):  # type: ignore[no-untyped-de
         paragraphs, headings = prepare(raw)
         cands = find_candidates(paragraphs, headings)
         feats = all_features(DocStats(paragraphs), cands)
+        # only what can be the answer competes (the product's confidence is over these too)
+        keep = [k for k, f in enumerate(feats) if looks_forward(f)]
+        feats, cands = [feats[k] for k in keep], [cands[k] for k in keep]
         texts = [c.text for c in cands]
         gold_k = next((k for k, t in enumerate(texts) if squeeze(t) == squeeze(gold)), -1)
         rows.append((name, feats, gold_k, texts, cands))

@@ -96,10 +96,10 @@ def _restarts(paragraphs: Sequence[str], heading_at: dict[int, Heading], top: St
     becomes a level-1 candidate, and the sections around it end where it starts."""
     restarts = []
     for intro in intros:
-        if intro.parent is None or top is None or intro.parent == intro.heading.index:
+        # inline (`…如下：一、…`) is a list inside a paragraph, not a new part of the report
+        if intro.parent is None or top is None or intro.parent == intro.heading.index or intro.heading.rest:
             continue
-        first = intro.heading.rest or (paragraphs[intro.start] if intro.start < len(paragraphs) else "")
-        marker = match_at(first, 0)
+        marker = at_paragraph_start(paragraphs[intro.start]) if intro.start < len(paragraphs) else None
         if marker is not None and marker.style is top:
             restarts.append(replace(intro, level=0, parent=None,
                                     end=_list_end(paragraphs, heading_at, intro.start, top)))

@@ -174,13 +174,18 @@ def all_features(stats: DocStats, candidates: Sequence[Candidate]) -> list[dict[
         strong = bool(PLAN_STRONG.search(title))
         past = PAST.search(title)
         mixed = bool(past and _mixed(title, past.end()))
-        future, past_share = stats.tense(c)
+        named = bool(PLAN_NAMED.search(title.rstrip(" ：:")))
+        forward = bool(FORWARD.search(title))
+        # A second-level candidate that names no plan cannot be the answer (looks_forward): its body,
+        # the costly part, is not read (most candidates are a plan's own items).
+        readable = c.level == 0 or strong or forward or later or mixed or named
+        future, past_share = stats.tense(c) if readable else (0.0, 0.0)
         size = (stats.chars(c.start, c.end) + len(c.heading.rest)) / stats.total
         out.append({
             "plan_strong": float(strong),
             "plan_weak": float(not strong and bool(PLAN_WEAK.search(title))),
-            "named": float(bool(PLAN_NAMED.search(title.rstrip(" ：:")))),
-            "forward": float(bool(FORWARD.search(title))),
+            "named": float(named),
+            "forward": float(forward),
             "next_period": float(plans_next_period(title, stats.period)),
             "later_date": float(later),
             "dated": float((year is not None or month is not None) and not earlier),
@@ -189,7 +194,7 @@ def all_features(stats: DocStats, candidates: Sequence[Candidate]) -> list[dict[
             "mixed": float(mixed),
             "future_body": future,
             "past_body": past_share,
-            "enumerates": float(stats.enumerates(c)),
+            "enumerates": float(readable and stats.enumerates(c)),
             "position": c.heading.index / max(1, len(paragraphs) - 1),
             "runs_to_end": float(last_in_group.get((c.level, c.parent), -1) <= c.heading.index),
             "size": min(1.0, size),

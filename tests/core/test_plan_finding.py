@@ -194,3 +194,19 @@ def test_a_dated_target_paragraph_does_not_outrank_the_enumerated_plan_after_it(
     assert plan.section.heading == "四、今后工作思路"
     assert [i.title for i in plan.items] == ["保障供水安全", "推进管网改造"]
     assert "三、2025年主要目标" in [a.heading for a in plan.alternatives]
+
+
+def test_a_list_introduced_inline_in_the_review_does_not_cut_the_plan_short():
+    plan = extract_plan(doc("""
+2024年上半年工作总结
+一、上半年工作情况
+今年以来，我们抓住重点推进工作，现将有关情况总结如下：一、重点工作开展情况较好。二、群众满意度提高了。
+二、存在的问题
+一是短板仍在。二是差距明显。
+三、下一步工作打算
+（一）抓学习。要组织集中学习。
+（二）抓落实。要确保年底前完成。
+（三）抓作风。要开展作风整治。
+"""))
+    assert plan.section.heading == "三、下一步工作打算"
+    assert titles(plan) == ["抓学习", "抓落实", "抓作风"]
