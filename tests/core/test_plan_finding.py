@@ -210,3 +210,39 @@ def test_a_list_introduced_inline_in_the_review_does_not_cut_the_plan_short():
 """))
     assert plan.section.heading == "三、下一步工作打算"
     assert titles(plan) == ["抓学习", "抓落实", "抓作风"]
+
+
+def _report(*sections: tuple[str, str]) -> ReportDocument:
+    return doc("\n".join(f"{h}\n{b}" for h, b in sections))
+
+
+_REVIEW = "过去一年，我们完成了全年目标任务。国内生产总值增长了6%，城镇新增就业1200万人。"
+_TARGETS = "今年发展的主要预期目标是：国内生产总值增长5%左右。要坚持稳中求进工作总基调。"
+_TASKS = "（一）着力扩大国内需求。要增加居民收入。\n（二）深化重点领域改革。要推进国企改革。\n（三）保障和改善民生。要稳定就业。"
+_AREA = "（一）要加大宏观政策实施力度。确保年底前落实。\n（二）要稳定就业。力争新增就业900万人。"
+
+
+@pytest.mark.parametrize("sections, heading", [
+    # review, overall requirements, then the year's tasks (State Council 2019, 2022, 2024)
+    ((("一、2018年工作回顾", _REVIEW), ("二、2019年经济社会发展总体要求和政策取向", _TARGETS),
+      ("三、2019年政府工作任务", _TASKS)), "三、2019年政府工作任务"),
+    # a five-year outlook before the year's work (2016, 2021)
+    ((("一、2015年和“十二五”时期发展回顾", _REVIEW), ("二、“十三五”时期主要目标任务和重大举措", _TARGETS),
+      ("三、2016年重点工作", _TASKS)), "三、2016年重点工作"),
+    # the last report of a government: a review of five years and proposals for this year (2013, 2018, 2023)
+    ((("一、过去五年工作回顾", _REVIEW), ("二、对今年政府工作的建议", _TASKS)), "二、对今年政府工作的建议"),
+])
+def test_government_work_report_skeletons(sections, heading):
+    assert extract_plan(_report(*sections)).section.heading == heading
+
+
+def test_government_report_with_tasks_in_several_sections_is_spread():
+    # 2020: review, this year's targets and the overall plan, then four task areas
+    with pytest.raises(SpreadPlanError) as err:
+        extract_plan(_report(("一、2019年和今年以来工作回顾", _REVIEW),
+                             ("二、今年发展主要目标和下一阶段工作总体部署", _TARGETS),
+                             ("三、加大宏观政策实施力度，着力稳企业保就业", _AREA),
+                             ("四、依靠改革激发市场主体活力，增强发展新动能", _AREA),
+                             ("五、扩大内需，推动经济发展方式加快转变", _AREA),
+                             ("六、切实保障和改善民生，推动社会事业发展", _AREA)))
+    assert "四、依靠改革激发市场主体活力，增强发展新动能" in err.value.sections
