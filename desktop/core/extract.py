@@ -132,6 +132,7 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
         section=PlanSection(heading=heading_text, preamble="\n".join(preamble_parts) or None),
         items=tuple(items),
         headings=tuple(top),
+        taken=tuple(c.text for c in picked.sections),
         year_guessed=guessed,
         confidence=round(picked.confidence, 3),
         alternatives=alternatives(ranked, picked.sections),

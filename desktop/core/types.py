@@ -65,6 +65,7 @@ class Plan:
     section: PlanSection
     items: tuple[PlanItem, ...]
     headings: tuple[str, ...] = field(default=())  # every level-1 heading, to re-pick the section
+    taken: tuple[str, ...] = field(default=())  # the heading of each section taken (several for a spread plan)
     year_guessed: bool = False  # no year in the text: `year` is the default the caller gave (this year)
     confidence: float = 1.0  # how sure the section choice is (1.0 when the user named it)
     alternatives: tuple[Alternative, ...] = field(default=())  # the runner-up sections, best first

@@ -292,7 +292,7 @@ class ImportPreviewDialog(QDialog):
             note = self.tr("没有找到“下一步工作打算”一类的计划部分。请在下面选择计划所在的部分。")
         else:
             note = ""
-        current = (plan.section.heading.split("；") if plan is not None else list(parsed.spread))
+        current = list(plan.taken or (plan.section.heading,)) if plan is not None else list(parsed.spread)
         self.picker.set_choices(parsed.alternatives, parsed.headings, current, note)
         self.picker.setEnabled(not st.reextracting)
         self.pick_button.setEnabled(can_pick and not st.reextracting)
