@@ -124,3 +124,22 @@ def test_bad_addresses_are_refused_without_creating_anything(tmp_path: Path, url
         open_store(url)
     assert words in str(err.value) and "备份" not in str(err.value)
     assert list(tmp_path.iterdir()) == []  # a typo in --db must not start an empty database elsewhere
+
+
+def test_opening_a_second_store_keeps_the_first_stores_locks(tmp_path: Path) -> None:
+    # Closing any descriptor of a file drops all of this process's POSIX locks on it, SQLite's too; then
+    # another process believes it is the last user, checkpoints and deletes the WAL under our open store.
+    import subprocess
+    import sys
+
+    path = tmp_path / "halfyear.db"
+    first = open_store(str(path))
+    try:
+        first.list_reports()  # the pooled connection now holds its lock on the file
+        open_store(str(path)).close()  # checks the file, as every CLI command and the window do
+        probe = (f"import sqlite3; c = sqlite3.connect({str(path)!r}); "
+                 "c.execute('SELECT count(*) FROM sqlite_master').fetchall(); c.close()")
+        subprocess.run([sys.executable, "-c", probe], check=True)
+        assert Path(f"{path}-wal").exists(), "another process took the file over while our store was open"
+    finally:
+        first.close()
