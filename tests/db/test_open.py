@@ -143,3 +143,24 @@ def test_opening_a_second_store_keeps_the_first_stores_locks(tmp_path: Path) -> 
         assert Path(f"{path}-wal").exists(), "another process took the file over while our store was open"
     finally:
         first.close()
+
+
+def test_an_emptied_database_with_backups_is_refused_and_names_the_newest(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    with open_store(str(path)) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+        newest = backup_now(st)
+    path.write_bytes(b"")  # a copy that was cut off, a disk that lost the file's content
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert "0 字节" in str(info.value) and str(newest) in str(info.value)
+    assert path.read_bytes() == b""
+
+
+def test_an_empty_file_without_backups_becomes_a_new_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    path.touch()  # what a file dialog's "new file" leaves
+    with open_store(str(path)) as st:
+        assert st.list_reports() == []
