@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from datetime import datetime
 from pathlib import Path
 
 from db import diagnose
 from db.api import DatabaseOpenError, StoreError
-from db.store import Store, readonly_uri, normalise_url, sqlite_path
+from db.store import Store, normalise_url, readonly_uri, sqlite_path
+from desktop.core.os_words import os_words
 
 KEEP = 10
 _STAMP = "%Y%m%d-%H%M%S-%f"
@@ -108,7 +110,8 @@ def _backup_error(db_path: Path, folder: Path, exc: BaseException) -> StoreError
         return StoreError(diagnose.disk_full(folder, what))
     if problem == "readonly":
         return StoreError(diagnose.no_write(folder, what))
-    return StoreError(f"备份没有完成：无法写入“{folder}”（{getattr(exc, 'strerror', None) or type(exc).__name__}）。"
+    words = os_words(exc) if isinstance(exc, OSError) else (diagnose.sqlite_code(exc) or type(exc).__name__)
+    return StoreError(f"备份没有完成：无法写入“{folder}”（{words}）。"
                       "请检查磁盘后再试；数据库没有受影响。")
 
 
@@ -161,10 +164,12 @@ def check_backup(file: Path) -> str:
     from db.migrate import known_revisions
 
     try:
-        if not file.is_file():
-            raise StoreError(f"找不到备份文件 {file}。" if not file.exists() else f"{file} 不是文件，没有恢复任何内容。")
-    except OSError as exc:
-        raise StoreError(f"无法访问备份文件 {file}（{exc.strerror or type(exc).__name__}），没有恢复任何内容。") from exc
+        if not stat.S_ISREG(file.stat().st_mode):
+            raise StoreError(f"{file} 不是文件，没有恢复任何内容。")
+    except FileNotFoundError:
+        raise StoreError(f"找不到备份文件 {file}。") from None
+    except OSError as exc:  # a symlink loop, a folder we may not enter
+        raise StoreError(f"无法访问备份文件 {file}（{os_words(exc)}），没有恢复任何内容。") from exc
     # immutable: nothing is locked or created beside the file; only a copy with its own -wal needs that
     params = {} if Path(f"{file}-wal").exists() else {"immutable": "1"}
     try:

@@ -63,10 +63,11 @@ def disk_full(folder: Path, what: str) -> str:
     return f"磁盘空间不足，{what}。请清理“{folder}”所在磁盘的空间（或换一个位置）后再试；已有的数据没有受影响。"
 
 
-def no_write(folder: Path, what: str) -> str:
+def no_write(where: Path, what: str) -> str:
     """The sentence for a folder or file that cannot be written."""
-    return (f"没有写入权限：“{folder}”是只读的或您无权写入，{what}。请把数据库放到可写的文件夹"
-            "（或请管理员开放写入权限）后再试；已有的数据没有受影响。")
+    kind = "文件夹" if where.is_dir() else "文件"
+    return (f"没有写入权限：{kind}“{where}”是只读的或您无权写入，{what}。请把数据库放到可写的位置"
+            "（或去掉只读属性、请管理员开放写入权限）后再试；已有的数据没有受影响。")
 
 
 def open_error(path: Path, exc: BaseException) -> DatabaseOpenError:
@@ -82,11 +83,11 @@ def open_error(path: Path, exc: BaseException) -> DatabaseOpenError:
     if code in (_BUSY, _LOCKED):
         return DatabaseOpenError("数据库正被其他程序占用（可能正在备份或恢复），数据库没有打开。请稍后再试。",
                                  about_backups=False)
-    where = _problem_for(path, code)
-    if where == "full":
-        return DatabaseOpenError(disk_full(path.parent, what), about_backups=False)
-    if where == "readonly":
-        return DatabaseOpenError(no_write(path.parent, what), about_backups=False)
+    problem, where = _problem_for(path, code)
+    if problem == "full":
+        return DatabaseOpenError(disk_full(where, what), about_backups=False)
+    if problem == "readonly":
+        return DatabaseOpenError(no_write(where, what), about_backups=False)
     return DatabaseOpenError(f"无法读取数据库文件 {path}（{_name(exc)}），数据库没有打开。请检查磁盘或网络连接后再试；"
                              "文件没有被改动。", about_backups=False)
 
@@ -98,40 +99,43 @@ def damaged(path: Path) -> DatabaseOpenError:
     return DatabaseOpenError(f"数据库文件 {path} 已损坏，无法读取。文件没有被改动。", newest_backup(path))
 
 
-def store_error(exc: BaseException, path: Path | None) -> StoreError:
+def store_error(exc: BaseException, path: Path | None, *, writing: bool) -> StoreError:
     """Why a read or write on an open store failed (SQLite or PostgreSQL); nothing was saved."""
+    not_saved = _NOT_SAVED if writing else "没有读出内容。"
     if path is None:
-        return _server_error(exc)
+        return _server_error(exc, not_saved)
     code = sqlite_code(exc)
     if code in (_BUSY, _LOCKED):
-        return StoreError("数据库正被其他程序或窗口占用，" + _NOT_SAVED + "请稍后再试。")
+        return StoreError("数据库正被其他程序或窗口占用，" + not_saved + "请稍后再试。")
     if code == _CORRUPT or code == _NOTADB or is_decode_error(exc):
         from db.backup import newest_backup
 
         newest = newest_backup(path)
-        hint = f"最新的备份是：{newest}，可用“halfyear restore {newest}”恢复。" if newest else "没有找到可用的备份。"
-        return StoreError(f"数据库文件 {path} 有损坏的内容，无法读取，{_NOT_SAVED}{hint}")
-    where = _problem_for(path, code)
-    if where == "full":
-        return StoreError(disk_full(path.parent, "本次操作没有保存"))
-    if where == "readonly":
-        return StoreError(no_write(path.parent, "本次操作没有保存"))
+        hint = (f"最新的备份是：{newest}，可用“halfyear restore {newest}”恢复（备份之后的修改会退回）。" if newest
+                else "没有找到可用的备份。")
+        return StoreError(f"数据库文件 {path} 中有损坏的内容，无法读取，{not_saved}{hint}")
+    problem, where = _problem_for(path, code)
+    if problem == "full":
+        return StoreError(disk_full(where, not_saved.rstrip("。")))
+    if problem == "readonly":
+        return StoreError(no_write(where, not_saved.rstrip("。")))
     if code == _NOMEM:
-        return StoreError("内存不足，" + _NOT_SAVED + "请关闭一些程序后再试。")
-    return StoreError(f"无法读写数据库文件 {path}（{_name(exc)}），{_NOT_SAVED}请检查磁盘或网络连接后再试。")
+        return StoreError("内存不足，" + not_saved + "请关闭一些程序后再试。")
+    return StoreError(f"无法读写数据库文件 {path}（{_name(exc)}），{not_saved}请检查磁盘或网络连接后再试。")
 
 
-def _problem_for(path: Path, code: int | None) -> str | None:
+def _problem_for(path: Path, code: int | None) -> tuple[str | None, Path]:
+    """('full' | 'readonly' | None, the folder or file at fault)."""
     if code == _FULL:
-        return "full"
+        return "full", path.parent
     found = folder_problem(path.parent)
     if found is not None:
-        return found
+        return found, path.parent
     if code in (_READONLY, _PERM, _AUTH):
-        return "readonly"
+        return "readonly", path
     if code == _CANTOPEN and path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        return "readonly"
-    return None
+        return "readonly", path
+    return None, path
 
 
 _PG_STATES = {
@@ -145,14 +149,14 @@ _PG_STATES = {
 }
 
 
-def _server_error(exc: BaseException) -> StoreError:
+def _server_error(exc: BaseException, not_saved: str) -> StoreError:
     orig = getattr(exc, "orig", None) or exc
     state = str(getattr(orig, "sqlstate", "") or "")
     if state in _PG_STATES:
-        return StoreError(_PG_STATES[state].format(_NOT_SAVED))
+        return StoreError(_PG_STATES[state].format(not_saved))
     if state.startswith("08") or state.startswith("57P") or "connection" in str(orig).lower():
-        return StoreError("与数据库服务器的连接中断，" + _NOT_SAVED + "请检查网络和服务器后再试。")
-    return StoreError(f"数据库服务器拒绝了这次操作（{state or _name(exc)}），{_NOT_SAVED}请检查服务器后再试。")
+        return StoreError("与数据库服务器的连接中断，" + not_saved + "请检查网络和服务器后再试。")
+    return StoreError(f"数据库服务器拒绝了这次操作（{state or _name(exc)}），{not_saved}请检查服务器后再试。")
 
 
 def _name(exc: BaseException) -> str:

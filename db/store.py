@@ -63,7 +63,12 @@ def normalise_url(url: str | None) -> str:
     if url is None or not url.strip():
         url = default_url()
     if "://" not in url:
-        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+        path = Path(url).expanduser()
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: opening says so in words
+            path = Path(os.path.abspath(path))
+        url = f"sqlite:///{path}"
     return url
 
 
@@ -251,6 +256,7 @@ class Store:
         # costs about a millisecond per write (a status change must stay under 3 ms).
         self._writer = engine.execution_options(halfyear_write=True)
         self._settings: LightSettings | None = None
+        self._path = sqlite_path(url)
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
 
     # ----------------------------------------------------------------- lifecycle
@@ -267,16 +273,16 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for PostgreSQL."""
-        return sqlite_path(self.url)
+        return self._path
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        with _friendly_errors(self.path), self._writer.begin() as s:
+        with _friendly_errors(self._path, writing=True), self._writer.begin() as s:
             yield s
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with _friendly_errors(self.path), self.engine.connect() as s:
+        with _friendly_errors(self._path, writing=False), self.engine.connect() as s:
             yield s
 
     def _scope(self, **kw: Any) -> queries.Scope:
@@ -716,7 +722,7 @@ class Store:
 
 
 @contextmanager
-def _friendly_errors(path: Path | None) -> Iterator[None]:
+def _friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
     """Turn a busy, full, read-only, damaged or vanished database into a StoreError shown as it is.
 
     Rows are fetched off the driver's cursor (see `_rows`), so the driver's own errors are caught
@@ -727,7 +733,7 @@ def _friendly_errors(path: Path | None) -> Iterator[None]:
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         if isinstance(exc, (IntegrityError, ProgrammingError, sqlite3.IntegrityError, sqlite3.ProgrammingError)):
             raise  # our own mistake, not the database's: a test must see it
-        raise diagnose.store_error(exc, path) from exc
+        raise diagnose.store_error(exc, path, writing=writing) from exc
 
 
 def _validated(changes: Mapping[str, object]) -> dict[str, object]:

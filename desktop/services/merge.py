@@ -97,6 +97,11 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                                       "只供查阅，不能合并回来。请导出当前台账发给各单位填写。")
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)
+    if result.rows and not current:
+        # one line for the sheet, not one "deleted" line per row: none of its rows were ever in this database
+        raise LedgerReadError(str(p), f"“{p.name}”中的 {len(result.rows)} 行在本数据库中一条也找不到：这份台账"
+                                      "可能是从另一个数据库（另一台电脑或另一个数据库文件）导出的，或其中的报告已被删除。"
+                                      "请在导出它的数据库中合并，或重新导出台账发给各单位。")
     shown = _GroupStatus(store, current.values())
     changes: list[FieldChange] = []
     conflicts: list[FieldChange] = []
