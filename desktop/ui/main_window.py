@@ -670,6 +670,18 @@ class MainWindow(QMainWindow):
             return self._versions[item_id]
         return self.store.get_item(item_id).version
 
+    def seen_version(self, item_id: int) -> int | None:
+        """The version of a row as this window last saw it, without asking the store (None: not seen)."""
+        row = self.tree_model.row_for(item_id) or self.flat_model.row_for(item_id)
+        if row is not None:
+            return max(row.version, self._versions.get(item_id, row.version))
+        return self._versions.get(item_id)
+
+    def rows_written(self, rows: list[ItemRow]) -> None:
+        """Remember the versions of rows a background job wrote (a merge undone); the refresh shows them."""
+        for row in rows:
+            self._versions[row.id] = row.version
+
     def write_changes(self, item_id: int, changes: dict[str, object],
                       expected_version: int | None = None) -> ItemRow | None:
         """Write to the store (a one-row write takes about a millisecond); on refusal explain and refresh."""
