@@ -58,11 +58,11 @@ def check_zip(source: str | Path | IO[bytes], limits: ZipLimits) -> None:
         total = 0
         for info in infos:
             name, size = info.filename, info.file_size
-            total += size
-            if total > limits.total_bytes:
-                raise ZipLimitError(name, f"解压后总大小超过 {limits.total_bytes // _MB} MB")
             if size > _allowed(name, limits):
                 raise ZipLimitError(name, f"解压后 {size // _MB} MB，超过 {_allowed(name, limits) // _MB} MB")
+            total += size
+            if total > limits.total_bytes:
+                raise ZipLimitError(name, f"连同其他部件解压后超过 {limits.total_bytes // _MB} MB")
             if size > limits.ratio_from and size > limits.ratio * max(info.compress_size, 1):
                 raise ZipLimitError(name, f"压缩比 {size // max(info.compress_size, 1)} 倍，不像正常文档")
         if limits.strings:
