@@ -67,3 +67,34 @@ def test_a_long_problem_list_is_cut_at_fifty(tmp_path: Path, capsys: pytest.Capt
     code, out, _ = _run(capsys, "--db", str(db), "merge", str(path))
     assert code == 0
     assert out.count("不是可用的状态") == 50 and f"另有 {len(uuids) - 50} 条未列出" in out
+
+
+def test_a_daily_backup_that_fails_is_said_but_does_not_stop_reading(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import db.backup as backups
+    from db.api import StoreError
+
+    db = tmp_path / "h.db"
+    open_store(str(db)).close()
+
+    def full(store: object) -> None:
+        raise StoreError("磁盘空间不足，备份没有完成。")
+
+    monkeypatch.setattr(backups, "maybe_daily_backup", full)
+    with open_store(str(db)) as st:
+        assert st.warnings == ["今天的自动备份没有完成：磁盘空间不足，备份没有完成。"]
+    code, out, err = _run(capsys, "--db", str(db), "list")
+    assert code == 0 and "还没有导入任何报告" in out
+    assert err.strip() == "注意：今天的自动备份没有完成：磁盘空间不足，备份没有完成。"
+
+
+def test_an_unexpected_file_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.cli.store_cmds as cmds
+
+    def broken(args: object) -> int:
+        raise PermissionError(13, "Permission denied", "/srv/share/x")
+
+    monkeypatch.setattr(cmds, "_list", broken)
+    code, _, err = _run(capsys, "--db", str(tmp_path / "h.db"), "list")
+    assert _one_line(code, err) and "/srv/share/x" in err and "没有访问权限" in err
