@@ -42,6 +42,7 @@ from db.api import (
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
 from desktop.core.gc_pause import cyclic_gc_paused
+from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
 
 _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
@@ -226,8 +227,7 @@ def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
         return DatabaseOpenError(diagnose.no_write(path.parent, "数据库没有打开"), about_backups=False)
     if exc.errno == errno.ELOOP:
         return DatabaseOpenError(f"数据库路径 {path} 中有循环的符号链接，无法打开。请检查路径。", about_backups=False)
-    return DatabaseOpenError(f"无法访问数据库路径 {path}（{exc.strerror or type(exc).__name__}）。请检查路径和权限。",
-                             about_backups=False)
+    return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
 
 
 def _now() -> datetime:

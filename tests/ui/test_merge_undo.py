@@ -75,3 +75,24 @@ def test_undoing_a_merge_leaves_rows_someone_changed_since(qtbot, window, seeded
     assert seeded.get_item(m[0].id).note == "别人后来写的"  # never overwritten by the undo
     assert seeded.get_item(m[1].id).status is m[1].status
     assert warned and "1 条" in warned[-1]
+
+
+def test_a_merge_refused_in_part_can_still_be_undone(qtbot, window, seeded, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from db.store import open_store
+    from desktop.services.merge import MergeApplyError
+
+    m = _measures(window)
+
+    def ask_while_someone_edits(cls, parent, preview):  # noqa: ANN001, ANN202
+        with open_store(seeded.url) as other:  # between preview and apply
+            row = other.get_item(m[2].id)
+            other.update_item(m[2].id, {"owner": "李四"}, expected_version=row.version, who="别人")
+        return False
+
+    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(ask_while_someone_edits))
+    monkeypatch.setattr(Messages, "warn", classmethod(lambda cls, *a, **k: None))
+    result = _merge(qtbot, window, _filled_ledger(seeded, tmp_path, m))
+    assert isinstance(result, MergeApplyError) and result.applied == 2
+    assert window.undo_stack.count() == 1
+    assert _step(qtbot, window, "undo") == 2
+    assert seeded.get_item(m[0].id).note == m[0].note and seeded.get_item(m[2].id).owner == "李四"
