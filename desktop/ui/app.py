@@ -114,8 +114,6 @@ def run(argv: list[str]) -> int:
 
     def opened(store: object) -> None:
         window.set_store(store)
-        for warning in getattr(store, "warnings", ()):  # a daily backup that could not be made (full disk)
-            window.statusBar().showMessage(warning, 30000)
         window.offer_samples(SEEDS)
 
     def failed(exc: Exception) -> None:

@@ -369,6 +369,8 @@ class MainWindow(QMainWindow):
     def set_store(self, store: object) -> None:
         """Attach the store once it is open (the window shows before the database is ready), then load."""
         self.store = store
+        for warning in getattr(store, "warnings", ()):  # today's backup could not be made (a full disk)
+            _messages().warn(self, self.tr("自动备份没有完成"), warning)
         self._set_store_actions_enabled(True)
         self.start()
 
