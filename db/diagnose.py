@@ -41,7 +41,8 @@ def folder_problem(folder: Path) -> str | None:
     try:
         if shutil.disk_usage(folder).free < _LOW_SPACE:
             return "full"
-        readonly = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        statvfs = getattr(os, "statvfs", None)  # not on Windows, where os.access sees a read-only share
+        readonly = bool(statvfs(folder).f_flag & os.ST_RDONLY) if statvfs else False
     except OSError:
         return None
     if readonly or not os.access(folder, os.W_OK):

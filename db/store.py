@@ -168,9 +168,9 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
 
 
 def readonly_uri(path: Path, **params: str) -> str:
-    """A read-only SQLite URI for a file (quoted: file names may hold ?, # or %)."""
+    """A read-only SQLite URI for a file (quoted: file names may hold ?, # or %; file:C:/… on Windows)."""
     query = "&".join(f"{k}={v}" for k, v in {"mode": "ro", **params}.items())
-    return f"file:{quote(str(path))}?{query}"
+    return f"file:{quote(path.as_posix(), safe='/:')}?{query}"
 
 
 def _check_sqlite_file(path: Path) -> None:

@@ -141,13 +141,13 @@ def _save(data: memoryview, target: Path, folder: Path, mode: int) -> None:
     tmp = Path(tmp_name)
     try:
         try:
-            os.fchmod(fd, mode)
             view = data
             while view:
                 view = view[os.write(fd, view):]
             os.fsync(fd)
         finally:
             os.close(fd)
+        os.chmod(tmp, mode)  # (not fchmod: Windows has only chmod)
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)

@@ -164,3 +164,17 @@ def test_an_empty_file_without_backups_becomes_a_new_database(tmp_path: Path) ->
     path.touch()  # what a file dialog's "new file" leaves
     with open_store(str(path)) as st:
         assert st.list_reports() == []
+
+
+def test_odd_characters_in_the_file_name_are_checked_as_they_are(tmp_path: Path) -> None:
+    # the check reads the file through a SQLite URI: #, % and spaces must not cut or change the name
+    path = tmp_path / "台账 50%#1.db"
+    with open_store(str(path)) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "台账 50%#1.db"]
+    with open_store(str(path)) as st:
+        assert len(st.list_reports()) == 1
+    path.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    Path(f"{path}-wal").unlink(missing_ok=True)
+    with pytest.raises(DatabaseOpenError):
+        open_store(str(path))
