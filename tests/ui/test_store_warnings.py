@@ -13,4 +13,5 @@ def test_the_stores_warnings_are_shown_once_the_store_is_attached(qtbot, store, 
     w = MainWindow(None, settings=settings)
     qtbot.addWidget(w)
     w.set_store(store)
+    qtbot.waitUntil(lambda: not w.jobs.busy, timeout=10000)  # the loads it started end before the window does
     assert said == [("自动备份没有完成", "今天的自动备份没有完成：磁盘空间不足。")]
