@@ -108,3 +108,11 @@ def test_a_read_only_database_file_is_told_as_one(tmp_path: Path) -> None:
     assert said[0].code == 0, said[0]  # reading a file one may not change still works
     assert said[1].one_chinese_line and "没有写入权限" in said[1].err and "halfyear.db" in said[1].err, said[1]
     assert "不可改" not in _notes(db)
+
+
+def test_an_export_into_a_read_only_folder_is_told(tmp_path: Path, ledger_files: tuple[str, str]) -> None:
+    db, _ = ledger_files
+    with machine.small_disk(tmp_path / "cd", 256) as cd, machine.read_only(cd):
+        said, stderr = machine.run_batch([["--db", db, "export", str(cd / "台账.xlsx")]])
+    assert stderr == "", stderr
+    assert said[0].one_chinese_line and "只读" in said[0].err, said[0]
