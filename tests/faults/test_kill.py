@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,15 @@ def db(tmp_path: Path) -> tuple[Path, str]:
 @pytest.fixture(scope="module")
 def rng() -> random.Random:
     return random.Random(SEED)
+
+
+@pytest.fixture(autouse=True)
+def _killed_exports_tidied() -> Iterator[None]:
+    """A killed export leaves its temporary folder (the next export sweeps it after 10 minutes); tests don't wait."""
+    before = set(Path(tempfile.gettempdir()).glob("halfyear-xlsx-*"))
+    yield
+    for left in set(Path(tempfile.gettempdir()).glob("halfyear-xlsx-*")) - before:
+        shutil.rmtree(left, ignore_errors=True)
 
 
 def test_kill_during_writes(db: tuple[Path, str], tmp_path: Path, rng: random.Random) -> None:
