@@ -19,8 +19,8 @@ _LOW_SPACE = 1024 * 1024  # below this much free space a failed write is taken f
 _NOT_SAVED = "本次操作没有保存。"
 
 # https://www.sqlite.org/rescode.html (primary codes; the extended code's low byte)
-_BUSY, _LOCKED, _NOMEM, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _PERM, _NOTADB = 5, 6, 7, 8, 10, 11, 13, 14, 3, 26
-_AUTH = 23
+_PERM, _BUSY, _LOCKED, _NOMEM, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NOTADB = 3, 5, 6, 7, 8, 11, 13, 14, 23, 26
+_EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)  # not every platform's errno has it
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -52,7 +52,7 @@ def folder_problem(folder: Path) -> str | None:
 
 def os_problem(exc: OSError) -> str | None:
     """'full' or 'readonly' for an OS error that means one of those."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, _EDQUOT):
         return "full"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "readonly"

@@ -225,7 +225,7 @@ def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
         return DatabaseOpenError(diagnose.disk_full(path.parent, "数据库没有打开"), about_backups=False)
     if problem == "readonly":
         return DatabaseOpenError(diagnose.no_write(path.parent, "数据库没有打开"), about_backups=False)
-    if exc.errno == errno.ELOOP:
+    if exc.errno == getattr(errno, "ELOOP", None):
         return DatabaseOpenError(f"数据库路径 {path} 中有循环的符号链接，无法打开。请检查路径。", about_backups=False)
     return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
 

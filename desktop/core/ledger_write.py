@@ -202,11 +202,11 @@ def _remove(tmp: Path) -> None:
 
 def _os_message(exc: OSError, target: Path, where: Path) -> str:
     """A Chinese sentence for an OS failure while saving, saying what the user can do."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return f"磁盘空间不足，无法保存“{target.name}”（“{where}”所在的磁盘已满）。请清理磁盘或换一个保存位置后重试；原文件（如有）未被改动。"
     if exc.errno == errno.EROFS:
         return f"“{where}”是只读位置，无法保存“{target.name}”。请换一个保存位置。"
-    if exc.errno == errno.ELOOP:
+    if exc.errno == getattr(errno, "ELOOP", None):
         return f"“{target}”的路径中有循环的符号链接，无法保存。请换一个保存位置。"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
         if target.exists():

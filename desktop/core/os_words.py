@@ -6,7 +6,7 @@ import errno
 
 _WORDS = {
     errno.ENOENT: "找不到该文件",
-    errno.ELOOP: "路径中有循环的符号链接",
+    getattr(errno, "ELOOP", -1): "路径中有循环的符号链接",
     errno.EACCES: "没有访问权限",
     errno.EPERM: "没有访问权限",
     errno.ENAMETOOLONG: "路径太长",
