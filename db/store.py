@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy import Connection, Engine, Table, and_, case, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
-from db import queries
+from db import diagnose, queries
 from db.api import (
     DONE_STATUSES,
     EDITABLE_FIELDS,
@@ -39,9 +42,9 @@ from db.api import (
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
 from desktop.core.gc_pause import cyclic_gc_paused
+from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
            "due", "original_due", "delay_reason", "note", "ongoing")
 _CHUNK = 500
@@ -61,7 +64,12 @@ def normalise_url(url: str | None) -> str:
     if url is None or not url.strip():
         url = default_url()
     if "://" not in url:
-        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+        path = Path(url).expanduser()
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: opening says so in words
+            path = Path(os.path.abspath(path))
+        url = f"sqlite:///{path}"
     return url
 
 
@@ -118,7 +126,10 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
             if chosen:  # a typo in --db must not quietly start an empty database somewhere else
                 raise DatabaseOpenError(f"文件夹“{path.parent}”不存在。请检查数据库路径是否写错，或先建立这个文件夹。", None,
                                         about_backups=False)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise _folder_error(path, exc) from exc
     try:
         engine = _make_engine(url, busy_timeout_ms)
     except (ArgumentError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
@@ -137,49 +148,86 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     except DatabaseOpenError:
         engine.dispose()
         raise
+    except StoreError as exc:  # the backup before a migration failed (full disk, read-only folder)
+        engine.dispose()
+        raise DatabaseOpenError(str(exc), about_backups=False) from exc
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         if path is not None:
-            raise _damaged(path) from exc
+            raise diagnose.open_error(path, exc) from exc
         raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string(hide_password=True)}：{exc.__class__.__name__}。"
                                 "请检查地址、用户名和服务器是否在运行。", about_backups=False) from exc
     store = Store(engine, url)
     if path is not None and migrate:
-        backup.maybe_daily_backup(store)
+        try:
+            backup.maybe_daily_backup(store)
+        except StoreError as exc:
+            # the data is fine; a clerk can still look and export, and is told why no backup was made
+            store.warnings.append(f"今天的自动备份没有完成：{exc}")
     return store
 
 
+def readonly_uri(path: Path, **params: str) -> str:
+    """A read-only SQLite URI for a file (quoted: file names may hold ?, # or %; file:C:/… on Windows)."""
+    query = "&".join(f"{k}={v}" for k, v in {"mode": "ro", **params}.items())
+    return f"file:{quote(path.as_posix(), safe='/:')}?{query}"
+
+
 def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database before SQLite gets a chance to write to it."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not a healthy halfyear database before our own connections write to it.
+
+    Only SQLite itself reads the file. Opening and closing it with plain Python would drop every POSIX
+    lock this process holds on it, SQLite's included, and another process could then reset the WAL
+    under a store that is open here ("How To Corrupt An SQLite Database File", section 2.2).
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
         return
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} 是一个文件夹，不是数据库文件。", None)
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise _damaged(path, not_db=True)
+    except OSError as exc:  # a symlink loop, a folder we may not enter
+        raise _folder_error(path, exc) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise DatabaseOpenError(f"{path} 是一个文件夹，不是数据库文件。", None, about_backups=False)
     # Read-only first: our own connections switch on WAL, which would write to a damaged file.
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path) from exc
+        raise diagnose.open_error(path, exc) from exc
     if check != "ok":
-        raise _damaged(path)
+        raise diagnose.damaged(path)
     if tables and "alembic_version" not in tables:
-        raise _damaged(path, not_db=True)  # another program's database: never add our tables to it
+        from db.backup import newest_backup  # never add our tables to another program's database
+
+        raise DatabaseOpenError(f"数据库文件 {path} 不是本程序的数据库文件（是其他程序的 SQLite 数据库）。文件没有被改动。",
+                                newest_backup(path))
+    if not tables and info.st_size == 0:
+        _check_empty_file(path)
 
 
-def _damaged(path: Path, *, not_db: bool = False) -> DatabaseOpenError:
+def _check_empty_file(path: Path) -> None:
+    """An empty file where a database with backups was is a database that lost its content, not a new one."""
     from db.backup import newest_backup
 
-    what = "不是本程序的数据库文件" if not_db else "已损坏，无法读取"
-    return DatabaseOpenError(f"数据库文件 {path} {what}。文件没有被改动。", newest_backup(path))
+    newest = newest_backup(path)
+    if newest is not None:
+        raise DatabaseOpenError(f"数据库文件 {path} 是空的（0 字节），原有内容已丢失，可能是磁盘故障或复制中断。"
+                                "文件没有被改动。", newest)
+
+
+def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
+    problem = diagnose.os_problem(exc)
+    if problem == "full":
+        return DatabaseOpenError(diagnose.disk_full(path.parent, "数据库没有打开"), about_backups=False)
+    if problem == "readonly":
+        return DatabaseOpenError(diagnose.no_write(path.parent, "数据库没有打开"), about_backups=False)
+    if exc.errno == getattr(errno, "ELOOP", None):
+        return DatabaseOpenError(f"数据库路径 {path} 中有循环的符号链接，无法打开。请检查路径。", about_backups=False)
+    return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
 
 
 def _now() -> datetime:
@@ -208,6 +256,8 @@ class Store:
         # costs about a millisecond per write (a status change must stay under 3 ms).
         self._writer = engine.execution_options(halfyear_write=True)
         self._settings: LightSettings | None = None
+        self._path = sqlite_path(url)
+        self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
 
     # ----------------------------------------------------------------- lifecycle
     def close(self) -> None:
@@ -223,16 +273,16 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for PostgreSQL."""
-        return sqlite_path(self.url)
+        return self._path
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        with _friendly_errors(), self._writer.begin() as s:
+        with _friendly_errors(self._path, writing=True), self._writer.begin() as s:
             yield s
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with _friendly_errors(), self.engine.connect() as s:
+        with _friendly_errors(self._path, writing=False), self.engine.connect() as s:
             yield s
 
     def _scope(self, **kw: Any) -> queries.Scope:
@@ -672,16 +722,18 @@ class Store:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
-    """Turn a busy, read-only or vanished database into a StoreError the UI can show as it is."""
+def _friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
+    """Turn a busy, full, read-only, damaged or vanished database into a StoreError shown as it is.
+
+    Rows are fetched off the driver's cursor (see `_rows`), so the driver's own errors are caught
+    too, not only SQLAlchemy's.
+    """
     try:
         yield
-    except OperationalError as exc:
-        text = str(exc.orig).lower() if exc.orig is not None else ""
-        if "locked" in text or "busy" in text:
-            raise StoreError("数据库正被其他程序或窗口占用，本次操作没有保存。请稍后再试。") from exc
-        raise StoreError(f"无法读写数据库（{str(exc.orig or exc)[:200]}），本次操作没有保存。"
-                         "请检查数据库文件或服务器后再试。") from exc
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, (IntegrityError, ProgrammingError, sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+            raise  # our own mistake, not the database's: a test must see it
+        raise diagnose.store_error(exc, path, writing=writing) from exc
 
 
 def _validated(changes: Mapping[str, object]) -> dict[str, object]:

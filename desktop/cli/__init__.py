@@ -88,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `halfyear list | head`: the reader left, nothing is wrong
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file error a command did not expect: still one line, never a traceback
+        from desktop.core.os_words import os_words
+
+        where = f"“{exc.filename}”" if exc.filename else "文件"
+        return fail(f"读写{where}时出错：{os_words(exc)}。请检查路径、权限和磁盘空间后再试。")
 
 
 def fail(message: str) -> int:

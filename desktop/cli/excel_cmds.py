@@ -112,11 +112,19 @@ def _print_preview(preview: object) -> None:
             print(f"  序号 {ch.number}（{ch.title}） {ch.label}：程序中 {_value(ch.old)}，文件中 {_value(ch.new)}")
     if preview.warnings:
         print(f"请核实（{len(preview.warnings)} 处完成状态倒退，写入前请与填报单位确认）：")
-        for text in preview.warnings:
-            print(f"  ！{text}")
+        _print_capped(preview.warnings, "  ！")
     if preview.problems:
         print(f"未导入的行（{len(preview.problems)}）：")
-        for text in preview.problems:
-            print(f"  {text}")
+        _print_capped(preview.problems, "  ")
     if preview.is_empty and not preview.problems:
         print("文件与程序中的台账一致，没有需要合并的内容。")
+
+
+LIST_SHOWN = 50  # lines of a long problem list printed; the rest are counted
+
+
+def _print_capped(lines: list[str], indent: str) -> None:
+    for text in lines[:LIST_SHOWN]:
+        print(f"{indent}{text}")
+    if len(lines) > LIST_SHOWN:
+        print(f"{indent}……另有 {len(lines) - LIST_SHOWN} 条未列出。")

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from db.api import DONE_STATUSES, StatsRow, Status, StoreError
+from db.api import DONE_STATUSES, ItemRow, StatsRow, Status, StoreError
 from db.store import Store, open_store
-from desktop.cli import fail
+from desktop.cli import fail, retry
 from desktop.core.errors import ReportError
 from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
@@ -61,7 +61,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return open_store(args.db)
+    """The one store a command uses from start to end (a second one on the same file is never needed)."""
+    store = open_store(args.db)
+    for warning in store.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    return store
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -138,15 +142,35 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _set(args: argparse.Namespace, status: Status) -> int:
-    try:
-        with _open(args) as store:
-            item = store.get_item(args.item_id)
-            change = store.set_status(item.id, status, expected_version=item.version, who=_who(), note=args.note)
-    except StoreError as exc:
-        return fail(str(exc))
-    print(f"[{item.id}] {item.title}：{change.before.status.value} → {change.after.status.value}")
+def _set(store: Store, args: argparse.Namespace, item: ItemRow, status: Status) -> int:
+    """Set a status (and the note) on the store this command opened; retried once on a conflict."""
+    seen = item.note
+
+    def plan(row: ItemRow) -> dict[str, object] | str:
+        problem = status_change_problem(row, status)
+        if problem is not None:
+            return f"{problem}没有做任何修改。"
+        changes: dict[str, object] = {}
+        if row.status is not status:
+            changes["status"] = status
+        if args.note is not None:
+            note = retry.note_after(row, args.note, seen)
+            if note != row.note:
+                changes["note"] = note
+        return changes
+
+    done = retry.write(store, item, plan, who=_who())
+    if done.change is None:
+        print(f"[{item.id}] {item.title}：已是“{done.row.status.value}”，没有修改")
+    else:
+        print(f"[{item.id}] {item.title}：{done.change.before.status.value} → {done.change.after.status.value}")
+    _say_retried(done)
     return 0
+
+
+def _say_retried(done: retry.Written) -> None:
+    if done.retried and done.change is not None:
+        print(f"（第 {done.row.id} 条刚被其他人修改过，已按最新内容重新保存）")
 
 
 def _done(args: argparse.Namespace) -> int:
@@ -156,20 +180,38 @@ def _done(args: argparse.Namespace) -> int:
         with _open(args) as store:
             item = store.get_item(args.item_id)
             if item.is_measure:
-                if item.status in DONE_STATUSES:  # ticking again must not undo 办结
+                if item.status in DONE_STATUSES and args.note is None:  # ticking again must not undo 办结
                     print(f"[{item.id}] {item.title}：已是“{item.status.value}”，没有修改")
                     return 0
-                return _set(args, DONE_STATUSES[0])
+                return _set(store, args, item, item.status if item.status in DONE_STATUSES else DONE_STATUSES[0])
             open_measures = [r for r in store.subtree(item.id) if r.is_measure and r.status not in DONE_STATUSES
                              and r.status is not Status.CANCELLED]
+            ticked = 0
             for row in open_measures:
-                store.set_status(row.id, DONE_STATUSES[0], expected_version=row.version, who=_who(), note=args.note)
-                print(f"[{row.id}] {row.title}：{row.status.value} → {DONE_STATUSES[0].value}")
+                done = retry.write(store, row, _tick_plan(args.note, row.note), who=_who())
+                if done.change is not None:
+                    ticked += 1
+                    print(f"[{row.id}] {row.title}：{done.change.before.status.value} → "
+                          f"{done.change.after.status.value}")
+                    _say_retried(done)
             after = store.get_item(item.id)
     except StoreError as exc:
         return fail(str(exc))
-    print(f"[{item.id}] {item.title}：{len(open_measures)} 条措施标为已完成，进度 {after.progress}%")
+    print(f"[{item.id}] {item.title}：{ticked} 条措施标为已完成，进度 {after.progress}%")
     return 0
+
+
+def _tick_plan(note: str | None, seen: str) -> retry.Plan:
+    """Tick one measure of an item: nothing to do when someone else ticked or cancelled it meanwhile."""
+    def plan(row: ItemRow) -> dict[str, object] | str:
+        if row.status in DONE_STATUSES or row.status is Status.CANCELLED:
+            return {}
+        changes: dict[str, object] = {"status": DONE_STATUSES[0]}
+        if note is not None:
+            changes["note"] = retry.note_after(row, note, seen)
+        return changes
+
+    return plan
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -182,14 +224,14 @@ def _status(args: argparse.Namespace) -> int:
     try:
         with _open(args) as store:
             item = store.get_item(args.item_id)
+            problem = status_change_problem(item, status)
+            if problem is not None:
+                hint = (f"请先用 halfyear done {item.id} 标为已完成，督办部门核实后再标为已办结。"
+                        if status is Status.CLOSED else "")
+                return fail(f"{problem}{hint}没有做任何修改。")
+            return _set(store, args, item, status)
     except StoreError as exc:
         return fail(str(exc))
-    problem = status_change_problem(item, status)
-    if problem is not None:
-        hint = (f"请先用 halfyear done {item.id} 标为已完成，督办部门核实后再标为已办结。"
-                if status is Status.CLOSED else "")
-        return fail(f"{problem}{hint}没有做任何修改。")
-    return _set(args, status)
 
 
 def _extend(args: argparse.Namespace) -> int:
@@ -211,21 +253,32 @@ def _extend(args: argparse.Namespace) -> int:
             except ValueError:
                 return fail(f"--due “{args.due}”不是有效日期，请写成 2024-12-31、2024年12月31日 或 2024年12月底。"
                             "没有做任何修改。")
-            problem = extension_problem(item, new_due, args.reason)
-            if problem is not None:
-                if _without_year(args.due):
-                    problem += f"（“{args.due}”按 {new_due.year} 年理解；如要延到下一年，请写上年份。）"
-                return fail(f"{problem}没有做任何修改。")
-            changes = extension_changes(item, new_due, args.reason)
-            if args.note is not None:
-                changes["note"] = args.note
-            change = store.update_item(item.id, changes, expected_version=item.version, who=_who())
+            seen = item.note
+
+            def plan(row: ItemRow) -> dict[str, object] | str:
+                if row.status is Status.EXTENDED and row.due == new_due and row.delay_reason == args.reason.strip():
+                    return {}  # granted meanwhile, by the same command run twice
+                problem = extension_problem(row, new_due, args.reason)
+                if problem is not None:
+                    if _without_year(args.due):
+                        problem += f"（“{args.due}”按 {new_due.year} 年理解；如要延到下一年，请写上年份。）"
+                    return f"{problem}没有做任何修改。"
+                changes = extension_changes(row, new_due, args.reason)
+                if args.note is not None:
+                    changes["note"] = retry.note_after(row, args.note, seen)
+                return changes
+
+            done = retry.write(store, item, plan, who=_who())
     except StoreError as exc:
         return fail(str(exc))
-    before, after = change.before, change.after
+    if done.change is None:
+        print(f"[{item.id}] {item.title}：已延期至 {new_due.isoformat()}，没有修改")
+        return 0
+    before, after = done.change.before, done.change.after
     was = before.due.isoformat() if before.due else "无"
     print(f"[{item.id}] {item.title}：{before.status.value} → {after.status.value}，"
           f"完成时限 {was} → {new_due.isoformat()}（延期原因：{after.delay_reason}）")
+    _say_retried(done)
     return 0
 
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import stat
 import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from desktop.core.errors import Cancelled
+from desktop.core.os_words import os_words
 from desktop.core.ledger_model import (
+    MERGE_FIELDS,
     META_SHEET,
     STATUSES,
     LedgerError,
@@ -29,6 +34,7 @@ from desktop.core.ledger_model import (
 )
 from desktop.core.typed_dates import DateNeedsYearError, parse_typed_date
 from desktop.core.types import CancelFn, ProgressFn
+from desktop.core.zip_limits import XLSX_LIMITS, ZipLimitError, check_zip
 
 YearOf = Callable[[str], int | None]  # a row's UUID → the plan year of its report (None when unknown)
 
@@ -37,6 +43,10 @@ _REQUIRED = ("number", "status")  # with these two headers a sheet is a ledger, 
 _NO_DEADLINE = frozenset({"长期", "长期坚持", "常态化", "持续推进", "无", "/", "-", "—"})
 _STATUS_LIST = "、".join(STATUSES)
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+_MAX_COLUMNS = 64  # a ledger has 16 columns; units add a few; nothing beyond this is read
+_EXCEL_ROWS = 1_048_576  # Excel's last row: a row number past it is a damaged (or hostile) file
+MAX_ROWS = 200_000  # filled rows per file; a 50,000-measure ledger has 55,000
+_CHECKED = ("uuid", "version", *MERGE_FIELDS)  # the cells whose content is used, not only shown
 
 
 def _norm(text: str) -> str:
@@ -45,6 +55,7 @@ def _norm(text: str) -> str:
 
 
 _HEADERS: dict[str, str] = {_norm(c.header): c.key for c in columns(with_source=True)}
+_HEADER_OF: dict[str, str] = {c.key: c.header for c in columns(with_source=True)}
 
 
 def read_ledger(path: str | os.PathLike[str], *, on_progress: ProgressFn | None = None,
@@ -56,7 +67,11 @@ def read_ledger(path: str | os.PathLike[str], *, on_progress: ProgressFn | None 
     """
     p = Path(path)
     try:
-        return _read(p, _Tick(on_progress, is_cancelled or (lambda: False)), year_of or (lambda _uuid: None))
+        with warnings.catch_warnings():
+            # openpyxl warns in English about extensions it skips and cells it cannot read (a date
+            # serial out of range); what matters to the clerk is reported row by row in Chinese
+            warnings.simplefilter("ignore")
+            return _read(p, _Tick(on_progress, is_cancelled or (lambda: False)), year_of or (lambda _uuid: None))
     except (LedgerError, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure on a bad file becomes one clear message
@@ -65,15 +80,19 @@ def read_ledger(path: str | os.PathLike[str], *, on_progress: ProgressFn | None 
 
 
 def _check_file(p: Path) -> None:
-    if not p.exists():
-        raise LedgerReadError(str(p), f"找不到文件“{p}”，请确认文件位置。")
-    if p.is_dir():
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise LedgerReadError(str(p), f"找不到文件“{p}”，请确认文件位置。") from None
+    except OSError as exc:  # a symlink loop is not a missing file
+        raise LedgerReadError(str(p), f"无法打开“{p}”：{os_words(exc)}。请检查文件路径。") from exc
+    if stat.S_ISDIR(info.st_mode):
         raise LedgerReadError(str(p), f"“{p}”是一个文件夹，请选择台账文件（.xlsx）。")
     try:
         with p.open("rb") as fh:
             magic = fh.read(4)
     except OSError as exc:
-        raise LedgerReadError(str(p), f"无法打开“{p.name}”：{exc.strerror or exc}。"
+        raise LedgerReadError(str(p), f"无法打开“{p.name}”：{os_words(exc)}。"
                                       "如果它正在 Excel 或 WPS 中打开，请先关闭。") from exc
     if magic == _XLS_MAGIC or p.suffix.lower() in (".xls", ".et"):
         raise LedgerReadError(str(p), f"“{p.name}”是旧版 Excel（.xls）或 WPS 格式，本程序只能读取 .xlsx。"
@@ -83,18 +102,31 @@ def _check_file(p: Path) -> None:
     if not zipfile.is_zipfile(p):
         raise LedgerReadError(str(p), f"“{p.name}”不是有效的 Excel 文件（.xlsx），可能已损坏或不完整。"
                                       "请让填报单位重新发送，或在 Excel/WPS 中打开后另存为 .xlsx。")
+    try:
+        check_zip(p, XLSX_LIMITS)  # before openpyxl unpacks the shared strings and styles whole
+    except ZipLimitError as exc:
+        raise LedgerReadError(str(p), f"“{p.name}”中的“{exc.part or '部件'}”{exc.why}，远超一份台账的大小"
+                                      "（可能是损坏或恶意构造的文件），没有读取。请让填报单位在 Excel/WPS 中"
+                                      "打开确认后另存为 .xlsx 再发送。") from exc
 
 
 class _Tick:
-    """Progress over the rows of all sheets (as the file's dimensions announce them) and cancel checks."""
+    """Progress over the rows of all sheets (as the file's dimensions announce them), cancel checks, and
+    the count of filled rows against MAX_ROWS."""
 
     def __init__(self, on_progress: ProgressFn | None, is_cancelled: CancelFn) -> None:
         self.on_progress, self.is_cancelled = on_progress, is_cancelled
-        self.total = self.done = 0
+        self.total = self.done = self.filled = 0
 
-    def step(self) -> None:
-        self.done += 1
-        if self.done % 1000 == 0:
+    def row(self) -> None:
+        self.filled += 1
+        if self.filled > MAX_ROWS:
+            raise LedgerReadError("", f"文件中填写的行超过 {MAX_ROWS:,} 行，远多于一份台账（程序导出的台账每条措施一行），"
+                                      "没有读取。请确认选择的是各单位填回的台账。")
+
+    def step(self, rows: int = 1) -> None:
+        self.done += rows
+        if self.done % 1000 < rows:
             if self.is_cancelled():
                 raise Cancelled()
             if self.on_progress:
@@ -104,10 +136,9 @@ class _Tick:
 def _read(p: Path, tick: _Tick, year_of: YearOf) -> LedgerReadResult:
     _check_file(p)
     try:
-        with warnings.catch_warnings():
-            # files saved by Excel/WPS carry extensions openpyxl warns about and skips; harmless here
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+        # data_only=False: a formula cell must be seen as one; its cached value may be missing (a file
+        # written by a program that does not calculate), and reading it as empty would erase a note
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - zip members missing, broken XML, …
         raise LedgerReadError(str(p), f"“{p.name}”已损坏，无法作为 Excel 文件打开（{type(exc).__name__}）。"
                                       "请让填报单位重新发送，或在 Excel/WPS 中打开后另存为 .xlsx。") from exc
@@ -178,12 +209,11 @@ def _header_map(row: tuple[Any, ...]) -> dict[str, int]:
 def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[str, str],
                 tick: _Tick, year_of: YearOf) -> bool | None:
     """Append the sheet's valid rows; True if it is a ledger, False if one without UUIDs, None if not one."""
-    it: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
     cols: dict[str, int] | None = None
     header_row = 0
-    for n, values in enumerate(it, start=1):
-        if n > _HEADER_SEARCH_ROWS:
-            return None
+    # never more columns than a ledger can have: a stray cell in column XFD would make every row 16,384 wide
+    for n, values in enumerate(ws.iter_rows(max_row=_HEADER_SEARCH_ROWS, max_col=_MAX_COLUMNS, values_only=True),
+                               start=1):
         found = _header_map(values)
         if all(k in found for k in _REQUIRED):
             cols, header_row = found, n
@@ -194,9 +224,26 @@ def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[
         return False
     name = ws.title
     get = _Getter(cols, year_of)
-    for n, values in enumerate(it, start=header_row + 1):
+    # cells, not values: a formula or an error value must not read as an empty or a made-up entry
+    it: Iterator[tuple[Any, ...]] = ws.iter_rows(min_row=header_row + 1, max_col=max(cols.values()) + 1)
+    gap: tuple[Any, ...] | None = None  # openpyxl fills rows missing from the file with one shared tuple
+    for n, cells in enumerate(it, start=header_row + 1):
+        if cells is gap or all(c is EMPTY_CELL for c in cells):
+            gap = cells
+            if n > _EXCEL_ROWS:
+                raise LedgerReadError(name, f"工作表“{name}”的行号超出了 Excel 的最大行数，文件已损坏。"
+                                            "请让填报单位在 Excel/WPS 中打开后另存为 .xlsx 再发送。")
+            if not n % 1000:
+                tick.step(1000)
+            continue
         tick.step()
+        values = tuple(c.value for c in cells)
         if not any(v is not None and v != "" for v in values):
+            continue
+        tick.row()
+        unreadable = get.unreadable(cells, n)
+        if unreadable:
+            problems.append(f"“{name}”第{n}行：{unreadable}；该行未导入。")
             continue
         row = _parse_row(name, n, values, get, problems)
         if row is None:
@@ -223,6 +270,21 @@ class _Getter:
 
     def has(self, key: str) -> bool:
         return key in self._cols
+
+    def unreadable(self, cells: tuple[Any, ...], n: int) -> str:
+        """Why the cells the merge uses cannot be read (a formula, an error value), or ''."""
+        for key in _CHECKED:
+            i = self._cols.get(key)
+            if i is None or i >= len(cells):
+                continue
+            kind = getattr(cells[i], "data_type", None)
+            header = _HEADER_OF[key]
+            if kind == "f":
+                return (f"{self.cell(key, n)} 单元格（{header}）是公式，程序读不到公式算出的内容，"
+                        "请改为直接填写")
+            if kind == "e":
+                return f"{self.cell(key, n)} 单元格（{header}）显示错误值“{cells[i].value}”，请改为有效的内容"
+        return ""
 
     def __call__(self, values: tuple[Any, ...], key: str) -> Any:
         i = self._cols.get(key)
@@ -262,8 +324,14 @@ def _parse_row(sheet: str, n: int, values: tuple[Any, ...], get: _Getter, proble
                 return None
             due = parse_date(raw_due, year=year)
     except ValueError:
-        problems.append(f"{where}（{get.cell('due', n)} 单元格）：完成时限“{_text(raw_due)}”不是有效日期，"
-                        "请写成 2024-12-31、2024年12月31日 或 2024年12月底；该行未导入。")
+        if isinstance(raw_due, (date, time, timedelta)) or (isinstance(raw_due, (int, float))
+                                                          and not isinstance(raw_due, bool)):
+            problems.append(f"{where}（{get.cell('due', n)} 单元格）：完成时限“{_text(raw_due)}”不在 "
+                            f"{DUE_YEARS.start}—{DUE_YEARS.stop - 1} 年之间（日期格式的单元格里可能填了 0、负数或过大的数），"
+                            "请改为正确的日期；该行未导入。")
+        else:
+            problems.append(f"{where}（{get.cell('due', n)} 单元格）：完成时限“{_text(raw_due)}”不是有效日期，"
+                            "请写成 2024-12-31、2024年12月31日 或 2024年12月底；该行未导入。")
         return None
     return LedgerRow(
         uuid=uuid, version=version, number=number, is_group=False,
@@ -298,17 +366,30 @@ def parse_date(value: Any, *, year: int | None = None) -> date | None:
     2023-12-31, 2023/12/31, 2023年12月31日, 2023年12月底 …); None for an empty cell or 长期坚持.
 
     `year` completes text without one (12月底前); without it such text raises DateNeedsYearError.
-    Anything else that is not a date raises ValueError.
+    Anything else that is not a date, and a date outside DUE_YEARS (a negative or tiny serial in a
+    date cell reads as 1899), raises ValueError.
     """
+    found = _parse_date(value, year=year)
+    if found is not None and found.year not in DUE_YEARS:
+        raise ValueError(value)
+    return found
+
+
+DUE_YEARS = range(1990, 2100)  # a deadline outside these years is a typing or conversion accident
+
+
+def _parse_date(value: Any, *, year: int | None) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, bool):
+    if isinstance(value, (bool, time, timedelta)):  # serial 0 in a date cell reads as a time of day
         raise ValueError(value)
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError(value)
         number = int(value)
         if 19000101 <= number <= 29991231:  # typed as 20231231
             return parse_typed_date(str(number))

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from desktop.core.errors import ReportReadError
+from desktop.core.os_words import os_words
 from desktop.core.types import ReportDocument
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -41,7 +42,7 @@ def read_report(path: str | Path) -> ReportDocument:
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReportReadError(str(path), f"{name}：不支持的文件类型“{suffix or '无扩展名'}”。请导入 .docx 或 .txt 文件。")
     try:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a symlink loop is there, but unreadable
             raise ReportReadError(str(path), f"找不到文件：{path}。请检查路径是否正确。")
         if path.is_dir():
             raise ReportReadError(str(path), f"{path} 是文件夹，不是文件。请选择一份报告文件。")
@@ -49,7 +50,7 @@ def read_report(path: str | Path) -> ReportDocument:
             raise ReportReadError(str(path), f"{name}：文件超过 64 MB，不像是一份工作报告。请检查是否选错了文件。")
         data = path.read_bytes()
     except OSError as exc:
-        raise ReportReadError(str(path), f"{name}：无法读取文件（{exc.strerror or exc}）。请检查文件权限，或关闭正在使用它的程序后重试。") from exc
+        raise ReportReadError(str(path), f"{name}：无法读取文件（{os_words(exc)}）。请检查文件路径和权限，或关闭正在使用它的程序后重试。") from exc
     return read_report_bytes(data, name)
 
 
@@ -156,8 +157,17 @@ def _docx_paragraphs(data: bytes, name: str) -> list[str]:
 
     from desktop.core.docx_numbering import NumberingRenderer
 
+    from desktop.core.zip_limits import DOCX_LIMITS, ZipLimitError, check_zip
+
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReportReadError(name, f"{name}：文件扩展名是 .docx，但内容不是 Word 文档（可能已损坏，或是改了扩展名的 .doc 文件）。请用 Word 或 WPS 打开后另存为 .docx。")
+    try:
+        check_zip(io.BytesIO(data), DOCX_LIMITS)  # before python-docx unpacks and parses every part
+    except ZipLimitError as exc:
+        raise ReportReadError(name, f"{name}：文档中的“{exc.part or '部件'}”{exc.why}，不像是一份工作报告"
+                                    "（可能是损坏或恶意构造的文件），没有读取。请用 Word 或 WPS 打开确认后另存再试。") from exc
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReportReadError(name, f"{name}：这是一个压缩包，但不是 Word 文档。请确认选择了 .docx 格式的报告。") from exc
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from db.api import ConflictError, HistoryRow, ItemRow, StoreError
+from db.api import EDITABLE_FIELDS, ConflictError, HistoryRow, ItemChange, ItemRow, NotFoundError, StoreError
 from db.store import Store
 from desktop.core.errors import Cancelled
 from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, read_ledger
@@ -70,12 +70,30 @@ class MergePreview:
         return [f"序号 {c.number}（{c.title}）：{c.warning}" for c in (*self.changes, *self.conflicts) if c.warning]
 
 
-class MergeApplyError(StoreError):
-    """Some rows changed again between preview and apply; those were not written."""
+@dataclass(frozen=True, slots=True)
+class RowValues:
+    """One row a merge wrote: its fields before and after, and its version right after (for undo)."""
 
-    def __init__(self, applied: int, skipped: Sequence[int]) -> None:
+    item_id: int
+    before: dict[str, object]
+    after: dict[str, object]
+    version: int
+
+
+def row_values(change: ItemChange) -> RowValues:
+    """What an update changed on a row, including what the store filled in itself (completed_at aside)."""
+    fields = [f for f in EDITABLE_FIELDS if getattr(change.before, f) != getattr(change.after, f)]
+    return RowValues(item_id=change.after.id, before={f: getattr(change.before, f) for f in fields},
+                     after={f: getattr(change.after, f) for f in fields}, version=change.after.version)
+
+
+class MergeApplyError(StoreError):
+    """Some rows changed again between preview and apply; those were not written (`rows`: the ones that were)."""
+
+    def __init__(self, applied: int, skipped: Sequence[int], rows: Sequence[RowValues] = ()) -> None:
         self.applied = applied
         self.skipped = tuple(skipped)
+        self.rows = tuple(rows)
         super().__init__(f"已写入 {applied} 条；另有 {len(self.skipped)} 条在预览之后又被修改过，没有写入。"
                          "请重新预览这份台账后再合并。")
 
@@ -97,6 +115,11 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                                       "只供查阅，不能合并回来。请导出当前台账发给各单位填写。")
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)
+    if result.rows and not current:
+        # one line for the sheet, not one "deleted" line per row: none of its rows were ever in this database
+        raise LedgerReadError(str(p), f"“{p.name}”中的 {len(result.rows)} 行在本数据库中一条也找不到：这份台账"
+                                      "可能是从另一个数据库（另一台电脑或另一个数据库文件）导出的，或其中的报告已被删除。"
+                                      "请在导出它的数据库中合并，或重新导出台账发给各单位。")
     shown = _GroupStatus(store, current.values())
     changes: list[FieldChange] = []
     conflicts: list[FieldChange] = []
@@ -144,35 +167,73 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
                         unchanged=unchanged)
 
 
+class MergeCancelled(Cancelled):
+    """The clerk stopped the merge; `rows` were written before that (each whole) and stay undoable."""
+
+    def __init__(self, rows: Sequence[RowValues]) -> None:
+        super().__init__()
+        self.rows = tuple(rows)
+
+
 def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool = False,
                 on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> int:
-    """Write the previewed changes (and the conflicts when accepted); return how many items were updated.
+    """Write the previewed changes (and the conflicts when accepted); return how many items were updated."""
+    return len(apply_merge_rows(store, preview, who=who, accept_conflicts=accept_conflicts, on_progress=on_progress,
+                                is_cancelled=is_cancelled))
+
+
+def apply_merge_rows(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool = False,
+                     on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> list[RowValues]:
+    """Write the previewed changes (and the conflicts when accepted); return each written row's before/after.
 
     Each item is one `update_item` with the version seen at preview, so an item edited again since then
-    is left alone and reported by MergeApplyError after the others are written.
+    is left alone and reported by MergeApplyError (carrying the rows that were written) after the others.
     """
     chosen = list(preview.changes) + (list(preview.conflicts) if accept_conflicts else [])
     by_item: dict[int, tuple[int, dict[str, object]]] = {}
     for ch in chosen:
         version, fields = by_item.setdefault(ch.item_id, (ch.version, {}))
         fields[ch.field] = ch.new
-    applied = 0
+    written: list[RowValues] = []
     skipped: list[int] = []
     total = len(by_item)
     for n, (item_id, (version, fields)) in enumerate(by_item.items(), start=1):
         if is_cancelled and is_cancelled():
-            raise Cancelled()
+            raise MergeCancelled(written)
         try:
-            store.update_item(item_id, fields, expected_version=version, who=who)
+            change = store.update_item(item_id, fields, expected_version=version, who=who)
         except ConflictError:
             skipped.append(item_id)
         else:
-            applied += 1
+            written.append(row_values(change))
         if on_progress and (n % 100 == 0 or n == total):
             on_progress(n, total)
     if skipped:
-        raise MergeApplyError(applied, skipped)
-    return applied
+        raise MergeApplyError(len(written), skipped, written)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenBack:
+    """Rows written by `write_back`, and the ids refused because someone changed them in between."""
+
+    rows: list[ItemRow]
+    conflicts: list[int]
+
+
+def write_back(store: Store, writes: Sequence[tuple[int, dict[str, object], int]], *, who: str,
+               on_progress: ProgressFn | None = None) -> WrittenBack:
+    """Write (item id, fields, expected version) triples, as undo and redo of a merge do; never partial rows."""
+    rows: list[ItemRow] = []
+    conflicts: list[int] = []
+    for n, (item_id, fields, version) in enumerate(writes, start=1):
+        try:
+            rows.append(store.update_item(item_id, fields, expected_version=version, who=who).after)
+        except (ConflictError, NotFoundError):
+            conflicts.append(item_id)
+        if on_progress and (n % 100 == 0 or n == len(writes)):
+            on_progress(n, len(writes))
+    return WrittenBack(rows=rows, conflicts=conflicts)
 
 
 class _PlanYears:

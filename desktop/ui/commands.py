@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -64,3 +65,53 @@ class EditItemCommand(QUndoCommand):
             return False
         self._new = dict(other._new)
         return True
+
+
+# (item id, fields, expected version) triples to write, what to call with (rows written, ids refused),
+# and whether this is an undo (True) or a redo
+Writes = list[tuple[int, dict[str, object], int]]
+WriteBack = Callable[[Writes, Callable[[list[ItemRow], list[int]], None], bool], None]
+
+
+class MergeCommand(QUndoCommand):
+    """A merged ledger as one step: undo writes every row's values from before the merge back, redo the merge's.
+
+    The writes run as a background job (a merge may touch thousands of rows), so `write_back` starts
+    it and reports the rows written and the ids someone else changed in between; those stay as they
+    are (the window says so), the rest follow the step.
+    """
+
+    def __init__(self, text: str, rows: Sequence[object], write_back: WriteBack,
+                 seen_version: Callable[[int], int | None]) -> None:
+        super().__init__(text)
+        self._rows = list(rows)  # desktop.services.merge.RowValues
+        self._write_back, self._seen = write_back, seen_version
+        self._versions = {r.item_id: r.version for r in self._rows}  # type: ignore[attr-defined]
+        self._applied = True  # push() calls redo() at once; the merge already happened
+
+    @property
+    def item_ids(self) -> list[int]:
+        """The rows this step changes."""
+        return list(self._versions)
+
+    def _expected(self, item_id: int) -> int:
+        # versions only grow: the newest this step wrote or the window saw since (a later edit undone)
+        seen = self._seen(item_id)
+        return max(self._versions[item_id], seen) if seen is not None else self._versions[item_id]
+
+    def _write(self, side: str) -> None:
+        writes = [(r.item_id, dict(getattr(r, side)), self._expected(r.item_id)) for r in self._rows]  # type: ignore[attr-defined]
+        self._write_back(writes, self._written, side == "before")
+
+    def _written(self, rows: list[ItemRow], _conflicts: list[int]) -> None:
+        for row in rows:
+            self._versions[row.id] = row.version
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._write("after")
+
+    def undo(self) -> None:
+        self._write("before")

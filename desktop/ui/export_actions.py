@@ -183,8 +183,11 @@ def export_ledger(window: MainWindow) -> None:
 
 
 def merge_ledger(window: MainWindow, path: str | None = None) -> None:
-    """Read a unit's filled-in ledger, show what would change, and write it after confirmation."""
-    from desktop.services.merge import apply_merge, preview_merge
+    """Read a unit's filled-in ledger, show what would change, and write it after confirmation.
+
+    The merge written is one step on the undo stack (the rest of the history stays).
+    """
+    from desktop.services.merge import MergeApplyError, preview_merge
 
     if path is None:
         folder = str(window.settings.value("folders/merge", str(Path.home())))
@@ -192,14 +195,22 @@ def merge_ledger(window: MainWindow, path: str | None = None) -> None:
         if not path:
             return
         window.settings.setValue("folders/merge", str(Path(path).parent))
+    source = Path(path).name
 
-    def applied(count: object) -> None:
-        window.statusBar().showMessage(window.tr("已合并 %1 条").replace("%1", str(count)), 10000)
-        window.undo_stack.clear()  # the rows changed under the commands; undo cannot replay them safely
+    def applied(result: object) -> None:
+        rows, stopped = result  # type: ignore[misc]
+        if stopped:
+            window.statusBar().showMessage(window.tr("已取消合并；取消前已写入 %1 条，可撤销").replace("%1", str(len(rows))),
+                                           10000)
+        else:
+            window.statusBar().showMessage(window.tr("已合并 %1 条").replace("%1", str(len(rows))), 10000)
+        push_merge_step(window, source, rows)
         window.refresh()
-        window.merge_finished.emit(count)
+        window.merge_finished.emit(len(rows))
 
     def failed(exc: Exception) -> None:
+        if isinstance(exc, MergeApplyError):
+            push_merge_step(window, source, exc.rows)  # what was written can be taken back
         show_error(window, exc, window.tr("合并失败"))
         window.refresh()
         window.merge_finished.emit(exc)
@@ -213,9 +224,68 @@ def merge_ledger(window: MainWindow, path: str | None = None) -> None:
         if take is None:
             window.merge_finished.emit(None)
             return
-        job = window.jobs.db(apply_merge, window.store, preview, who=preview.source,  # type: ignore[attr-defined]
+        job = window.jobs.db(_apply, window.store, preview, who=preview.source,  # type: ignore[attr-defined]
                              accept_conflicts=take, on_done=applied, on_error=failed)
         _Progress(window, job, window.tr("正在合并…"))
 
     job = window.jobs.db(preview_merge, window.store, path, on_done=previewed, on_error=failed)
     _Progress(window, job, window.tr("正在读取台账…"))
+
+
+def _apply(store: object, preview: object, *, who: str, accept_conflicts: bool,
+           on_progress: object = None, is_cancelled: object = None) -> tuple[list[object], bool]:
+    """Apply a merge; (rows written, whether the clerk stopped it): stopped rows stay written and undoable."""
+    from desktop.services.merge import MergeCancelled, apply_merge_rows
+
+    try:
+        return apply_merge_rows(store, preview, who=who, accept_conflicts=accept_conflicts,  # type: ignore[arg-type]
+                                on_progress=on_progress, is_cancelled=is_cancelled), False  # type: ignore[arg-type]
+    except MergeCancelled as exc:
+        return list(exc.rows), True
+
+
+def push_merge_step(window: MainWindow, source: str, rows: object) -> None:
+    """Put a written merge on the undo stack as one step (nothing when no row was written)."""
+    from desktop.ui.commands import MergeCommand
+
+    rows = list(rows)  # type: ignore[call-overload]
+    if not rows:
+        return
+    text = QCoreApplication.translate("MainWindow", "合并“%1”（%2 条）").replace("%1", source).replace("%2", str(len(rows)))
+    window.undo_stack.push(MergeCommand(text, rows, lambda writes, done, undo: _write_back(window, writes, done, undo),
+                                        window.seen_version))
+
+
+def _write_back(window: MainWindow, writes: list[tuple[int, dict[str, object], int]],
+                done: object, undo: bool) -> None:
+    """Undo or redo of a merge: write the rows in a job; the window takes no input until it is done."""
+    from desktop.services.merge import write_back
+
+    busy = QProgressDialog(window.tr("正在撤销合并…") if undo else window.tr("正在重做合并…"), "", 0, 0, window)
+    busy.setCancelButton(None)  # half an undo is worse than waiting for it
+    busy.setWindowModality(Qt.WindowModality.WindowModal)  # a second Ctrl+Z waits for this one
+    busy.setMinimumDuration(0)
+    busy.show()
+
+    def finished(result: object) -> None:
+        busy.close()
+        busy.deleteLater()
+        window.rows_written(result.rows)  # type: ignore[attr-defined]
+        done(result.rows, result.conflicts)  # type: ignore[operator, attr-defined]
+        said = window.tr("已撤销合并的 %1 条") if undo else window.tr("已重做合并的 %1 条")
+        window.statusBar().showMessage(said.replace("%1", str(len(result.rows))), 10000)  # type: ignore[attr-defined]
+        if result.conflicts:  # type: ignore[attr-defined]
+            Messages.warn(window, window.tr("部分条目保持原样"),
+                          window.tr("有 %1 条在合并之后又被修改过（您或其他人），这些条目保持现在的内容，没有随撤销或重做改变。")
+                          .replace("%1", str(len(result.conflicts))))  # type: ignore[attr-defined]
+        window.refresh()
+        window.merge_finished.emit(len(result.rows))  # type: ignore[attr-defined]
+
+    def failed(exc: Exception) -> None:
+        busy.close()
+        busy.deleteLater()
+        show_error(window, exc, window.tr("撤销合并失败") if undo else window.tr("重做合并失败"))
+        window.refresh()
+        window.merge_finished.emit(exc)
+
+    window.jobs.db(write_back, window.store, writes, who=window.who, on_done=finished, on_error=failed)

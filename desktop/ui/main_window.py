@@ -369,6 +369,8 @@ class MainWindow(QMainWindow):
     def set_store(self, store: object) -> None:
         """Attach the store once it is open (the window shows before the database is ready), then load."""
         self.store = store
+        for warning in getattr(store, "warnings", ()):  # today's backup could not be made (a full disk)
+            _messages().warn(self, self.tr("自动备份没有完成"), warning)
         self._set_store_actions_enabled(True)
         self.start()
 
@@ -669,6 +671,18 @@ class MainWindow(QMainWindow):
         if item_id in self._versions:
             return self._versions[item_id]
         return self.store.get_item(item_id).version
+
+    def seen_version(self, item_id: int) -> int | None:
+        """The version of a row as this window last saw it, without asking the store (None: not seen)."""
+        row = self.tree_model.row_for(item_id) or self.flat_model.row_for(item_id)
+        if row is not None:
+            return max(row.version, self._versions.get(item_id, row.version))
+        return self._versions.get(item_id)
+
+    def rows_written(self, rows: list[ItemRow]) -> None:
+        """Remember the versions of rows a background job wrote (a merge undone); the refresh shows them."""
+        for row in rows:
+            self._versions[row.id] = row.version
 
     def write_changes(self, item_id: int, changes: dict[str, object],
                       expected_version: int | None = None) -> ItemRow | None:

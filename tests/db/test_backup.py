@@ -85,3 +85,66 @@ def test_postgresql_backups_are_left_to_pg_dump(pg_store: Store) -> None:
     with pytest.raises(StoreError) as info:
         backup_now(pg_store)
     assert "pg_dump" in str(info.value)
+
+
+def _hash(path: Path) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def test_a_backup_from_a_newer_version_is_refused_before_anything_is_touched(tmp_path: Path) -> None:
+    url = _url(tmp_path)
+    live = tmp_path / "halfyear.db"
+    with open_store(url) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+        newer = backup_now(st)
+    conn = sqlite3.connect(newer)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'f00d_future'")
+    conn.close()
+    before, backups = _hash(live), list_backups(url)
+    with pytest.raises(StoreError) as info:
+        restore(url, newer)
+    assert "更新版本" in str(info.value) and "f00d_future" in str(info.value) and "没有恢复" in str(info.value)
+    assert _hash(live) == before and list_backups(url) == backups
+    with open_store(url) as st:
+        assert len(st.list_reports()) == 1
+
+
+def test_checking_and_restoring_a_backup_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    url = _url(tmp_path)
+    with open_store(url) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+        saved = backup_now(st)
+    restore(url, saved)
+    beside = sorted(p.name for p in saved.parent.iterdir() if p.name.startswith(saved.name))
+    assert beside == [saved.name]
+
+
+def test_restoring_the_live_file_onto_itself_is_refused(tmp_path: Path) -> None:
+    url = _url(tmp_path)
+    with open_store(url) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+    with pytest.raises(StoreError) as info:
+        restore(url, tmp_path / "halfyear.db")
+    assert "就是当前的数据库文件" in str(info.value)
+    with open_store(url) as st:
+        assert len(st.list_reports()) == 1
+
+
+def test_a_killed_backups_part_file_is_swept_on_the_next_backup(tmp_path: Path) -> None:
+    import os
+    import time
+
+    url = _url(tmp_path)
+    open_store(url).close()
+    folder = tmp_path / "backups"
+    stale, fresh = folder / "halfyear-20240101-000000-000000-daily.part", folder / "halfyear-now.part"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a backup")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    backup_file(tmp_path / "halfyear.db")
+    assert not stale.exists()
+    assert fresh.exists()  # it may belong to a backup another program is writing right now

@@ -124,3 +124,57 @@ def test_bad_addresses_are_refused_without_creating_anything(tmp_path: Path, url
         open_store(url)
     assert words in str(err.value) and "备份" not in str(err.value)
     assert list(tmp_path.iterdir()) == []  # a typo in --db must not start an empty database elsewhere
+
+
+def test_opening_a_second_store_keeps_the_first_stores_locks(tmp_path: Path) -> None:
+    # Closing any descriptor of a file drops all of this process's POSIX locks on it, SQLite's too; then
+    # another process believes it is the last user, checkpoints and deletes the WAL under our open store.
+    import subprocess
+    import sys
+
+    path = tmp_path / "halfyear.db"
+    first = open_store(str(path))
+    try:
+        first.list_reports()  # the pooled connection now holds its lock on the file
+        open_store(str(path)).close()  # checks the file, as every CLI command and the window do
+        probe = (f"import sqlite3; c = sqlite3.connect({str(path)!r}); "
+                 "c.execute('SELECT count(*) FROM sqlite_master').fetchall(); c.close()")
+        subprocess.run([sys.executable, "-c", probe], check=True)
+        assert Path(f"{path}-wal").exists(), "another process took the file over while our store was open"
+    finally:
+        first.close()
+
+
+def test_an_emptied_database_with_backups_is_refused_and_names_the_newest(tmp_path: Path) -> None:
+    path = tmp_path / "halfyear.db"
+    with open_store(str(path)) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+        newest = backup_now(st)
+    path.write_bytes(b"")  # a copy that was cut off, a disk that lost the file's content
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path))
+    assert "0 字节" in str(info.value) and str(newest) in str(info.value)
+    assert path.read_bytes() == b""
+
+
+def test_an_empty_file_without_backups_becomes_a_new_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    path.touch()  # what a file dialog's "new file" leaves
+    with open_store(str(path)) as st:
+        assert st.list_reports() == []
+
+
+def test_odd_characters_in_the_file_name_are_checked_as_they_are(tmp_path: Path) -> None:
+    # the check reads the file through a SQLite URI: #, % and spaces must not cut or change the name
+    path = tmp_path / "台账 50%#1.db"
+    with open_store(str(path)) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "台账 50%#1.db"]
+    with open_store(str(path)) as st:
+        assert len(st.list_reports()) == 1
+    path.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    Path(f"{path}-wal").unlink(missing_ok=True)
+    with pytest.raises(DatabaseOpenError):
+        open_store(str(path))
