@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import sys
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p = sub.add_parser("import", help="导入报告，保存其中的工作计划")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.txt 或 .docx）")
     p.add_argument("--year", type=int, help="计划年份（读不出年份时使用）")
-    p.add_argument("--section", metavar="HEADING", help="计划部分的一级标题（自动识别不对时指定）")
+    p.add_argument("--section", metavar="HEADING", action="append",
+                   help="计划部分的标题（自动识别不对时指定；计划分散在几个部分时可多次使用）")
     p.add_argument("--again", action="store_true", help="同一文件已导入过时仍再导入一份")
     p.set_defaults(func=_import)
 
@@ -78,7 +80,8 @@ def _import(args: argparse.Namespace) -> int:
         for name in args.files:
             try:
                 doc = read_report(name)
-                plan = extract_plan(doc, year=args.year, section=args.section)
+                # one rule with the window: no year in the text means this year, said below
+                plan = extract_plan(doc, year=args.year, section=args.section, default_year=date.today().year)
                 result = store.import_plan(plan, sha256=doc.sha256, original_text=doc.text,
                                            allow_duplicate=args.again, who=_who())
             except (ReportError, StoreError) as exc:
@@ -86,9 +89,9 @@ def _import(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             print(f"已导入 {plan.title}（报告编号 {result.report_id}）：{result.items} 项工作，{result.measures} 条措施")
-            if plan.year is None:  # never guess silently (domain.md): say what is missing and how to fix it
-                print(f"注意：{doc.source} 中读不出计划年度，措施没有完成时限。"
-                      f"可删除后用 --year 年份 重新导入，或在程序中逐条设定时限。", file=sys.stderr)
+            if plan.year_guessed:  # never guess silently (domain.md): say what was assumed and how to fix it
+                print(f"注意：{doc.source} 中读不出计划年度，完成时限已按 {plan.year} 年计算。"
+                      f"如不对，可删除后用 --year 年份 重新导入，或在程序中逐条修改时限。", file=sys.stderr)
     return 2 if failed else 0
 
 

@@ -67,7 +67,8 @@ def plan_outline(plan: Plan) -> str:
     for item in plan.items:
         lines.append(f"{item.label}{item.title}{_due(item)}")
         for child in item.children:
-            lines.append(f"    {child.label}. {child.title}{_due(child)}")
+            label = child.label if child.label[-1:] in ".、)）．" else child.label + "."  # `1.` not `1..`
+            lines.append(f"    {label} {child.title}{_due(child)}")
     return "\n".join(lines)
 
 

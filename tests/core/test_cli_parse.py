@@ -114,3 +114,11 @@ def test_usage_errors_are_one_chinese_line(args, words):
     result = run_cli(*args)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith(f"错误：{words}")
+
+
+def test_outline_labels_are_not_doubled(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、工作情况\n做了。\n二、下一步打算\n（一）抓落实。1.开展调研。2.完善制度。\n", encoding="utf-8")
+    result = run_cli("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "    1. 开展调研" in result.stdout and "1.." not in result.stdout

@@ -95,6 +95,16 @@ def test_import_without_a_year_says_so(tmp_path) -> None:  # type: ignore[no-unt
     assert result.returncode == 0, result.stderr
     assert "已导入" in result.stdout
     assert "读不出计划年度" in result.stderr and "--year" in result.stderr
+    # the same rule as the window: this year's deadlines, not none
+    from datetime import date
+
+    from db.store import open_store
+
+    with open_store(str(tmp_path / "h.db")) as store:
+        report = store.list_reports()[0]
+        assert report.year == date.today().year
+        assert all(r.due is None or r.due.year == date.today().year for r in store.item_tree(report.id))
+        assert any(r.due is not None for r in store.item_tree(report.id))
 
 
 def test_done_on_an_item_ticks_its_measures(tmp_path) -> None:  # type: ignore[no-untyped-def]
