@@ -32,12 +32,15 @@ _FLAT_SPLIT_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Styl
 
 # Markdown heading marks (`## 2017年工作计划`, `### 一、…`): a team's report written as a .md file.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A PDF copy's page numbers between its lines (`— 2 —`, `- 3 -`, `第2页 共5页`, `Page 2 of 5`).
+_PAGE_NUMBER = re.compile(r"^(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
 def reflow(paragraphs: Sequence[str]) -> list[str]:
-    """The paragraphs as written: Markdown heading marks dropped, wrapped lines joined, then a
-    flattened text split again."""
-    out = [_MARKDOWN_HEADING.sub("", p) for p in paragraphs]
+    """The paragraphs as written: page numbers and Markdown heading marks dropped, wrapped lines
+    joined (across a page break too), then a flattened text split again."""
+    out = [_MARKDOWN_HEADING.sub("", p) for p in paragraphs if not _PAGE_NUMBER.match(p)]
     wrap = wrap_width(out)
     if wrap is not None:
         out = join_wrapped(out, *wrap)

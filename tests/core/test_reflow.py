@@ -79,3 +79,16 @@ def test_flattened_seed_is_split_at_its_numbered_headings(k):
     assert [i.label for i in plan.items] == [i.label for i in want.items]
     if k != 0:  # seed 000's item headings stand alone without a 。: flattened, nothing marks their end
         assert [i.title for i in plan.items] == [i.title for i in want.items]
+
+
+def test_page_numbers_of_a_pdf_copy_are_dropped_and_the_page_break_joined():
+    original = seed_paragraphs(2)
+    wrapped = wrap(original, 34)
+    paged = []
+    for n, line in enumerate(wrapped, 1):
+        paged.append(line)
+        if n % 20 == 0:
+            paged.append(f"— {n // 20} —" if n % 40 else f"第 {n // 20} 页 共 9 页")
+    assert any(line.startswith("— ") for line in paged)
+    assert shape(paged) == shape(original)
+    assert not any("—" in p and p.strip("— 0123456789") == "" for p in reflow(paged))
