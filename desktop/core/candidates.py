@@ -19,7 +19,7 @@ from desktop.core.sentences import split_sentences
 
 # What a sentence that announces a list says just before its colon.
 _INTRO_WORDS = re.compile(r"如下|以下|下列|方面|几项|几点|主要是|主要有|重点是|[打算计划安排思路]是|工作$|任务$")
-_MAX_INTRO = 80  # characters; a longer introduction is shown by its last sentence
+_MAX_INTRO = 300  # characters; only a runaway sentence (no full stop for pages) is cut
 _MAX_INLINE_HEAD = 30  # a short head before `：一是…` introduces the list even without intro words
 
 
@@ -184,7 +184,7 @@ def _intro_in(paragraph: str) -> tuple[str, str] | None:
 
 
 def _intro_text(text: str) -> str:
-    """The introducing sentence: the paragraph's last one (`本月总结内容如下：` after the context)."""
+    """The introducing sentence: the paragraph's last one (`本月总结内容如下：` after the context), whole."""
     text = text.strip()
     sentences = split_sentences(text)
     last = sentences[-1].strip() if sentences else text

@@ -30,7 +30,8 @@ _DATE = re.compile(
 _OFFICE = re.compile(r"(?:局|委|办公室|办|部|厅|处|科|委员会|政府|党组|党委|支部|中心|院|所|站|会|公司|队|室|组|校|村|社区)\s*$")
 # A rule line (=====, -----) or a paragraph in another script: a letter's end, or its translation.
 _RULE = re.compile(r"^[=＝\-－_—*＊~～#.·]{5,}$")
-_LATIN_SHARE = 0.7
+_RULE_START = re.compile(r"^[=＝\-－_—*＊~～#]{5,}")  # a rule, maybe with a flattened text glued after it
+_LATIN_SHARE = 0.85  # `升级CnWizards V1.1框架` is still Chinese
 _EXCLAIM_MAX = 16  # `团结奋斗！！`: a short cheer ends a letter, it is not a task
 
 
@@ -48,6 +49,13 @@ def is_trailing(paragraph: str) -> bool:
     if len(text) <= _EXCLAIM_MAX and text.endswith(("！", "!")) and not any(ch in text for ch in "，,。"):
         return True
     return is_signature(text)
+
+
+def ends_the_text(paragraph: str) -> bool:
+    """A rule line, a link line or a paragraph in another script: whatever follows is no longer the
+    report (its translation, the team's addresses), even where numbering seems to go on."""
+    text = paragraph.strip()
+    return bool(_RULE_START.match(text) or _LINK.match(text) or (match_at(text, 0) is None and _latin(text)))
 
 
 def is_signature(text: str) -> bool:
@@ -99,4 +107,4 @@ def _ends_item(sentence: str) -> bool:
 def _latin(text: str) -> bool:
     """Mostly Latin letters: an English translation or a mail footer after a Chinese report."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isascii() for ch in letters) >= _LATIN_SHARE * len(letters)
+    return len(letters) >= 20 and sum(ch.isascii() for ch in letters) >= _LATIN_SHARE * len(letters)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.core.candidates import Candidate, Kind, find_candidates
 from desktop.core.choice import Choice, alternatives, choose, taken
-from desktop.core.closing import is_trailing, trim_last_item
+from desktop.core.closing import ends_the_text, is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import HEADING_ORDER, Marker, Style, at_paragraph_start, inline_markers, match_at, may_list
@@ -49,15 +49,15 @@ def parse_report(path: str | Path, *, year: int | None = None, section: str | Se
     return extract_plan(read_report(path), year=year, section=section, default_year=default_year)
 
 
-def prepare(paragraphs: Sequence[str]) -> tuple[list[str], list[Heading]]:
+def prepare(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> tuple[list[str], list[Heading]]:
     """The paragraphs as written (wrapped lines joined, a flattened file split) and their headings."""
-    text = reflow(paragraphs)
+    text = reflow(paragraphs, leads)
     return text, find_headings(text)
 
 
 def level1_headings(doc: ReportDocument) -> list[str]:
     """The report's level-1 headings, for the user to pick the plan section by hand."""
-    return [h.text for h in top_headings(prepare(doc.paragraphs)[1])]
+    return [h.text for h in top_headings(prepare(doc.paragraphs, doc.leads)[1])]
 
 
 def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str | Sequence[str] | None = None,
@@ -68,7 +68,7 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
 
     Raises NoPlanSectionError when nothing reads as a plan, SpreadPlanError when the plan is spread
     over several sections (then pass them all as `section`)."""
-    paragraphs, headings = prepare(doc.paragraphs)
+    paragraphs, headings = prepare(doc.paragraphs, doc.leads)
     candidates = find_candidates(paragraphs, headings)
     ranked = rank(paragraphs, candidates)
     top = [h.text for h in top_headings(headings)]
@@ -182,6 +182,7 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
     style = _top_style(body)
     if style is None:
         return _items_without_markers(body)
+    body = _before_the_end(body, style)
     preamble: list[str] = []
     blocks: list[_Block] = []
     expected = 1
@@ -211,6 +212,17 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
         single = len(blocks) >= 3 and all(not b.body for b in blocks[:-1])
         last.head, last.body = trim_last_item(last.head, last.body, single_paragraph_items=single)
     return ("\n".join(preamble) or None), blocks
+
+
+def _before_the_end(body: list[str], style: Style) -> list[str]:
+    """The section up to a rule, a link line or a translation after its first item: an English copy
+    numbered `5. …` must not continue the Chinese list."""
+    started = False
+    for k, paragraph in enumerate(body):
+        if started and ends_the_text(paragraph):
+            return body[:k]
+        started = started or match_at(paragraph, 0, (style,)) is not None
+    return body
 
 
 def _sequence(markers: list[Marker], expected: int) -> list[Marker]:

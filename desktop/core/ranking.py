@@ -66,11 +66,12 @@ def looks_forward(features: dict[str, float]) -> bool:
     """Whether a candidate reads as planning at all (by its heading, a later date, or its body's tense).
 
     A second-level heading must say so in its own words (`（二）下一步工作打算`): one that names a single
-    task (`（一）推进项目建设`) is an item of some section, however forward its body reads."""
+    task (`（一）推进项目建设`) is an item of some section, however forward its body reads. So must an
+    unnumbered line: a news item's title (`**县召开…推进会`) is no plan heading."""
     if features["past"] and not features["mixed"]:
         return False
     heading = features["plan_strong"] or features["forward"] or features["later_date"] or features["mixed"]
-    if features["sublevel"] and not (heading or features["named"]):
+    if (features["sublevel"] or features["unnumbered"]) and not (heading or features["named"]):
         return False
     body = features["future_body"] >= 0.2 and features["future_body"] > features["past_body"]
     return bool(heading or body)
@@ -178,7 +179,7 @@ def all_features(stats: DocStats, candidates: Sequence[Candidate]) -> list[dict[
         forward = bool(FORWARD.search(title))
         # A second-level candidate that names no plan cannot be the answer (looks_forward): its body,
         # the costly part, is not read (most candidates are a plan's own items).
-        readable = c.level == 0 or strong or forward or later or mixed or named
+        readable = (c.level == 0 and c.kind is not Kind.UNNUMBERED) or strong or forward or later or mixed or named
         future, past_share = stats.tense(c) if readable else (0.0, 0.0)
         size = (stats.chars(c.start, c.end) + len(c.heading.rest)) / stats.total
         out.append({

@@ -37,16 +37,38 @@ _PAGE_NUMBER = re.compile(r"^(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d
                           r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
-def reflow(paragraphs: Sequence[str]) -> list[str]:
-    """The paragraphs as written: page numbers and Markdown heading marks dropped, wrapped lines
-    joined (across a page break too), then a flattened text split again."""
-    out = [_MARKDOWN_HEADING.sub("", p) for p in paragraphs if not _PAGE_NUMBER.match(p)]
-    wrap = wrap_width(out)
+def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
+    """The paragraphs as written: page numbers, running headers and Markdown heading marks dropped,
+    wrapped lines joined (across a page break too), then a flattened text split again. `leads` are
+    the blanks each line was indented with, when known (text files)."""
+    lines = list(paragraphs)
+    indents = list(leads) if len(leads) == len(lines) else [""] * len(lines)
+    keep = _not_page_furniture(lines)
+    lines = [_MARKDOWN_HEADING.sub("", line) for line, k in zip(lines, keep) if k]
+    indents = [lead for lead, k in zip(indents, keep) if k]
+    wrap = wrap_width(lines, indents)
     if wrap is not None:
-        out = join_wrapped(out, *wrap)
-    if is_flat(out):
-        out = [part for paragraph in out for part in split_flat(paragraph)]
-    return out
+        lines = join_wrapped(lines, *wrap, indents=indents)
+    if is_flat(lines):
+        lines = [part for paragraph in lines for part in split_flat(paragraph)]
+    return lines
+
+
+_RUNNING_MAX = 40  # characters: a running header or footer is a short line
+
+
+def _not_page_furniture(lines: Sequence[str]) -> list[bool]:
+    """False for page numbers, and for a short line that stands beside a page number more than once
+    (a running header or footer)."""
+    pages = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
+    beside = Counter(lines[j] for k in pages for j in (k - 1, k + 1)
+                     if 0 <= j < len(lines) and len(lines[j]) <= _RUNNING_MAX and not _PAGE_NUMBER.match(lines[j]))
+    running = {line for line, n in beside.items() if n >= 2}
+    keep = [k not in set(pages) for k in range(len(lines))]
+    if running:
+        near = {j for k in pages for j in (k - 1, k + 1)}
+        keep = [kept and not (k in near and lines[k] in running) for k, kept in enumerate(keep)]
+    return keep
 
 
 # East Asian wide and full-width ranges (CJK, kana, hangul, full-width forms), as unicodedata's W/F.
@@ -64,12 +86,14 @@ def _width(text: str) -> int:
 _MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((len, 0), (_width, 2))
 
 
-def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | None:
+def wrap_width(lines: Sequence[str], leads: Sequence[str] = ()) -> tuple[Callable[[str], int], int, int] | None:
     """(measure, width, tolerance) when most lines stop at one width, as a wrapped copy's do; else None.
 
     Lines are measured both in characters and in display columns (a PDF wraps by the page's width,
-    where a Latin letter takes half a Chinese one); whichever gives the sharper edge wins."""
-    body = [line for line in lines if len(line) >= 8]
+    where a Latin letter takes half a Chinese one), with their indent; whichever gives the sharper
+    edge wins."""
+    indents = list(leads) if len(leads) == len(lines) else [""] * len(lines)
+    body = [lead + line for line, lead in zip(lines, indents) if len(line) >= 8]
     if len(body) < _MIN_LINES or any(len(line) > _MAX_WIDTH for line in body):
         return None  # too few lines to tell, or a line longer than any page is wide
     best: tuple[float, Callable[[str], int], int, int] | None = None
@@ -92,23 +116,28 @@ def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | 
     return None if best is None else best[1:]
 
 
-def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int, tolerance: int) -> list[str]:
+def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int, tolerance: int, *,
+                 indents: Sequence[str] = ()) -> list[str]:
     """Join every line that reaches the wrap width with the one after it (a line that stops short
     ends its paragraph); a full line ending a sentence before a numbered heading stays apart (an
-    inline `二是` after `。` more often continues the paragraph)."""
+    inline `二是` after `。` more often continues the paragraph), and so does an indented line when
+    most lines are not indented (it opens a paragraph)."""
+    leads = list(indents) if len(indents) == len(lines) else [""] * len(lines)
+    opens = sum(1 for lead in leads if lead) < len(leads) / 2
     out: list[str] = []
     current = ""
     for k, line in enumerate(lines):
         if current:
-            if current[-1] in _SENTENCE_END and match_at(line, 0, _HEADING_STYLES) is not None:
+            if (current[-1] in _SENTENCE_END and match_at(line, 0, _HEADING_STYLES) is not None) \
+                    or (opens and leads[k]):
                 out.append(current)
                 current = line
             else:
-                current = _glue(current, line, lost_space=measure(lines[k - 1]) < width)
+                current = _glue(current, line, lost_space=measure(leads[k - 1] + lines[k - 1]) < width)
         else:
             current = line
         following = lines[k + 1] if k + 1 < len(lines) else ""
-        size = measure(line)
+        size = measure(leads[k] + line)
         # a line broken after a space lost that space when it was read: one column short, between words
         if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)):
             out.append(current)
@@ -147,16 +176,21 @@ def _flat_cuts(text: str) -> list[int]:
     """Positions after a sentence end where a numbered marker opens what was once a paragraph."""
     cuts = []
     for pos in range(1, len(text)):
-        if text[pos - 1] in _SENTENCE_END or (text[pos - 1] == " " and pos >= 2 and text[pos - 2] in _SENTENCE_END):
-            if match_at(text, pos, _FLAT_SPLIT_STYLES) is not None:
-                cuts.append(pos)
+        if text[pos] == " " or match_at(text, pos, _FLAT_SPLIT_STYLES) is None:
+            continue
+        before = pos - 1
+        while before > 0 and text[before] == " ":  # the indent the line had is still there
+            before -= 1
+        if text[before] in _SENTENCE_END:
+            cuts.append(pos)
     return cuts
 
 
 def split_flat(paragraph: str) -> list[str]:
-    """One flattened paragraph cut before each numbered marker that follows a sentence end, and a
-    level-1 heading cut from the text glued to it."""
-    cuts = _flat_cuts(paragraph)
+    """One flattened paragraph cut before each numbered marker that follows a sentence end and before
+    a rule line (=====, the start of a translation or a footer), and a level-1 heading cut from the
+    text glued to it."""
+    cuts = sorted({*_flat_cuts(paragraph), *(m.start() for m in _RULE_RUN.finditer(paragraph) if m.start())})
     bounds = [0, *cuts, len(paragraph)]
     out = []
     for a, b in zip(bounds, bounds[1:]):
@@ -171,23 +205,32 @@ def split_flat(paragraph: str) -> list[str]:
 _SECTION_WORD = re.compile(r"(?:回顾|情况|成效|成绩|成果|进展|问题|不足|打算|计划|安排|思路|设想|展望|重点|任务|部署|"
                            r"措施|举措|建议|工作|做法|经验|目标|要求|总结)")
 _QUOTE = re.compile(r"《[^《》]*》|“[^“”]*”")
+_RULE_RUN = re.compile(r"[=＝]{5,}|[-－_]{8,}")
 _GLUED_MAX = 40
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff”）)])\s+(?=[\u4e00-\u9fff“（(*])")
 _LOWER_STYLES = (Style.PAREN_CN, Style.SHI, Style.ORDINAL, Style.DIGIT, Style.PAREN_DIGIT, Style.CIRCLED)
 
 
 def _unglue(part: str) -> list[str]:
     """`二、下半年工作思路（一）抓好…` → the heading and its first item; `三、2011年的工作2011年，是…` →
-    the heading and its first paragraph. Only level-1 headings: an item's title glued to its body
-    has no sign of where it ends."""
-    marker = match_at(part, 0, (Style.PART, Style.DUN))
+    the heading and its first paragraph (level-1 headings only: an item's title glued to its body
+    has no sign of where it ends, unless its own first sub-item follows: `（一）存在问题 1.…`)."""
+    marker = match_at(part, 0, (Style.PART, Style.DUN, Style.PAREN_CN))
     if marker is None:
         return [part]
     head_end = min((i for i in (part.find(ch, marker.end) for ch in "。！？") if i >= 0), default=len(part))
+    lower = _LOWER_STYLES[_LOWER_STYLES.index(marker.style) + 1:] if marker.style in _LOWER_STYLES else _LOWER_STYLES
     for pos in range(marker.end + 2, min(head_end, marker.end + _GLUED_MAX)):
-        inner = match_at(part, pos, _LOWER_STYLES)
+        inner = match_at(part, pos, lower)
         if inner is not None and inner.number == 1:
-            return [part[:pos], part[pos:]]
+            return [part[:pos].rstrip(), *_unglue(part[pos:])]
     if head_end - marker.end <= _GLUED_MAX:
+        return [part]
+    # the blanks a line was indented with survive a flattening: `（二）下步打算 下半年，…`
+    gap = _GAP.search(part, marker.end + 2, marker.end + _GLUED_MAX)
+    if gap is not None:
+        return [part[:gap.start()], part[gap.end():]]
+    if marker.style is Style.PAREN_CN:
         return [part]
     comma = min((i for i in (part.find(ch, marker.end) for ch in "，,。") if i >= 0), default=len(part))
     title = _QUOTE.sub(lambda m: "\0" * len(m.group()), part[:min(comma, marker.end + _GLUED_MAX)])

@@ -61,13 +61,15 @@ def read_report_bytes(data: bytes, name: str) -> ReportDocument:
     digest = hashlib.sha256(data).hexdigest()
     if name.lower().endswith(DOCX_SUFFIXES):
         paragraphs = _docx_paragraphs(data, name)
+        leads: list[str] = []
         encoding = "docx"
     else:
         text, encoding = decode_text(data, name)
-        paragraphs = split_paragraphs(text)
+        paragraphs, leads = split_lines(text)
     if not paragraphs:
         raise ReportReadError(name, f"{name}：文件里没有文字。请确认选择了正确的报告文件。")
-    return ReportDocument(source=name, paragraphs=tuple(paragraphs), sha256=digest, encoding=encoding)
+    return ReportDocument(source=name, paragraphs=tuple(paragraphs), sha256=digest, encoding=encoding,
+                          leads=tuple(leads))
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -96,13 +98,18 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 
 def split_paragraphs(text: str) -> list[str]:
     """Split into non-empty paragraphs with odd spaces and invisible marks normalised."""
-    out = []
+    return split_lines(text)[0]
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Non-empty normalised paragraphs, and the blanks each one was indented with."""
+    out, leads = [], []
     for line in _LINE_BREAKS.split(text):
         cleaned = normalise(line)
         if cleaned:
             out.append(cleaned)
-    return out
-
+            leads.append(line[:len(line) - len(line.lstrip())])
+    return out, leads
 
 def normalise(line: str) -> str:
     """One paragraph with NBSP/U+3000/tabs as single spaces and no leading or trailing blanks."""

@@ -18,6 +18,9 @@ class ReportDocument:
     paragraphs: tuple[str, ...]
     sha256: str  # of the source bytes, to recognise a file imported twice
     encoding: str = "utf-8"
+    # each paragraph's leading blanks as written in a text file (a PDF copy indents the first line of
+    # a paragraph, the one sign of where it starts); empty for .docx
+    leads: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -246,3 +246,30 @@ def test_government_report_with_tasks_in_several_sections_is_spread():
                              ("五、扩大内需，推动经济发展方式加快转变", _AREA),
                              ("六、切实保障和改善民生，推动社会事业发展", _AREA)))
     assert "四、依靠改革激发市场主体活力，增强发展新动能" in err.value.sections
+
+
+def test_an_english_translation_after_a_rule_does_not_continue_the_list():
+    plan = extract_plan(doc("""
+一、本月完成的工作：
+1、发布了测试版。
+二、下月工作计划：
+1、发布正式版。
+2、完善帮助文档。
+==========
+Monthly report
+I. Work done this month:
+1. Released the beta.
+3. Cleaned up the old branches of the repository.
+"""))
+    assert titles(plan) == ["发布正式版", "完善帮助文档"]
+
+
+def test_a_news_items_title_is_no_plan_heading():
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+**县召开2024年一季度重点项目建设推进会
+发布时间：2024-04-12　来源：**县发展和改革局
+4月11日下午，**县召开推进会，通报了一季度重点项目建设情况。
+**强调，各部门要进一步增强责任感。一是要紧盯目标抓进度。二是要压实责任抓落实。
+【打印本页】【关闭窗口】
+"""))

@@ -92,3 +92,30 @@ def test_page_numbers_of_a_pdf_copy_are_dropped_and_the_page_break_joined():
     assert any(line.startswith("— ") for line in paged)
     assert shape(paged) == shape(original)
     assert not any("—" in p and p.strip("— 0123456789") == "" for p in reflow(paged))
+
+
+def test_a_pdf_copy_indents_each_paragraph_and_repeats_its_header_after_page_numbers():
+    original = seed_paragraphs(0)
+    lines, leads = [], []
+    for p in original:  # each paragraph's first line is indented by two full-width blanks, as printed
+        for k, line in enumerate(wrap(["　　" + p], 70, columns=True)):
+            lines.append(line.lstrip("　"))
+            leads.append("　　" if k == 0 else "")
+    paged, paged_leads = [], []
+    for n, (line, lead) in enumerate(zip(lines, leads), 1):
+        paged.append(line)
+        paged_leads.append(lead)
+        if n % 12 == 0:
+            paged += [f"- {n // 12} -", "**区组织部上半年工作总结"]
+            paged_leads += ["", ""]
+    assert reflow(paged, paged_leads) == original
+
+
+def test_a_flattened_copy_keeps_its_indents_as_gaps_between_heading_and_text():
+    review = "开展了集中学习，全体干部参加了专题培训，完成了年度学习计划的一半。" * 10
+    text = ("**局2024年上半年工作总结    一、上半年工作情况    （一）抓学习。" + review + "    二、存在问题和下步打算"
+            "    （一）存在问题 1.基础薄弱。人员不足。    （二）下步打算 下半年，我局将抓好以下工作。"
+            "    1.加强队伍建设。年底前完成招聘。    2.完善制度。9月底前出台办法。")
+    plan = extract_plan(ReportDocument("f.txt", (text,), "0"))
+    assert plan.section.heading == "二、存在问题和下步打算"
+    assert [i.title for i in plan.items] == ["加强队伍建设", "完善制度"]
