@@ -35,6 +35,7 @@ class LatencyProxy:
         self._round_trips = 0
         self._last_traffic = time.monotonic()
         self._closed = False
+        self._sockets: list[socket.socket] = []
         threading.Thread(target=self._accept, name="latency-proxy", daemon=True).start()
 
     @property
@@ -54,9 +55,14 @@ class LatencyProxy:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
 
     def close(self) -> None:
-        """Stop accepting; open connections end when their peers close."""
+        """Stop accepting and cut every connection (their clients see the server go away)."""
         self._closed = True
         self._listener.close()
+        with self._count_lock:
+            sockets, self._sockets = self._sockets, []
+        for s in sockets:
+            _shut(s)
+            s.close()
 
     def _accept(self) -> None:
         while not self._closed:
@@ -65,6 +71,8 @@ class LatencyProxy:
             except OSError:
                 return
             server = socket.create_connection(self.target)
+            with self._count_lock:
+                self._sockets += [client, server]
             for s in (client, server):
                 s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             link = _Link()
@@ -131,7 +139,11 @@ class _Pump:
             except OSError:
                 break
         for s in (self._dst, self._src):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            _shut(s)
+
+
+def _shut(s: socket.socket) -> None:
+    try:
+        s.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass

@@ -14,10 +14,10 @@ def main() -> int:
     """Seeds in a temp database, the main window with a measure selected, the detail pane, the import preview."""
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from db.samples import import_samples
+    from desktop.services.samples import import_samples
     from db.store import open_store
     from desktop.ui.app import make_app
-    from desktop.services.parsing import parse_files
+    from desktop.services.parser_pool import parse_files
     from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.ui.main_window import MainWindow
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from desktop.ui.dialogs.split_dialog import SplitDialog
-from desktop.services.parsing import parse_files
+from desktop.services.parser_pool import parse_files
 from desktop.ui.models.plan_edit import PlanEditModel
 from tests.ui.conftest import SEEDS
 

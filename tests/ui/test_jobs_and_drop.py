@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.core.errors import Cancelled
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
-from desktop.services.parsing import parse_files
+from desktop.services.parser_pool import parse_files
 from desktop.ui.jobs import JobRunner
 from tests.ui.conftest import SEEDS
 from tests.ui.helpers import first_measure

@@ -106,7 +106,7 @@ def _non_native(static: Callable[..., object]) -> Callable[..., object]:
 def test_the_apps_own_dialogs(qtbot, window, seeded, chinese_qt, tmp_path) -> None:
     from desktop.services.export import export_ledger
     from desktop.services.merge import preview_merge
-    from desktop.services.parsing import parse_files
+    from desktop.services.parser_pool import parse_files
     from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.ui.dialogs.split_dialog import SplitDialog
     from desktop.ui.export_actions import MergePreviewDialog
