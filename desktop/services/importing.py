@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from db.api import ImportResult
-from db.store import Store
 from desktop.core.types import Plan, ProgressFn, ReportDocument
+
+if TYPE_CHECKING:
+    from db.api import ImportResult
+    from db.store import Store
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def _answer_modal(open_it: Callable[[], object], *, labels: bool = False) -> tup
 
 
 def test_delete_confirmation_about_and_error_boxes(qtbot, window, chinese_qt, real_boxes, monkeypatch) -> None:
-    assert window._report_id is not None  # noqa: SLF001 — the fixture selected the first report
+    assert window.report_id is not None  # the fixture selected the first report
     kind, buttons, english = _answer_modal(window.delete_current_report)
     assert (kind, buttons, english) == ("QMessageBox", ["是(&Y)", "否(&N)"], [])
     assert len(window.report_model.reports()) == 2  # answered 否: nothing was deleted

@@ -35,7 +35,7 @@ def test_settings_restored_on_restart(qtbot, seeded, settings_path) -> None:
     assert w2.splitter.sizes() == sizes
     assert w2.tree.columnWidth(Column.OWNER) == 133
     assert w2.act_light_schedule.isChecked()
-    assert w2._report_id == second
+    assert w2.report_id == second
 
 
 def test_first_start_loads_samples_with_hint(qtbot, store, settings) -> None:

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.importing import ConfirmedPlan
 from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.ui.icons import icon
-from desktop.ui.import_flow import ConfirmedPlan
 from desktop.ui.jobs import Job, JobRunner
 from desktop.ui.models.plan_edit import PlanEditModel
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text

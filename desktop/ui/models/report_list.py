@@ -68,6 +68,24 @@ class ReportListModel(QAbstractItemModel):
         self._groups = groups
         self.endResetModel()
 
+    def update_reports(self, reports: Iterable[ReportSummary]) -> None:
+        """New figures of reports already listed (after an edit), in place; unknown ids are ignored."""
+        changed = False
+        for rep in reports:
+            for n, g in enumerate(self._groups):
+                for m, r in enumerate(g.reports):
+                    if r.id == rep.id and r.year == rep.year:
+                        g.reports[m] = rep
+                        idx = self.createIndex(m, 0, n + 1)
+                        self.dataChanged.emit(idx, idx)
+                        changed = True
+        if changed:
+            listed = self.reports()
+            self._total_measures = sum(r.measure_count for r in listed)
+            self._total_overdue = sum(r.overdue_count for r in listed)
+            top = self.index(0, 0)
+            self.dataChanged.emit(top, top)
+
     def reports(self) -> list[ReportSummary]:
         """Every report shown, in display order."""
         return [r for g in self._groups for r in g.reports]
