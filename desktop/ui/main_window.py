@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def offer_samples(self, seeds_dir: Path) -> None:
         """First start on a new database: load the sample reports once."""
-        self.reports.offer_samples(seeds_dir, str(getattr(self.store, "url", "")))
+        self.reports.offer_samples(seeds_dir, self.store.url if self.store is not None else "")
 
     # ---- the store ---------------------------------------------------------------------------------
     def set_store(self, store: Store) -> None:
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         """Help ▸ 关于: version and where the data lives."""
         from desktop.ui.dialogs.about import AboutDialog
 
-        AboutDialog.show_for(self, self.store)
+        AboutDialog.show_for(self, self.store.url if self.store is not None else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and the window layout, wait for writes, then close."""
