@@ -205,10 +205,6 @@ class Structure(QObject):
         self._ctx.run(fn, ok, lambda _exc: None)
 
     # ---- the actions ---------------------------------------------------------------------------------
-    def can_edit(self) -> bool:
-        """Structure is edited in a report's tree, not in the list of all reports."""
-        return not self._views.flat and self._views.current_row() is not None
-
     def add_measure(self) -> None:
         """Add a measure under the current item, or after the current measure."""
         from desktop.ui.dialogs.row_title import RowTitleDialog
