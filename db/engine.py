@@ -165,7 +165,7 @@ class WriteTransaction:
                 if not result.returns_rows:
                     rows: list[tuple[Any, ...]] = []
                 elif st.driver_rows:
-                    rows = result.cursor.fetchall() if result.cursor is not None else []
+                    rows = list(result.cursor.fetchall()) if result.cursor is not None else []
                 else:
                     rows = [tuple(r) for r in result]
                 out.append(Outcome(rows, result.rowcount))

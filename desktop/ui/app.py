@@ -43,7 +43,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         # command line, Qt builds it as the first style; app.setStyle() would build a second one, and any
         # QStyle object in Python costs ~6 ms of type set-up before the first paint.
         app = QApplication(sys.argv[:1] + ["-style", "fusion"] + (argv or []))
-    elif app.style().name().lower() != "fusion":  # an application made elsewhere (tests)
+    elif isinstance(app, QApplication) and app.style().name().lower() != "fusion":  # made elsewhere (tests)
         app.setStyle("Fusion")
     assert isinstance(app, QApplication)
     install_translators(app)

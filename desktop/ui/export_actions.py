@@ -103,7 +103,7 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, MergeApplyError):
-            push_merge_step(host, source, exc.rows)  # what was written can be taken back
+            push_merge_step(host, source, list(exc.rows))  # what was written can be taken back
         show_error(w, exc, _t("合并失败"))
         host.refresh()
         host.merge_done(exc)

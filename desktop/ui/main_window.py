@@ -38,14 +38,16 @@ from desktop.ui.window_state import restore_window, save_window
 if TYPE_CHECKING:
     # Type set-up in PySide costs 1-2 ms a class: classes the first paint does not need load when used.
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QListView, QTableView, QTreeView
+    from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTableView, QTreeView
 
     from db.api import ReportSummary
     from db.item_row import ItemRow
     from db.store import Store
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
+    from desktop.ui.models.report_list import ReportListModel
     from desktop.ui.widgets.detail_pane import DetailPane
+    from desktop.ui.widgets.filter_bar import FilterBar
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self.structure = Structure(self, self.views, self.undo_runner, self.editing.book, self.editing.who,
                                    self._reshaped)
         self.reports = ReportActions(self, self.views, self.browser, self._settings, self.undo_stack)
-        self.actions = a = WindowActions(self, self.undo_runner.act_undo, self.undo_runner.act_redo)
+        self.window_actions = a = WindowActions(self, self.undo_runner.act_undo, self.undo_runner.act_redo)
         # The actions by the names the menus, the flows and the tests use.
         self.act_import, self.act_export, self.act_merge, self.act_refresh = a.import_, a.export, a.merge, a.refresh
         self.act_delete_report, self.act_remove_samples, self.act_quit = a.delete_report, a.remove_samples, a.quit
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
         self.act_clear_filter, self.act_toggle, self.act_all_reports = a.clear_filter, a.toggle, a.all_reports
         self.act_light_deadline, self.act_light_schedule, self.act_about = a.light_deadline, a.light_schedule, a.about
         self._connect()
-        self.actions.build_menus_and_toolbar()
+        self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
         self.statusBar().showMessage(self.tr("正在读取数据…"))
         self.set_light_rule(restore_window(self, self.views, self._settings))
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
             self._set_store_actions_enabled(False)
 
     def _connect(self) -> None:
-        views, a, ed, st = self.views, self.actions, self.editing, self.structure
+        views, a, ed, st = self.views, self.window_actions, self.editing, self.structure
         for model in (views.tree_model, views.flat_model):
             model.tick_requested.connect(ed.tick)
             model.edit_requested.connect(
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
         return self
 
     @property
-    def report_model(self):  # noqa: ANN201 — ReportListModel
+    def report_model(self) -> ReportListModel:
         """The report list's model."""
         return self.views.report_model
 
@@ -181,17 +183,17 @@ class MainWindow(QMainWindow):
         return self.views.view
 
     @property
-    def filter_bar(self):  # noqa: ANN201 — FilterBar
+    def filter_bar(self) -> FilterBar:
         """The search and filters above the tree."""
         return self.views.filter_bar
 
     @property
-    def splitter(self):  # noqa: ANN201 — QSplitter
+    def splitter(self) -> QSplitter:
         """The three panes."""
         return self.views.splitter
 
     @property
-    def hint(self):  # noqa: ANN201 — QLabel
+    def hint(self) -> QLabel:
         """The one-line hint above the tree."""
         return self.views.hint
 
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
         self.start()
 
     def _set_store_actions_enabled(self, enabled: bool) -> None:
-        for act in self.actions.store_actions:
+        for act in self.window_actions.store_actions:
             act.setEnabled(enabled)
         self.setAcceptDrops(enabled)
 
@@ -406,8 +408,8 @@ class MainWindow(QMainWindow):
     def set_light_rule(self, rule: str) -> None:
         """Colour the marks by deadline or by schedule (序时进度); remembered."""
         self._settings.setValue("view/light_rule", rule)
-        self.actions.light_deadline.setChecked(rule == "deadline")
-        self.actions.light_schedule.setChecked(rule == "schedule")
+        self.window_actions.light_deadline.setChecked(rule == "deadline")
+        self.window_actions.light_schedule.setChecked(rule == "schedule")
         self.views.tree_model.set_light_rule(rule)
         self.views.flat_model.set_light_rule(rule)
 

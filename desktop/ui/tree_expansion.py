@@ -79,7 +79,7 @@ class TreeExpansion(QObject):
             return
         first = [p for p in parents if p == model.top_level_id(keep)] if keep is not None else []
         budget -= sum(model.child_count(p) for p in first)
-        later = []
+        later: list[int] = []
         for p in parents:
             if p in first:
                 continue
