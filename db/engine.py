@@ -180,9 +180,9 @@ class WriteTransaction:
         assert raw is not None
         compiled = [_sql(dialect, st.stmt, st.params) for st in statements]
         try:
-            with raw.pipeline():  # type: ignore[attr-defined]
+            with raw.pipeline():
                 if not self._begun:
-                    raw.execute("BEGIN")  # type: ignore[attr-defined]
+                    raw.execute("BEGIN")
                     self._begun = True
                 cursors = []
                 for sql, params in compiled:
@@ -190,7 +190,7 @@ class WriteTransaction:
                     cur.execute(sql, params)
                     cursors.append(cur)
                 if commit:
-                    raw.execute("COMMIT")  # type: ignore[attr-defined]
+                    raw.execute("COMMIT")
             return [Outcome(list(cur.fetchall()) if cur.description else [], cur.rowcount) for cur in cursors]
         except dialect.loaded_dbapi.Error as exc:
             self._rollback()
@@ -205,7 +205,7 @@ class WriteTransaction:
         if raw is None or not self._pipelined:
             return
         try:
-            if raw.info.transaction_status != 0:  # type: ignore[attr-defined]  # not IDLE: a BEGIN is open
+            if raw.info.transaction_status != 0:  # not IDLE: a BEGIN is open
                 raw.rollback()
         except Exception:  # noqa: BLE001 — a dead connection has nothing left to roll back
             pass

@@ -168,7 +168,7 @@ def optimistic(row: ItemRow, changes: Mapping[str, object], *, today: date | Non
     Shown at once while the write is on its way; the store's row replaces it when the write returns.
     """
     today = today or date.today()
-    new = row.replace(**changes)  # type: ignore[arg-type]
+    new = row.replace(**changes)
     if not row.is_measure:
         return new
     done, was_done = is_done(new), is_done(row)

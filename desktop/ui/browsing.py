@@ -5,6 +5,7 @@ Everything is read as a store query on the database lane; the UI thread only swa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, Signal
@@ -31,7 +32,7 @@ class Browser(QObject):
     report_chosen = Signal(object)  # the report id (ALL_REPORTS for every measure)
 
     def __init__(self, window: QMainWindow, views: WindowViews, settings: QSettings, *,
-                 busy: object) -> None:
+                 busy: Callable[[], bool]) -> None:
         super().__init__(window)
         self._window, self._views, self._settings = window, views, settings
         self.report_id: int | None = None
@@ -39,7 +40,7 @@ class Browser(QObject):
         self._have_reports = False
         self._shown_empty = False
         self.expansion = TreeExpansion(views.tree, views.tree_model, report_id=lambda: self.report_id,
-                                       busy=busy)  # type: ignore[arg-type]
+                                       busy=busy)
         views.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
         views.filter_bar.filter_changed.connect(self._on_filter)
         views.tree.header().sortIndicatorChanged.connect(self._on_sort)

@@ -8,7 +8,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
-    from db.api import ReportSummary
+    from db.api import ImportResult, ReportSummary
+    from desktop.services.export import ExportResult
     from desktop.ui.commands import StepCommand
 
 
@@ -45,11 +46,11 @@ class FlowHost(Protocol):
     def seen_version(self, item_id: int) -> int | None:
         """The newest version of a row this window saw or wrote."""
 
-    def import_done(self, results: list[tuple[str, object]]) -> None:
+    def import_done(self, results: list[tuple[str, ImportResult | Exception]]) -> None:
         """An import ended (each file's ImportResult or error; empty when nothing was imported)."""
 
-    def export_done(self, result: object) -> None:
+    def export_done(self, result: ExportResult) -> None:
         """An export ended (its ExportResult)."""
 
-    def merge_done(self, result: object) -> None:
+    def merge_done(self, result: int | Exception | None) -> None:
         """A merge, or its undo or redo, ended: rows written, None when cancelled, or the error."""

@@ -134,10 +134,10 @@ class ImportFlow(QObject):
         bad = [(n, r) for n, r in results if isinstance(r, Exception)]
         if ok:
             host.say(_t("已导入 %1 份报告，共 %2 条措施").replace("%1", str(len(ok)))
-                     .replace("%2", str(sum(r.measures for _n, r in ok))), 8000)  # type: ignore[union-attr]
-            host.open_imported(ok[0][1].report_id)  # type: ignore[union-attr]
+                     .replace("%2", str(sum(r.measures for _n, r in ok))), 8000)
+            host.open_imported(ok[0][1].report_id)
         if bad:
-            lines = "\n".join(f"• {n}：{friendly(e)}" for n, e in bad)  # type: ignore[arg-type]
+            lines = "\n".join(f"• {n}：{friendly(e)}" for n, e in bad)
             Messages.warn(host.widget, _t("部分报告没有导入"), _t("以下文件没有导入：\n%1").replace("%1", lines))
         host.import_done(list(results))
         self.deleteLater()

@@ -40,9 +40,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTableView, QTreeView
 
-    from db.api import ReportSummary
+    from db.api import ImportResult, ReportSummary
     from db.item_row import ItemRow
     from db.store import Store
+    from desktop.services.export import ExportResult
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
@@ -343,15 +344,15 @@ class MainWindow(QMainWindow):
         """The newest version of a row this window saw or wrote."""
         return self.editing.seen_version(item_id)
 
-    def import_done(self, results: list[tuple[str, object]]) -> None:
+    def import_done(self, results: list[tuple[str, ImportResult | Exception]]) -> None:
         """An import ended."""
         self.import_finished.emit(results)
 
-    def export_done(self, result: object) -> None:
+    def export_done(self, result: ExportResult) -> None:
         """An export ended."""
         self.export_finished.emit(result)
 
-    def merge_done(self, result: object) -> None:
+    def merge_done(self, result: int | Exception | None) -> None:
         """A merge, its undo or its redo ended."""
         self.merge_finished.emit(result)
 

@@ -155,14 +155,14 @@ def _check_parser_process(check: Callable[[bool, str, str], None], seed: Path) -
     check(pid != os.getpid() and items > 0, "解析进程", f"子进程 {pid} 读出 {items} 项工作")
 
 
-def _check_window(check: Callable[[bool, str, str], None], window: object, app: QApplication,
+def _check_window(check: Callable[[bool, str, str], None], window: MainWindow, app: QApplication,
                   seeds: list[Path]) -> None:
-    reports = window.report_model.reports()  # type: ignore[attr-defined]
+    reports = window.report_model.reports()
     check(len(reports) == len(seeds) > 0, "示例报告", f"载入 {len(reports)} 份")
     names = sorted(p.stem for p in (resources_dir() / "icons").glob("*.svg"))
     drawn = [n for n in names if not icon(n).pixmap(16, 16).isNull()]
     check(bool(names) and drawn == names, "图标", f"{len(drawn)}/{len(names)} 个能显示")
-    check(not window.windowIcon().isNull(), "窗口图标", "已设置" if not window.windowIcon().isNull() else "缺失")  # type: ignore[attr-defined]
+    check(not window.windowIcon().isNull(), "窗口图标", "已设置" if not window.windowIcon().isNull() else "缺失")
     check(bool(app.styleSheet()), "样式表", f"{len(app.styleSheet())} 个字符")
     buttons = standard_button_texts()
     check(not any(_LATIN_WORD.search(t.replace("&", "")) for t in buttons), "标准按钮", " ".join(buttons))

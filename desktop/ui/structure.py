@@ -8,6 +8,7 @@ docs/store-api.md. An undo whose rows someone else changed since is refused, as 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -242,12 +243,12 @@ class Structure(QObject):
         if title is not None:
             self._add(row.report_id, None, top.position + 1, title, None)
 
-    def _add(self, report_id: int, parent_id: int | None, position: int, title: str, due: object) -> None:
+    def _add(self, report_id: int, parent_id: int | None, position: int, title: str, due: date | None) -> None:
         ctx = self._ctx
 
         def write(store: Store) -> ItemRow:
             row = store.add_item(report_id, parent_id=parent_id, position=position, label="", title=title,
-                                 due=due, who=ctx.who)  # type: ignore[arg-type]
+                                 due=due, who=ctx.who)
             ctx.book.record([row])
             return row
 

@@ -7,6 +7,7 @@ need (the all-reports table, the detail pane's editors, the painters) is built w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
@@ -75,7 +76,7 @@ class WindowViews(QObject):
             self.tree.setColumnWidth(col, width)
         self.stack.addWidget(self.tree)
         self._table: QTableView | None = None  # the all-reports view, built when first shown
-        self.table_built_callbacks: list[object] = []
+        self.table_built_callbacks: list[Callable[[QTableView], object]] = []  # wiring for the table once built
 
         self.filter_bar = FilterBar(middle)
         self.hint = QLabel(middle)
@@ -96,7 +97,7 @@ class WindowViews(QObject):
         slot.setContentsMargins(0, 0, 0, 0)
         self._detail_placeholder = detail_placeholder(self._detail_slot)
         slot.addWidget(self._detail_placeholder)
-        self.detail_built_callbacks: list[object] = []
+        self.detail_built_callbacks: list[Callable[[DetailPane], object]] = []  # … and for the detail pane
 
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -200,7 +201,7 @@ class WindowViews(QObject):
         self.stack.addWidget(table)
         self._table = table
         for cb in self.table_built_callbacks:
-            cb(table)  # type: ignore[operator]
+            cb(table)
         return table
 
     @property
@@ -215,7 +216,7 @@ class WindowViews(QObject):
             layout.replaceWidget(self._detail_placeholder, self._detail)
             self._detail_placeholder.deleteLater()
             for cb in self.detail_built_callbacks:
-                cb(self._detail)  # type: ignore[operator]
+                cb(self._detail)
         return self._detail
 
     @property

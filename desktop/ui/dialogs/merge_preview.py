@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 _WARNINGS_SHOWN = 20  # lines in the label; the rest are counted
 
 
-def merge_warnings_label(preview: object, parent: QWidget | None = None) -> QLabel | None:
+def merge_warnings_label(preview: MergePreview, parent: QWidget | None = None) -> QLabel | None:
     """The merge preview's warnings (a done or closed item set back to 推进中 …) as a label for the merge
     preview dialog, to sit under its summary line; None when the preview has none."""
-    lines = list(getattr(preview, "warnings", ()))
+    lines = list(preview.warnings)
     if not lines:
         return None
     shown = lines[:_WARNINGS_SHOWN]

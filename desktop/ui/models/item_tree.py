@@ -238,8 +238,8 @@ class ItemTreeModel(QAbstractItemModel):
         for w in text_words(flt):
             candidates = [i for i in candidates if w in hay[i]]
         accept = leaf_matcher(flt)
-        if accept.has_fields:  # type: ignore[attr-defined]
-            fields = accept.fields_only  # type: ignore[attr-defined]
+        if accept.has_fields:
+            fields = accept.fields_only
             rows = self._rows
             candidates = [i for i in candidates if fields(rows[i])]
         return candidates
