@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
     def show_undo_history(self) -> None:
         """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back to it."""
         if self._undo_view_window is None:
-            from desktop.ui.undo import build_history_view
+            from desktop.ui.undo_history import build_history_view  # its list classes load when first shown
 
             self._undo_view_window = build_history_view(self.undo_runner, self)
         self._undo_view_window.show()

@@ -1,4 +1,4 @@
-"""Undo and redo as store ops on the window's QUndoStack, and the 撤销历史 list that jumps back to a step.
+"""Undo and redo as store ops on the window's QUndoStack (the 撤销历史 list is undo_history.py).
 
 A step is pushed once its write has settled; undo and redo wait while any write is in flight (a tick still
 on its way is not on the stack yet, so Ctrl+Z would take back the step before it); a step whose write is
@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from desktop.ui.commands import StepCommand
 from desktop.ui.icons import icon
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QListView, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from desktop.ui.ops import OpHost
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class UndoRunner(QObject):
@@ -44,6 +42,7 @@ class UndoRunner(QObject):
         for sig in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
             sig.connect(self._update_actions)
         ops.busy_changed.connect(self._update_actions)
+        ops.busy_changed.connect(self._continue)  # a jump in the history list goes on once the lane is free
         self._update_actions()
 
     @property
@@ -69,6 +68,10 @@ class UndoRunner(QObject):
         """Undo or redo step by step until the stack is at `index` (a click in the history list)."""
         self._target = max(0, min(index, self.stack.count()))
         self._next_towards_target()
+
+    def _continue(self, busy: bool) -> None:
+        if not busy:
+            self._next_towards_target()
 
     def _next_towards_target(self) -> None:
         if self._target is None or self.busy:
@@ -122,47 +125,3 @@ class UndoRunner(QObject):
         t = parent.tr if parent is not None else (lambda s: s)
         self.act_undo.setText(t("撤销") + (f" {undo_text}" if undo_text else ""))
         self.act_redo.setText(t("重做") + (f" {redo_text}" if redo_text else ""))
-
-
-class UndoHistoryModel(QAbstractListModel):
-    """The stack's steps as a list, the window's opening state first (QUndoView's list, read only)."""
-
-    def __init__(self, stack: QUndoStack, empty_label: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._stack, self._empty = stack, empty_label
-        stack.indexChanged.connect(self._changed)
-        stack.cleanChanged.connect(self._changed)
-
-    def _changed(self, *_args: object) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._stack.count() + 1
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = index.row()
-        return self._empty if row == 0 else self._stack.text(row - 1)
-
-
-def build_history_view(runner: UndoRunner, parent: QWidget) -> QListView:
-    """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back (or forward) to it."""
-    from PySide6.QtWidgets import QListView  # built when first asked for, like QUndoView before it
-
-    view = QListView()
-    model = UndoHistoryModel(runner.stack, parent.tr("（打开时的状态）"), view)
-    view.setModel(model)
-    view.setWindowTitle(parent.tr("撤销历史"))
-    view.setWindowFlag(Qt.WindowType.Tool, True)
-    view.setParent(parent, view.windowFlags())
-    view.resize(320, 420)
-
-    def show_current() -> None:
-        view.setCurrentIndex(model.index(runner.stack.index(), 0))
-
-    model.modelReset.connect(show_current)
-    view.clicked.connect(lambda idx: runner.go_to(idx.row()))
-    show_current()
-    return view
