@@ -196,7 +196,10 @@ class WriteTransaction:
             self._rollback()
             invalidated = dialect.is_disconnect(exc, raw, None)
             if invalidated:
+                # as SQLAlchemy does for its own statements: this connection and every other pooled one (the
+                # server dropped them all, most likely) are replaced, so the next op does not fail again
                 self._conn.invalidate(exc)
+                self._conn.engine.dispose(close=False)
             raise DBAPIError.instance(compiled[0][0] if compiled else "", None, exc, dialect.loaded_dbapi.Error,
                                       connection_invalidated=invalidated, dialect=dialect) from exc
 

@@ -3,6 +3,7 @@ server, and `set_status_many` ticks several rows in one transaction: all or none
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -98,3 +99,41 @@ def test_on_a_server_a_tick_costs_two_round_trips_and_a_read_one(far_store: tupl
     with pytest.raises(ConflictError):
         store.set_status(kids[0].id, Status.IN_PROGRESS, expected_version=1, who="t")
     assert store.get_item(kids[0].id).status is Status.DONE  # the refused write left nothing behind
+
+
+@pytest.mark.postgres
+def test_a_connection_the_server_dropped_is_replaced_before_the_next_write(pg_store: Store, pg_url: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import psycopg
+
+    from db import engine
+    from db.api import StoreError
+
+    rid = _import(pg_store)
+    m = pg_store.item_tree(rid)[1]
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+
+    def drop_connections() -> None:  # a server restart, or a firewall ending idle connections
+        others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        with psycopg.connect(dsn, autocommit=True) as admin:
+            admin.execute(f"SELECT pg_terminate_backend(pid) {others}")
+            for _ in range(500):  # the backends end on their own time
+                row = admin.execute(f"SELECT count(*) {others}").fetchone()
+                if row is not None and row[0] == 0:
+                    break
+                time.sleep(0.01)
+
+    drop_connections()
+    with pytest.raises(StoreError, match="连接中断"):  # used within the idle time: not pinged, and told plainly
+        pg_store.get_item(m.id)
+    pg_store.get_item(m.id)  # the pool threw the dead connection away
+    pg_store.engine.dispose()
+    pg_store.get_item(m.id)  # one pooled connection, then the server drops it
+    drop_connections()
+    with pytest.raises(StoreError, match="连接中断"):  # a pipelined write on a dead connection: nothing written
+        pg_store.update_item(m.id, {"owner": "甲"}, expected_version=m.version, who="t")
+    assert pg_store.get_item(m.id).owner == m.owner  # and the next call finds a live connection
+    monkeypatch.setattr(engine, "IDLE_PING_SECONDS", 0.0)  # from now on every pooled connection is "idle"
+    drop_connections()
+    change = pg_store.set_status(m.id, Status.DONE, expected_version=m.version, who="t", with_report=True)
+    assert change.after.status is Status.DONE and pg_store.get_item(m.id).status is Status.DONE
