@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         views.detail_built_callbacks.append(lambda pane: pane.changes_requested.connect(ed.request_changes))
         self.browser.reports_loaded.connect(self.reports_loaded)
         self.browser.tree_loaded.connect(self._on_tree_loaded)
-        self.browser.report_chosen.connect(lambda rid: a.delete_report.setEnabled(rid != ALL_REPORTS))
+        self.browser.report_chosen.connect(self._on_report_chosen)
         self.detail_side.history_shown.connect(self.history_shown)
         ed.changes_settled.connect(self.changes_settled)
         for act, slot in ((a.import_, self.choose_import), (a.export, self._export), (a.merge, self._merge),
@@ -126,6 +126,14 @@ class MainWindow(QMainWindow):
         views.tree.addActions(a.row_actions)
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         views.table_built_callbacks.append(lambda table: table.addAction(a.toggle))
+
+    def _on_report_chosen(self, report_id: int) -> None:
+        # A report can be deleted and its rows reshaped; the list of all reports' measures is only ticked and edited.
+        one_report = report_id != ALL_REPORTS
+        a = self.window_actions
+        for act in (a.delete_report, a.add_measure, a.add_item, a.delete_rows, a.move_up, a.move_down, a.merge_rows,
+                    a.split_row):
+            act.setEnabled(one_report)
 
     # ---- what tests, the bench and the app use ------------------------------------------------------
     @property

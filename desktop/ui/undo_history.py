@@ -24,21 +24,29 @@ class UndoHistoryModel(QAbstractListModel):
     def __init__(self, stack: QUndoStack, empty_label: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stack, self._empty = stack, empty_label
+        self._texts: list[str] = []  # read from the stack when it changes: it may be destroyed before the view
+        self.current = 0  # the stack's index: the row of the state the window is in
         stack.indexChanged.connect(self._changed)
         stack.cleanChanged.connect(self._changed)
+        self._changed()
 
     def _changed(self, *_args: object) -> None:
         self.beginResetModel()
+        try:
+            self._texts = [self._stack.text(i) for i in range(self._stack.count())]
+            self.current = self._stack.index()
+        except RuntimeError:  # the window is being destroyed: its stack went first
+            self._texts, self.current = [], 0
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._stack.count() + 1
+        return 0 if parent.isValid() else len(self._texts) + 1
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = index.row()
-        return self._empty if row == 0 else self._stack.text(row - 1)
+        return self._empty if row == 0 else self._texts[row - 1]
 
 
 def build_history_view(runner: UndoRunner, parent: QWidget) -> QListView:
@@ -52,7 +60,7 @@ def build_history_view(runner: UndoRunner, parent: QWidget) -> QListView:
     view.resize(320, 420)
 
     def show_current() -> None:
-        view.setCurrentIndex(model.index(runner.stack.index(), 0))
+        view.setCurrentIndex(model.index(model.current, 0))
 
     model.modelReset.connect(show_current)
     view.clicked.connect(lambda idx: runner.go_to(idx.row()))

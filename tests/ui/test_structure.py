@@ -120,3 +120,14 @@ def test_an_undo_after_someone_else_changed_the_row_is_refused(qtbot, window, se
     messages.clear()
     assert seeded.get_item(added.id).owner == "同事"  # not deleted under the colleague's hands
     assert window.undo_stack.count() == 0
+
+
+def test_the_list_of_all_reports_is_not_reshaped(qtbot, window) -> None:  # noqa: ANN001
+    from desktop.ui.models.report_list import ALL_REPORTS
+    from tests.ui.helpers import show_report
+
+    assert window.window_actions.add_measure.isEnabled()
+    show_report(qtbot, window, ALL_REPORTS)
+    acts = window.window_actions
+    assert not any(a.isEnabled() for a in (acts.add_measure, acts.delete_rows, acts.merge_rows, acts.split_row))
+    assert acts.toggle.isEnabled()
