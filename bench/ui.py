@@ -1,9 +1,11 @@
 """Desktop UI bench on 50,000 measures: cold start vs a bare PySide6 window, filter per keystroke, UI stalls.
 
-Run: python bench/ui.py [MEASURES]   (offscreen by default; under xvfb-run it uses the X server)
+Run: python bench/ui.py [MEASURES] [--remote-only]   (offscreen by default; under xvfb-run it uses the X server)
 Targets (issue 4): cold start to the first painted main window <= 1.5x a bare PySide6 window's cold start
 (both measured here, in fresh processes, alternating, best of 10); search filter <= 30 ms per keystroke; no UI-thread
 stall over ~50 ms during refresh, filter and import (a 5 ms QTimer on the UI thread records the longest gap).
+Then the remote-database case (bench/ui_remote.py, issue 14): tick, tick-all, edit, undo, redo and
+import-while-ticking on PostgreSQL 20 ms away each way, next to the same on local SQLite.
 """
 
 from __future__ import annotations
@@ -256,9 +258,15 @@ def in_process(url: str, tmp: Path) -> None:
 
 
 def main() -> int:
-    """Build the database, then measure."""
-    measures = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    """Build the database, then measure; `--remote-only` runs just the remote-database case."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    measures = int(args[0]) if args else 50_000
     tmp = Path(tempfile.mkdtemp(prefix="halfyear-uibench-"))
+    from bench.ui_remote import run_remote
+
+    if "--remote-only" in sys.argv:
+        run_remote(tmp)
+        return 0
     t = time.perf_counter()
     url = make_db(tmp / "bench.db", measures)
     print(f"database with {measures} measures in {REPORTS} reports built in {time.perf_counter() - t:.1f} s "
@@ -286,6 +294,7 @@ def main() -> int:
     print(f"cold start, first report's tree loaded and painted: {best_tree * 1000:.0f} ms = "
           f"{best_tree / best_bare:.2f}x bare")
     in_process(url, tmp)
+    run_remote(tmp)
     return 0
 
 

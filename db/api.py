@@ -46,10 +46,16 @@ class ItemFilter:
 
 @dataclass(frozen=True)
 class ItemChange:
-    """What an edit did; undo = update_item(after.id, fields of `before`, expected_version=after.version)."""
+    """What an edit did; undo = update_item(after.id, fields of `before`, expected_version=after.version).
+
+    `parent` is the parent's row after the edit (its roll-up), read in the same transaction; `report` the
+    report's summary after it when the write was asked `with_report=True`.
+    """
 
     before: ItemRow
     after: ItemRow
+    parent: ItemRow | None = None
+    report: ReportSummary | None = None
 
 
 @dataclass(frozen=True)

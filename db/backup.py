@@ -16,37 +16,14 @@ from pathlib import Path
 
 from db import diagnose
 from db.api import DatabaseOpenError, StoreError
-from db.store import Store, normalise_url, readonly_uri, sqlite_path
+from db.backup_files import HasPath, backup_dir, list_backups, newest_backup
+from db.engine import normalise_url, readonly_uri, sqlite_path
+from db.migrate import known_revisions
 from desktop.core.os_words import os_words
 
 KEEP = 10
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _STALE_SECONDS = 600  # a .part untouched this long belongs to a backup that was killed
-
-
-def backup_dir(db_path: Path) -> Path:
-    """Where a database's backups live: a `backups` folder next to it."""
-    return db_path.parent / "backups"
-
-
-def list_backups(target: Store | str | Path) -> list[Path]:
-    """Backups of a database, newest first."""
-    path = _db_path(target)
-    folder = backup_dir(path)
-    try:
-        if not folder.is_dir():
-            return []
-        return sorted(folder.glob(f"{path.stem}-*.db"), key=lambda p: p.name, reverse=True)
-    except OSError:  # an unreadable folder has no backups we could offer
-        return []
-
-
-def newest_backup(db_path: Path | None) -> Path | None:
-    """The newest backup of a database file, if any."""
-    if db_path is None:
-        return None
-    found = list_backups(db_path)
-    return found[0] if found else None
 
 
 def backup_file(db_path: Path, *, reason: str = "manual") -> Path:
@@ -115,7 +92,7 @@ def _backup_error(db_path: Path, folder: Path, exc: BaseException) -> StoreError
                       "请检查磁盘后再试；数据库没有受影响。")
 
 
-def backup_now(store: Store) -> Path:
+def backup_now(store: HasPath) -> Path:
     """Back up the store's SQLite database now; returns the backup file."""
     path = store.path
     if path is None:
@@ -123,7 +100,7 @@ def backup_now(store: Store) -> Path:
     return backup_file(path)
 
 
-def maybe_daily_backup(store: Store) -> Path | None:
+def maybe_daily_backup(store: HasPath) -> Path | None:
     """Back up unless a backup was already taken today (called when the store opens)."""
     path = store.path
     if path is None or not path.exists():
@@ -143,26 +120,12 @@ def _prune(db_path: Path) -> None:
             pass  # pruning is tidying; a file we cannot delete stays
 
 
-def _db_path(target: Store | str | Path) -> Path:
-    if isinstance(target, Store):
-        path = target.path
-    elif isinstance(target, Path):
-        path = target
-    else:
-        path = sqlite_path(normalise_url(target))
-    if path is None:
-        raise StoreError("只有 SQLite 数据库文件有备份。")
-    return path
-
-
 def check_backup(file: Path) -> str:
     """Refuse a file that is not a healthy halfyear database this version can open; return its revision.
 
     Everything is checked before anything is overwritten: that SQLite can read it, that it is intact,
     that it has our tables, and that its schema is one this version knows (not a newer app's).
     """
-    from db.migrate import known_revisions
-
     try:
         if not stat.S_ISREG(file.stat().st_mode):
             raise StoreError(f"{file} 不是文件，没有恢复任何内容。")
@@ -250,4 +213,4 @@ def _set_aside(path: Path) -> Path:
 
 
 __all__ = ["backup_now", "list_backups", "restore", "maybe_daily_backup", "backup_file", "newest_backup",
-           "check_backup", "sweep_stale_parts", "DatabaseOpenError"]
+           "check_backup", "sweep_stale_parts", "backup_dir", "DatabaseOpenError"]

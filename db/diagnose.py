@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from db.api import DatabaseOpenError, StoreError
+from db.backup_files import newest_backup
 
 _LOW_SPACE = 1024 * 1024  # below this much free space a failed write is taken for a full disk
 _NOT_SAVED = "本次操作没有保存。"
@@ -73,8 +74,6 @@ def no_write(where: Path, what: str) -> str:
 
 def open_error(path: Path, exc: BaseException) -> DatabaseOpenError:
     """Why a SQLite file could not be opened; 'damaged' only when SQLite says the file itself is."""
-    from db.backup import newest_backup
-
     code = sqlite_code(exc)
     what = "数据库没有打开"
     if code == _NOTADB:
@@ -95,8 +94,6 @@ def open_error(path: Path, exc: BaseException) -> DatabaseOpenError:
 
 def damaged(path: Path) -> DatabaseOpenError:
     """The file itself is damaged: say so and name the newest backup."""
-    from db.backup import newest_backup
-
     return DatabaseOpenError(f"数据库文件 {path} 已损坏，无法读取。文件没有被改动。", newest_backup(path))
 
 
@@ -109,8 +106,6 @@ def store_error(exc: BaseException, path: Path | None, *, writing: bool) -> Stor
     if code in (_BUSY, _LOCKED):
         return StoreError("数据库正被其他程序或窗口占用，" + not_saved + "请稍后再试。")
     if code == _CORRUPT or code == _NOTADB or is_decode_error(exc):
-        from db.backup import newest_backup
-
         newest = newest_backup(path)
         hint = (f"最新的备份是：{newest}，可用“halfyear restore {newest}”恢复（备份之后的修改会退回）。" if newest
                 else "没有找到可用的备份。")

@@ -12,14 +12,13 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
 
-import platformdirs
-from sqlalchemy import Connection, Engine, Table, and_, case, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
-from db import diagnose, queries
+from db import backup, diagnose, queries
+from db import migrate as migration
 from db.api import (
     DONE_STATUSES,
     EDITABLE_FIELDS,
@@ -39,6 +38,8 @@ from db.api import (
     StatsRow,
     Status,
 )
+from db.backup_files import newest_backup
+from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -50,69 +51,11 @@ _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_
 _CHUNK = 500
 
 
-def default_url() -> str:
-    """$HALFYEAR_DB, else the SQLite file in the user's data folder."""
-    env = os.environ.get("HALFYEAR_DB", "").strip()
-    if env:
-        return env
-    folder = Path(platformdirs.user_data_dir("halfyear", appauthor=False))
-    return f"sqlite:///{folder / 'halfyear.db'}"
-
-
-def normalise_url(url: str | None) -> str:
-    """A SQLAlchemy URL from an argument that may be None, a URL or a plain file path."""
-    if url is None or not url.strip():
-        url = default_url()
-    if "://" not in url:
-        path = Path(url).expanduser()
-        try:
-            path = path.resolve()
-        except (OSError, RuntimeError):  # a symlink loop: opening says so in words
-            path = Path(os.path.abspath(path))
-        url = f"sqlite:///{path}"
-    return url
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The database file of a SQLite URL (None for other databases and in-memory SQLite)."""
-    u = make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
-        return None
-    return Path(u.database)
-
-
-def _make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
-    """An engine with the pragmas that make SQLite safe: WAL, foreign keys, busy timeout, FULL sync."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")  # WAL + NORMAL may lose the last commits on power loss
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        # Writers take the lock up front, so two writers never deadlock upgrading a read lock.
-        immediate = conn.get_execution_options().get("halfyear_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine
-
-
 def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
     """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file.
 
     `busy_timeout_ms`: how long a SQLite write waits for another program's write before giving up.
     """
-    from db import backup, migrate as migration  # backup imports this module
-
     chosen = bool(url and url.strip()) or bool(os.environ.get("HALFYEAR_DB", "").strip())
     try:
         url = normalise_url(url)
@@ -131,7 +74,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
             except OSError as exc:
                 raise _folder_error(path, exc) from exc
     try:
-        engine = _make_engine(url, busy_timeout_ms)
+        engine = make_engine(url, busy_timeout_ms)
     except (ArgumentError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
         raise DatabaseOpenError(f"不支持的数据库“{make_url(url).get_backend_name()}”。本程序支持 SQLite 文件和 PostgreSQL（postgresql+psycopg://…）。", None,
                                 about_backups=False) from exc
@@ -140,7 +83,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
             current = migration.current_revision(engine)
             if current is not None and current not in migration.known_revisions():
                 raise DatabaseOpenError(f"数据库 {path or url} 由更新版本的程序创建（结构版本 {current}），请升级本程序后再打开。",
-                                        backup.newest_backup(path) if path else None)
+                                        newest_backup(path) if path else None)
             if current != migration.head_revision():
                 if path is not None and current is not None:
                     backup.backup_file(path, reason="before-migration")
@@ -165,12 +108,6 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
             # the data is fine; a clerk can still look and export, and is told why no backup was made
             store.warnings.append(f"今天的自动备份没有完成：{exc}")
     return store
-
-
-def readonly_uri(path: Path, **params: str) -> str:
-    """A read-only SQLite URI for a file (quoted: file names may hold ?, # or %; file:C:/… on Windows)."""
-    query = "&".join(f"{k}={v}" for k, v in {"mode": "ro", **params}.items())
-    return f"file:{quote(path.as_posix(), safe='/:')}?{query}"
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -200,9 +137,7 @@ def _check_sqlite_file(path: Path) -> None:
         raise diagnose.open_error(path, exc) from exc
     if check != "ok":
         raise diagnose.damaged(path)
-    if tables and "alembic_version" not in tables:
-        from db.backup import newest_backup  # never add our tables to another program's database
-
+    if tables and "alembic_version" not in tables:  # never add our tables to another program's database
         raise DatabaseOpenError(f"数据库文件 {path} 不是本程序的数据库文件（是其他程序的 SQLite 数据库）。文件没有被改动。",
                                 newest_backup(path))
     if not tables and info.st_size == 0:
@@ -211,8 +146,6 @@ def _check_sqlite_file(path: Path) -> None:
 
 def _check_empty_file(path: Path) -> None:
     """An empty file where a database with backups was is a database that lost its content, not a new one."""
-    from db.backup import newest_backup
-
     newest = newest_backup(path)
     if newest is not None:
         raise DatabaseOpenError(f"数据库文件 {path} 是空的（0 字节），原有内容已丢失，可能是磁盘故障或复制中断。"
@@ -255,6 +188,7 @@ class Store:
         # Core connections, not ORM sessions: every statement here is Core, and a Session's bookkeeping
         # costs about a millisecond per write (a status change must stay under 3 ms).
         self._writer = engine.execution_options(halfyear_write=True)
+        self._single_reads = engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
         self._settings: LightSettings | None = None
         self._path = sqlite_path(url)
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
@@ -277,13 +211,26 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        with _friendly_errors(self._path, writing=True), self._writer.begin() as s:
+        with friendly_errors(self._path, writing=True), self._writer.begin() as s:
             yield s
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with _friendly_errors(self._path, writing=False), self.engine.connect() as s:
+        """A read of several statements that must agree with each other (one transaction)."""
+        with friendly_errors(self._path, writing=False), self.engine.connect() as s:
             yield s
+
+    @contextmanager
+    def _read_once(self) -> Iterator[Connection]:
+        """A read of one statement. On a server it runs outside a transaction: no BEGIN and no ROLLBACK
+        round trips around it (one statement always sees one consistent snapshot)."""
+        with friendly_errors(self._path, writing=False), self._single_reads.connect() as s:
+            yield s
+
+    @contextmanager
+    def _editing(self) -> Iterator[WriteTransaction]:
+        with friendly_errors(self._path, writing=True), write_transaction(self.engine) as tx:
+            yield tx
 
     def _scope(self, **kw: Any) -> queries.Scope:
         return queries.Scope(is_sqlite=self.is_sqlite, **kw)
@@ -292,7 +239,7 @@ class Store:
     def light_settings(self) -> LightSettings:
         """The light thresholds (defaults until someone changes them)."""
         if self._settings is None:
-            with self._read() as s:
+            with self._read_once() as s:
                 stored = dict(s.execute(select(Setting.key, Setting.value)).all())
             defaults = LightSettings()
             self._settings = LightSettings(**{
@@ -373,6 +320,13 @@ class Store:
         return found[0]
 
     def _summaries(self, report_ids: Sequence[int] | None, as_of: date | None) -> list[ReportSummary]:
+        stmt = self._summary_statement(report_ids, as_of)
+        with self._read_once() as s:
+            result = s.execute(stmt.stmt, dict(stmt.params)).all()
+        return [_summary(r) for r in result]
+
+    def _summary_statement(self, report_ids: Sequence[int] | None, as_of: date | None) -> Statement:
+        """The SELECT of report summaries (columns in _summary's order), with its parameters."""
         scope = self._scope(report_ids=report_ids, as_of=as_of)
         rows = queries.item_select(scope.shape)
         c = rows.c
@@ -399,20 +353,7 @@ class Store:
             stmt = stmt.where(Report.id.in_(list(report_ids)))
         if as_of is not None:
             stmt = stmt.where(Report.imported_at < queries.Scope(as_of=as_of).cutoff)
-        with self._read() as s:
-            result = s.execute(stmt, scope.params(self.light_settings())).all()
-        out = []
-        for r in result:
-            items = int(r.n_items or 0)
-            done_items = int(r.done_items or 0)
-            out.append(ReportSummary(
-                id=r.id, title=r.title, source_name=r.source_name, year=r.year, heading=r.heading,
-                preamble=r.preamble, sample=bool(r.sample), imported_at=r.imported_at, item_count=items,
-                measure_count=int(r.measures or 0), done_count=int(r.done or 0),
-                progress=done_items * 100 // items if items else 0, overdue_count=int(r.overdue or 0),
-                sha256=r.sha256, done_items=done_items,
-            ))
-        return out
+        return Statement(stmt, scope.params(self.light_settings()))
 
     def delete_report(self, report_id: int) -> None:
         """Delete a report with its items and their history."""
@@ -432,7 +373,7 @@ class Store:
 
     def report_text(self, report_id: int) -> str:
         """The full original text of a report, as imported."""
-        with self._read() as s:
+        with self._read_once() as s:
             text = s.execute(select(Report.original_text).where(Report.id == report_id)).scalar()
         if text is None:
             raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
@@ -454,18 +395,18 @@ class Store:
 
     def item_tree(self, report_id: int, *, as_of: date | None = None) -> list[ItemRow]:
         """A report's items in pre-order: item, its measures (depth-first), next item …"""
-        with self._read() as s:
+        with self._read_once() as s:
             rows = self._rows(s, self._scope(report_ids=[report_id], as_of=as_of), order="siblings")
         return _preorder(rows)
 
     def items(self, flt: ItemFilter, *, as_of: date | None = None) -> list[ItemRow]:
         """Items of several reports, filtered in SQL, ordered by report and tree position."""
-        with self._read() as s:
+        with self._read_once() as s:
             return self._rows(s, self._scope(report_ids=flt.report_ids, as_of=as_of), flt)
 
     def get_item(self, item_id: int) -> ItemRow:
         """One item; NotFoundError when it does not exist."""
-        with self._read() as s:
+        with self._read_once() as s:
             return self._get(s, item_id)
 
     def _get(self, s: Connection, item_id: int) -> ItemRow:
@@ -502,7 +443,7 @@ class Store:
         """Every recorded change of an item, oldest first."""
         stmt = (select(History.id, History.item_id, History.at, History.who, History.field, History.old, History.new)
                 .where(History.item_id == item_id).order_by(History.at, History.id))
-        with self._read() as s:
+        with self._read_once() as s:
             return [HistoryRow(*r) for r in s.execute(stmt)]
 
     def statistics(self, *, report_ids: Sequence[int] | None = None, by: Literal["report", "unit"] = "report",
@@ -516,7 +457,7 @@ class Store:
         stmt = (select(*group, *queries.stats_columns(rows))
                 .where(c.child_count == 0).group_by(*group))
         stmt = stmt.order_by(c.report_id) if by == "report" else stmt.order_by(key)
-        with self._read() as s:
+        with self._read_once() as s:
             result = s.execute(stmt, scope.params(self.light_settings())).all()
         out = []
         for r in result:
@@ -533,51 +474,86 @@ class Store:
 
     # ----------------------------------------------------------------- editing
     def set_status(self, item_id: int, status: Status | str, *, expected_version: int, who: str,
-                   note: str | None = None) -> ItemChange:
+                   note: str | None = None, with_report: bool = False) -> ItemChange:
         """Change the 完成状态 (and optionally the 进展情况) of one item."""
         changes: dict[str, object] = {"status": status}
         if note is not None:
             changes["note"] = note
-        return self.update_item(item_id, changes, expected_version=expected_version, who=who)
+        return self.update_item(item_id, changes, expected_version=expected_version, who=who,
+                                with_report=with_report)
+
+    def set_status_many(self, statuses: Sequence[tuple[int, Status | str, int]], *, who: str,
+                        with_report: bool = False) -> list[ItemChange]:
+        """Change the status of several items, each given as (item id, status, expected version), in one
+        transaction: all are written or, on a ConflictError for any of them, none."""
+        return self._edit([(item_id, _validated({"status": status}), version)
+                           for item_id, status, version in statuses], who=who, with_report=with_report)
 
     def update_item(self, item_id: int, changes: Mapping[str, object], *, expected_version: int,
-                    who: str) -> ItemChange:
+                    who: str, with_report: bool = False) -> ItemChange:
         """Change fields of one item; ConflictError when its version is not `expected_version`."""
-        wanted = _validated(changes)
-        with self._writing() as s:
-            current = s.execute(select(*(getattr(Item, f) for f in (*_STORED, "version", "completed_at",
-                                                                      "report_id")))
-                                .where(Item.id == item_id)).first()
-            if current is None:
-                raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
-            if current.version != expected_version:
-                raise ConflictError(item_id)
-            before = self._get(s, item_id)
-            now = _now()
-            diff = {f: v for f, v in wanted.items() if getattr(current, f) != v}
-            if "status" in diff:
-                was_done = current.status in {x.value for x in DONE_STATUSES}
-                is_done = Status(str(diff["status"])).is_done
-                if is_done and not was_done:
-                    diff["completed_at"] = now
-                elif was_done and not is_done:
-                    diff["completed_at"] = None
-            new_status = diff.get("status", current.status)
-            if ("due" in diff and "original_due" not in wanted and new_status == Status.EXTENDED.value
-                    and current.original_due is None and current.due is not None):
-                diff["original_due"] = current.due  # 已延期 keeps the date that was first promised
-            if not diff:
-                return ItemChange(before=before, after=before)
-            result = s.execute(update(Item).where(Item.id == item_id, Item.version == expected_version)
-                               .values(**diff, version=Item.version + 1, updated_at=now))
-            if result.rowcount != 1:
-                raise ConflictError(item_id)
-            s.execute(insert(History), [
-                {"report_id": current.report_id, "item_id": item_id, "at": now, "who": who, "field": f,
-                 "old": _text(getattr(current, f)), "new": _text(v)} for f, v in diff.items()
-            ])
-            after = self._get(s, item_id)
-        return ItemChange(before=before, after=after)
+        return self._edit([(item_id, _validated(changes), expected_version)], who=who, with_report=with_report)[0]
+
+    def _edit(self, edits: Sequence[tuple[int, dict[str, object], int]], *, who: str,
+              with_report: bool) -> list[ItemChange]:
+        """Field edits of rows in one transaction sent in two batches: a server sees two round trips.
+
+        First the rows are locked and read (their stored values for the diff and the history, their row
+        snapshots as `before`); then every UPDATE, the history, the rows after (with their parents' roll-ups)
+        and, when asked, the reports' summaries go out together with the COMMIT.
+        """
+        ids = [item_id for item_id, _changes, _version in edits]
+        if len(set(ids)) != len(ids):
+            raise InvalidChangeError("同一条不能在一次修改中出现两次。")
+        if not ids:
+            return []
+        columns = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
+        stored = (select(*(getattr(Item, c) for c in columns))
+                  .where(Item.id.in_(bindparam("ids", expanding=True))).with_for_update())
+        now = _now()
+        with self._editing() as tx:
+            current_out, before_out = tx.send([Statement(stored, {"ids": ids}), self._row_statement(ids)])
+            current = {r[0]: dict(zip(columns, r)) for r in current_out.rows}
+            before = {r.id: r for r in map(row_from_values, before_out.rows)}
+            for item_id, _changes, version in edits:
+                if item_id not in current:
+                    raise NotFoundError(f"没有编号为 {item_id} 的条目（可能已被删除）。")
+                if current[item_id]["version"] != version:
+                    raise ConflictError(item_id)
+            writes: list[Statement] = []
+            history: list[dict[str, object]] = []
+            for item_id, wanted, version in edits:
+                diff = _diff(current[item_id], wanted, now)
+                if not diff:
+                    continue
+                writes.append(Statement(update(Item).where(Item.id == item_id, Item.version == version)
+                                        .values(**diff, version=Item.version + 1, updated_at=now)))
+                cur = current[item_id]
+                history += [{"report_id": cur["report_id"], "item_id": item_id, "at": now, "who": who, "field": f,
+                             "old": _text(cur[f]), "new": _text(v)} for f, v in diff.items()]
+            if not writes:
+                return [ItemChange(before=before[i], after=before[i]) for i in ids]
+            writes.append(Statement(insert(History).values(history)))
+            parents = sorted({p for c in current.values() if (p := c["parent_id"]) is not None} - set(ids))
+            report_ids = sorted({c["report_id"] for c in current.values()})
+            tail = [self._row_statement([*ids, *parents])]
+            if with_report:
+                tail.append(self._summary_statement(report_ids, None))
+            out = tx.send(writes + tail, commit=True)
+        if any(o.rowcount != 1 for o in out[:len(writes) - 1]):
+            raise ConflictError(ids[0])  # cannot happen: the rows were locked when read
+        after = {r.id: r for r in map(row_from_values, out[len(writes)].rows)}
+        reports = {r.id: r for r in map(_summary, out[len(writes) + 1].rows)} if with_report else {}
+        return [ItemChange(before=before[i], after=after[i],
+                           parent=after.get(current[i]["parent_id"]) if current[i]["parent_id"] is not None else None,
+                           report=reports.get(current[i]["report_id"]))
+                for i in ids]
+
+    def _row_statement(self, item_ids: Sequence[int]) -> Statement:
+        """The SELECT of these items' row snapshots (the driver's tuples, for row_from_values)."""
+        scope = self._scope(item_ids=list(item_ids))
+        return Statement(queries.row_select(scope.shape, queries.filter_shape(None)),
+                         scope.params(self.light_settings()), driver_rows=True)
 
     def add_item(self, report_id: int, *, parent_id: int | None, position: int, label: str, title: str,
                  text: str = "", due: date | None = None, who: str) -> ItemRow:
@@ -722,10 +698,10 @@ class Store:
 
 
 @contextmanager
-def _friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
+def friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
     """Turn a busy, full, read-only, damaged or vanished database into a StoreError shown as it is.
 
-    Rows are fetched off the driver's cursor (see `_rows`), so the driver's own errors are caught
+    Rows are fetched off the driver's cursor (see `Store._rows`), so the driver's own errors are caught
     too, not only SQLAlchemy's.
     """
     try:
@@ -734,6 +710,36 @@ def _friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
         if isinstance(exc, (IntegrityError, ProgrammingError, sqlite3.IntegrityError, sqlite3.ProgrammingError)):
             raise  # our own mistake, not the database's: a test must see it
         raise diagnose.store_error(exc, path, writing=writing) from exc
+
+
+def _summary(r: Any) -> ReportSummary:
+    """A ReportSummary from a row of Store._summary_statement."""
+    (id_, title, source_name, year, heading, preamble, sample, imported_at, n_items, measures, done, overdue,
+     sha256, done_items) = r
+    items, done_items = int(n_items or 0), int(done_items or 0)
+    return ReportSummary(
+        id=id_, title=title, source_name=source_name, year=year, heading=heading, preamble=preamble,
+        sample=bool(sample), imported_at=imported_at, item_count=items, measure_count=int(measures or 0),
+        done_count=int(done or 0), progress=done_items * 100 // items if items else 0,
+        overdue_count=int(overdue or 0), sha256=sha256, done_items=done_items,
+    )
+
+
+def _diff(current: Mapping[str, Any], wanted: Mapping[str, object], now: datetime) -> dict[str, object]:
+    """The stored fields an edit changes, with what follows from them (the completion stamp, the first due date)."""
+    diff = {f: v for f, v in wanted.items() if current[f] != v}
+    if "status" in diff:
+        was_done = current["status"] in {x.value for x in DONE_STATUSES}
+        is_done = Status(str(diff["status"])).is_done
+        if is_done and not was_done:
+            diff["completed_at"] = now
+        elif was_done and not is_done:
+            diff["completed_at"] = None
+    new_status = diff.get("status", current["status"])
+    if ("due" in diff and "original_due" not in wanted and new_status == Status.EXTENDED.value
+            and current["original_due"] is None and current["due"] is not None):
+        diff["original_due"] = current["due"]  # 已延期 keeps the date that was first promised
+    return diff
 
 
 def _validated(changes: Mapping[str, object]) -> dict[str, object]:

@@ -44,7 +44,8 @@ class _ChineseArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h below, in Chinese
+        super().__init__(*args, **kwargs)
         # the two argument groups every parser starts with, titled by argparse in English
         self._positionals.title = "参数"
         self._optionals.title = "选项"

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.enums import OPEN_STATUSES
 from desktop.core.ledger import STATUSES, LedgerError, parse_date
+
+if TYPE_CHECKING:
+    from desktop.services.merge import MergePreview
 
 # words that stand for several statuses, as in the window's status filter
 _STATUS_GROUPS = {"未完成": tuple(s.value for s in OPEN_STATUSES)}
@@ -97,10 +101,7 @@ def _value(value: object) -> str:
     return str(value)
 
 
-def _print_preview(preview: object) -> None:
-    from desktop.services.merge import MergePreview
-
-    assert isinstance(preview, MergePreview)
+def _print_preview(preview: MergePreview) -> None:
     print(f"{preview.source}：对应到 {preview.rows} 行，其中 {preview.unchanged} 行没有变化。")
     if preview.changes:
         print(f"修改（{len(preview.changes)} 处）：")

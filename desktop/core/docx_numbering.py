@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -130,9 +131,9 @@ class NumberingRenderer:
         return None
 
 
-def _read_numpr(ppr: object) -> tuple[str, int] | None:
+def _read_numpr(ppr: Any) -> tuple[str, int] | None:
     """(numId, ilvl) from a w:pPr element, or None when it carries no numbering."""
-    numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    numpr: Any = ppr.find(qn("w:numPr")) if ppr is not None else None
     num_id = numpr.find(qn("w:numId")) if numpr is not None else None
     if num_id is None:
         return None

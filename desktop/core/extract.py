@@ -244,7 +244,7 @@ def _items_without_markers(body: list[str]) -> tuple[str | None, list[_Block]]:
         preamble, body = body[0], body[1:]
     if len(body) == 1:
         return preamble, [_Block(None, s, source=[body[0]]) for s in split_sentences(body[0])]
-    kept = []
+    kept: list[str] = []
     for paragraph in body:  # closing remarks and signatures end an unnumbered plan
         if kept and is_trailing(paragraph):
             break

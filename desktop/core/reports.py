@@ -74,6 +74,7 @@ def read_report_bytes(data: bytes, name: str) -> ReportDocument:
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Decode text bytes: BOM, then strict UTF-8, UTF-16 by its zero bytes, GB18030, then detection."""
+    encoding: str | None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_try_decode(data, encoding), encoding, name)

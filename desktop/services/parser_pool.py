@@ -1,5 +1,10 @@
 """The parser's worker process: started on first use, reused, replaced when it dies (Qt-free).
 
+Parsing is pure Python; in a thread of the app it holds the interpreter lock the UI thread needs for every
+paint, and a 400-item report made the window stall for 60–150 ms (bench/ui.py). A worker process has its
+own interpreter: the app's thread only waits for the answer. Where no process can be started, parsing
+falls back to the calling thread.
+
 Kept apart from parsing.py because multiprocessing and concurrent.futures take ~25 ms to import: the
 window imports parsing.py for its data types on the UI thread, and only jobs import this module.
 """
@@ -17,7 +22,7 @@ from threading import Lock
 from typing import TypeVar
 
 from desktop.core.errors import Cancelled
-from desktop.core.types import CancelFn
+from desktop.core.types import CancelFn, ProgressFn
 from desktop.services.parsing import ParsedFile, extract_again_safely, parse_safely
 
 T = TypeVar("T")
@@ -28,6 +33,19 @@ _pool_lock = Lock()
 def parse_elsewhere(path: str, is_cancelled: CancelFn | None = None) -> ParsedFile:
     """Parse one file in the worker process, or in this thread when no process can run."""
     return _elsewhere(parse_safely, path, is_cancelled=is_cancelled)
+
+
+def parse_files(paths: Sequence[str], *, on_progress: ProgressFn | None = None,
+                is_cancelled: CancelFn | None = None) -> list[ParsedFile]:
+    """Parse several files in the worker process, in order; a bad file never stops the others."""
+    out: list[ParsedFile] = []
+    for n, path in enumerate(paths):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        out.append(parse_elsewhere(path, is_cancelled))
+        if on_progress is not None:
+            on_progress(n + 1, len(paths))
+    return out
 
 
 def extract_elsewhere(parsed: ParsedFile, sections: Sequence[str], year: int | None, *,

@@ -1,9 +1,7 @@
-"""Read and extract reports for the import preview, in a separate process (Qt-free).
+"""Read and extract reports for the import preview: the parsed file's data type and the parsing itself (Qt-free).
 
-Parsing is pure Python; in a thread of the app it holds the interpreter lock the UI thread needs for every
-paint, and a 400-item report made the window stall for 60–150 ms (bench/ui.py). A worker process has its
-own interpreter: the app's thread only waits for the answer. Where no process can be started, parsing
-falls back to the calling thread.
+What runs here runs in the parser's worker process (parser_pool.py sends it there). The window imports this
+module on the UI thread for ParsedFile, so it imports neither multiprocessing nor the pool.
 """
 
 from __future__ import annotations
@@ -13,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.core.errors import Cancelled, NoPlanSectionError, ReportError, SpreadPlanError
-from desktop.core.types import Alternative, CancelFn, Plan, ProgressFn, ReportDocument
+from desktop.core.errors import NoPlanSectionError, ReportError, SpreadPlanError
+from desktop.core.types import Alternative, Plan, ReportDocument
 
 
 @dataclass
@@ -77,21 +75,6 @@ def _extract_into(result: ParsedFile, section: str | Sequence[str] | None, year:
     else:
         result.alternatives = result.plan.alternatives
     return result
-
-
-def parse_files(paths: Sequence[str], *, on_progress: ProgressFn | None = None,
-                is_cancelled: CancelFn | None = None) -> list[ParsedFile]:
-    """Parse several files in the worker process, in order; a bad file never stops the others."""
-    from desktop.services.parser_pool import parse_elsewhere
-
-    out: list[ParsedFile] = []
-    for n, path in enumerate(paths):
-        if is_cancelled is not None and is_cancelled():
-            raise Cancelled()
-        out.append(parse_elsewhere(path, is_cancelled))
-        if on_progress is not None:
-            on_progress(n + 1, len(paths))
-    return out
 
 
 def parse_safely(path: str) -> ParsedFile:

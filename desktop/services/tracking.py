@@ -1,17 +1,27 @@
-"""Tracking use cases over the store: ticking, field edits and extensions, as plain changes (no Qt)."""
+"""Tracking use cases over the store: ticking, field edits and extensions, as plain changes (no Qt).
+
+The window shows an edit at once (`optimistic`, `rolled_up`) and writes it in the background (`write_edits`);
+`VersionBook` lets a second edit of a row follow the first one still in flight without a false conflict.
+"""
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
-from datetime import date
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from db.enums import DONE_STATUSES, Status
+from db.enums import DONE_STATUSES, Light, Status
 from db.item_row import EDITABLE_FIELDS, ItemRow
 
 if TYPE_CHECKING:
     from db.api import ItemChange
+    from db.store import Store
+
+# The yellow band of the deadline light until the store's own figures arrive (LightSettings' default).
+_YELLOW_DAYS = 15
+
 
 def is_done(row: ItemRow) -> bool:
     """Done and closed (办结) both count as done."""
@@ -95,10 +105,105 @@ def diff(row: ItemRow, changes: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in changes.items() if getattr(row, k) != v}
 
 
-def apply_changes(store: object, item_id: int, changes: Mapping[str, object], *,
-                  expected_version: int, who: str) -> ItemChange:
-    """Write changes through the store; a pure status change goes through set_status (it stamps completion)."""
-    if set(changes) == {"status"}:
-        return store.set_status(item_id, changes["status"], expected_version=expected_version,  # type: ignore[attr-defined]
-                                who=who)
-    return store.update_item(item_id, dict(changes), expected_version=expected_version, who=who)  # type: ignore[attr-defined]
+class VersionBook:
+    """The newest version of each row that this window's own writes produced (thread-safe).
+
+    A write is checked against the version the clerk saw. When the clerk edits a row again while the first
+    write is still queued, the version seen is the one before that write; the second write must expect the
+    version the first one produces. Writes run one after another on the database lane and record here as
+    they finish, so a later write finds its predecessor's version. Another clerk's write is never recorded
+    here, so it still ends in a conflict.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._versions: dict[int, int] = {}
+
+    def record(self, rows: Iterable[ItemRow]) -> None:
+        """Remember the versions of rows this window wrote."""
+        with self._lock:
+            for r in rows:
+                if r.version > self._versions.get(r.id, 0):
+                    self._versions[r.id] = r.version
+
+    def expected(self, item_id: int, seen: int) -> int:
+        """The version a write of `item_id` must find: what the clerk saw, or what our own writes made since."""
+        with self._lock:
+            return max(seen, self._versions.get(item_id, seen))
+
+    def get(self, item_id: int) -> int | None:
+        """The newest version our writes made, if any."""
+        with self._lock:
+            return self._versions.get(item_id)
+
+
+def write_edits(store: Store, edits: Sequence[tuple[int, Mapping[str, object], int]], book: VersionBook, *,
+                who: str) -> list[ItemChange]:
+    """Write (item id, changes, version seen) edits in one transaction and record the versions they made.
+
+    One edit goes through update_item (set_status for a pure status change: it stamps completion); several
+    pure status changes (ticking an item's measures, or undoing that) through set_status_many.
+    """
+    expected = [(item_id, changes, book.expected(item_id, seen)) for item_id, changes, seen in edits]
+    if len(expected) == 1:
+        item_id, changes, version = expected[0]
+        if set(changes) == {"status"}:
+            out = [store.set_status(item_id, changes["status"], expected_version=version, who=who,  # type: ignore[arg-type]
+                                    with_report=True)]
+        else:
+            out = [store.update_item(item_id, dict(changes), expected_version=version, who=who, with_report=True)]
+    else:
+        if any(set(changes) != {"status"} for _i, changes, _v in expected):
+            raise ValueError("several rows are written together only for status changes")
+        out = store.set_status_many([(i, c["status"], v) for i, c, v in expected], who=who,  # type: ignore[misc]
+                                    with_report=True)
+    book.record(c.after for c in out)
+    book.record(c.parent for c in out if c.parent is not None)
+    return out
+
+
+def optimistic(row: ItemRow, changes: Mapping[str, object], *, today: date | None = None) -> ItemRow:
+    """The row as it will read once `changes` are saved, as far as that follows from the row itself.
+
+    Shown at once while the write is on its way; the store's row replaces it when the write returns.
+    """
+    today = today or date.today()
+    new = row.replace(**changes)
+    if not row.is_measure:
+        return new
+    done, was_done = is_done(new), is_done(row)
+    cancelled = new.status is Status.CANCELLED
+    due = new.due
+    if done:
+        progress = 100
+    else:
+        progress = 0 if was_done else new.progress
+    overdue = not done and not cancelled and not new.ongoing and due is not None and due < today
+    if cancelled or new.ongoing or due is None:
+        light = Light.NONE
+    elif done:
+        light = Light.GREEN
+    elif due < today:
+        light = Light.RED
+    elif due <= today + timedelta(days=_YELLOW_DAYS):
+        light = Light.YELLOW
+    else:
+        light = Light.GREEN
+    completed = (row.completed_at or datetime.now()) if done else None
+    schedule = Light.GREEN if done else (Light.NONE if light is Light.NONE else row.light_schedule)
+    return new.replace(progress=progress, overdue=overdue, light_deadline=light, light_schedule=schedule,
+                       completed_at=completed)
+
+
+def rolled_up(parent: ItemRow, children: Iterable[ItemRow]) -> ItemRow:
+    """An item's row with its measures' roll-up (done count, progress) recomputed from `children`."""
+    kids = list(children)
+    done = sum(1 for c in kids if c.status in DONE_STATUSES)
+    active = sum(1 for c in kids if c.status is not Status.CANCELLED)
+    if active:
+        progress = done * 100 // active
+    elif kids:
+        progress = 100 if parent.status in DONE_STATUSES else 0
+    else:
+        progress = parent.progress
+    return parent.replace(done_children=done, progress=progress)

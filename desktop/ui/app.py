@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from db.store import Store
     from desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "halfyear"
@@ -42,7 +43,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         # command line, Qt builds it as the first style; app.setStyle() would build a second one, and any
         # QStyle object in Python costs ~6 ms of type set-up before the first paint.
         app = QApplication(sys.argv[:1] + ["-style", "fusion"] + (argv or []))
-    elif app.style().name().lower() != "fusion":  # an application made elsewhere (tests)
+    elif isinstance(app, QApplication) and app.style().name().lower() != "fusion":  # made elsewhere (tests)
         app.setStyle("Fusion")
     assert isinstance(app, QApplication)
     install_translators(app)
@@ -114,7 +115,7 @@ def _set_base_font_and_text_colour(app: QApplication) -> None:
     app.setPalette(palette)
 
 
-def build_window(store: object, *, settings: QSettings | None = None) -> MainWindow:
+def build_window(store: Store | None, *, settings: QSettings | None = None) -> MainWindow:
     """The main window over an open store (tests and the bench use this too)."""
     from desktop.ui.main_window import MainWindow
 
@@ -140,7 +141,7 @@ def run(argv: list[str]) -> int:
 
     status = {"code": 0}
 
-    def opened(store: object) -> None:
+    def opened(store: Store) -> None:
         window.set_store(store)
         window.offer_samples(seeds_dir())
 
@@ -153,12 +154,12 @@ def run(argv: list[str]) -> int:
 
     window.jobs.db(_open_store, args.db, on_done=opened, on_error=failed)
     code = app.exec()
-    if window.store is not None:
-        window.store.close()  # type: ignore[attr-defined]
+    window.close_store()
     return status["code"] or code
 
 
-def _open_store(url: str | None) -> object:
+def _open_store(url: str | None) -> Store:
+    """Open the store (run on the database lane: SQLAlchemy's import and the migration check take ~0.3 s)."""
     from db.store import open_store
 
     return open_store(url)

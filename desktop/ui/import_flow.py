@@ -1,48 +1,31 @@
-"""Import: parse files in the background, preview and edit them, then save what the clerk confirms."""
+"""Import: parse files in the parser process, preview and edit them, then save what the clerk confirms."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.core.types import Plan, ProgressFn, ReportDocument
-from desktop.services.parsing import ParsedFile, parse_files
+from desktop.services.importing import ConfirmedPlan, save_plans
+from desktop.ui.dialogs.import_preview import ImportPreviewDialog
+from desktop.ui.errors import Messages, friendly, show_error
+from desktop.ui.ops import StoreOp
+from desktop.ui.progress import DelayedProgress
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from db.api import ImportResult
+    from db.store import Store
+    from desktop.core.types import CancelFn, ProgressFn
+    from desktop.services.parsing import ParsedFile
+    from desktop.ui.flow_host import FlowHost
+    from desktop.ui.jobs import JobRunner
 
 
-
-@dataclass(frozen=True)
-class ConfirmedPlan:
-    """What the preview hands back for saving."""
-
-    name: str
-    plan: Plan
-    doc: ReportDocument
-    allow_duplicate: bool = False
-
-
-def save_plans(store: object, plans: Sequence[ConfirmedPlan], *, who: str,
-               on_progress: ProgressFn | None = None) -> list[tuple[str, object]]:
-    """Import each confirmed plan in its own transaction; returns (name, ImportResult or the error)."""
-    results: list[tuple[str, object]] = []
-    for n, cp in enumerate(plans):
-        try:
-            res = store.import_plan(cp.plan, sha256=cp.doc.sha256, original_text=cp.doc.text,  # type: ignore[attr-defined]
-                                    allow_duplicate=cp.allow_duplicate, who=who)
-        except Exception as exc:  # noqa: BLE001 — one refused report must not stop the rest
-            results.append((cp.name, exc))
-        else:
-            results.append((cp.name, res))
-        if on_progress is not None:
-            on_progress(n + 1, len(plans))
-    return results
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class FileDialogs:
@@ -57,140 +40,104 @@ class FileDialogs:
         return paths
 
 
+def parse_in_worker(paths: list[str], *, on_progress: ProgressFn, is_cancelled: CancelFn) -> list[ParsedFile]:
+    """Parse files in the parser process (run as a job: it waits for the process, never the UI thread)."""
+    # Imported in the job: multiprocessing costs ~25 ms to import, which the UI thread must not pay.
+    from desktop.services.parser_pool import parse_files
+
+    return parse_files(paths, on_progress=on_progress, is_cancelled=is_cancelled)
+
+
 class ImportFlow(QObject):
     """One import from file choice to saved reports; owned by the window while it runs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._progress: QProgressDialog | None = None
-        self._show_timer = QTimer(self)
-        self._show_timer.setSingleShot(True)
-        self._show_timer.setInterval(500)  # quick imports never flash a dialog
-        self._show_timer.timeout.connect(self._show_progress)
-        self._job = None
-
-    @classmethod
-    def for_window(cls, window: MainWindow) -> ImportFlow:
-        """A new flow parented to the window."""
-        return cls(window)
+    def __init__(self, host: FlowHost, jobs: JobRunner) -> None:
+        super().__init__(host.widget)
+        self._host, self._jobs = host, jobs
+        self._confirmed: dict[str, ConfirmedPlan] = {}
+        self._earlier: list[tuple[str, ImportResult | Exception]] = []
 
     def choose(self) -> None:
         """Ask for files (remembering the folder), then start."""
-        w = self._window
-        start = str(w.settings.value("folders/import", str(Path.home())))
-        paths = FileDialogs.pick_reports(w, start)
+        host = self._host
+        start = str(host.settings.value("folders/import", str(Path.home())))
+        paths = FileDialogs.pick_reports(host.widget, start)
         if paths:
-            w.settings.setValue("folders/import", str(Path(paths[0]).parent))
+            host.settings.setValue("folders/import", str(Path(paths[0]).parent))
             self.start(paths)
         else:
             self.deleteLater()
 
     def start(self, paths: list[str]) -> None:
         """Parse in the background with a cancellable progress dialog."""
-        w = self._window
-        w.statusBar().showMessage(w.tr("正在读取 %1 个文件…").replace("%1", str(len(paths))))
-        self._job = w.jobs.work(parse_files, paths, on_done=self._parsed, on_error=self._failed)
-        self._job.signals.progress_changed.connect(self._on_progress)
-        self._job.signals.cancelled.connect(self._cancelled)
-        self._total = len(paths)
-        self._show_timer.start()
-
-    def _show_progress(self) -> None:
-        w = self._window
-        dlg = QProgressDialog(w.tr("正在读取报告…"), w.tr("取消"), 0, self._total, w)
-        dlg.setWindowTitle(w.tr("导入报告"))
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(0)
-        dlg.canceled.connect(self.cancel)
-        self._progress = dlg
-        dlg.show()
-
-    def cancel(self) -> None:
-        """Stop parsing; nothing is saved."""
-        if self._job is not None:
-            self._job.cancel()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-
-    def _close_progress(self) -> None:
-        self._show_timer.stop()
-        if self._progress is not None:
-            self._progress.canceled.disconnect(self.cancel)
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
+        host = self._host
+        host.say(_t("正在读取 %1 个文件…").replace("%1", str(len(paths))))
+        job = self._jobs.work(parse_in_worker, list(paths), on_done=self._parsed, on_error=self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        DelayedProgress(host.widget, job, _t("正在读取报告…"), title=_t("导入报告"))
 
     def _cancelled(self) -> None:
-        self._close_progress()
-        self._window.statusBar().showMessage(self._window.tr("已取消导入"), 4000)
+        self._host.say(_t("已取消导入"), 4000)
         self.deleteLater()
 
     def _failed(self, exc: Exception) -> None:
-        from desktop.ui.errors import show_error
-
-        self._close_progress()
-        show_error(self._window, exc, self._window.tr("导入失败"))
+        show_error(self._host.widget, exc, _t("导入失败"))
         self.deleteLater()
 
     def _parsed(self, files: list[ParsedFile]) -> None:
-        from desktop.ui.dialogs.import_preview import ImportPreviewDialog
-
-        self._close_progress()
-        w = self._window
-        w.statusBar().clearMessage()
+        host = self._host
+        host.say("")
         try:
-            confirmed = ImportPreviewDialog.review(w, files)
+            confirmed = ImportPreviewDialog.review(host.widget, files)
         except Exception as exc:  # noqa: BLE001 — a preview bug must not lose the clerk's window
-            from desktop.ui.errors import show_error
-
-            show_error(w, exc, w.tr("导入预览出错"))
+            show_error(host.widget, exc, _t("导入预览出错"))
             confirmed = None
         if not confirmed:
-            w.statusBar().showMessage(w.tr("没有导入任何报告"), 4000)
-            w.import_finished.emit([])
+            host.say(_t("没有导入任何报告"), 4000)
+            host.import_done([])
             self.deleteLater()
             return
         self.save(confirmed)
 
     def save(self, confirmed: list[ConfirmedPlan]) -> None:
-        """Write the confirmed plans on the database thread."""
-        w = self._window
+        """Write the confirmed plans as one store op (each plan in its own transaction)."""
         self._confirmed = {cp.name: cp for cp in confirmed}
-        self._earlier: list[tuple[str, object]] = []
-        w.statusBar().showMessage(w.tr("正在保存…"))
-        w.jobs.db(save_plans, w.store, confirmed, who=w.who, on_done=self._saved, on_error=self._failed)
+        self._earlier = []
+        self._host.say(_t("正在保存…"))
+        self._save(confirmed)
 
-    def _saved(self, results: list[tuple[str, object]]) -> None:
-        from db.api import DuplicateReportError
-        from desktop.ui.errors import Messages, friendly
+    def _save(self, plans: list[ConfirmedPlan]) -> None:
+        who = self._host.who
 
-        w = self._window
+        def write(store: Store) -> list[tuple[str, ImportResult | Exception]]:
+            return save_plans(store, plans, who=who)
+
+        StoreOp(self._host.widget, write).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, results: list[tuple[str, ImportResult | Exception]]) -> None:
+        from db.api import DuplicateReportError  # the store's types are loaded by now; the first paint does without
+
+        host = self._host
         dups = [n for n, r in results if isinstance(r, DuplicateReportError) and n in self._confirmed
                 and not self._confirmed[n].allow_duplicate]
-        if dups and Messages.confirm(w, w.tr("文件已导入过"), w.tr("以下文件以前已经导入过：\n%1\n\n仍要再导入一份吗？")
+        if dups and Messages.confirm(host.widget, _t("文件已导入过"), _t("以下文件以前已经导入过：\n%1\n\n仍要再导入一份吗？")
                                      .replace("%1", "\n".join(f"• {n}" for n in dups))):
             # Ask once, then save those again allowing the duplicate.
             self._earlier = [(n, r) for n, r in results if n not in dups]
             again = [replace(self._confirmed[n], allow_duplicate=True) for n in dups]
             for cp in again:
                 self._confirmed[cp.name] = cp
-            w.jobs.db(save_plans, w.store, again, who=w.who, on_done=self._saved, on_error=self._failed)
+            self._save(again)
             return
         results = self._earlier + results
         ok = [(n, r) for n, r in results if not isinstance(r, Exception)]
         bad = [(n, r) for n, r in results if isinstance(r, Exception)]
         if ok:
-            w.statusBar().showMessage(w.tr("已导入 %1 份报告，共 %2 条措施").replace("%1", str(len(ok)))
-                                      .replace("%2", str(sum(r.measures for _n, r in ok))), 8000)  # type: ignore[attr-defined]
-            w._report_id = None  # select the newly imported report once the list is back
-            w.settings.setValue("view/report", ok[0][1].report_id)  # type: ignore[attr-defined]
-            w.reload_reports()
+            host.say(_t("已导入 %1 份报告，共 %2 条措施").replace("%1", str(len(ok)))
+                     .replace("%2", str(sum(r.measures for _n, r in ok))), 8000)
+            host.open_imported(ok[0][1].report_id)
         if bad:
-            lines = "\n".join(f"• {n}：{friendly(e)}" for n, e in bad)  # type: ignore[arg-type]
-            Messages.warn(w, w.tr("部分报告没有导入"), w.tr("以下文件没有导入：\n%1").replace("%1", lines))
-        w.import_finished.emit(results)
+            lines = "\n".join(f"• {n}：{friendly(e)}" for n, e in bad)
+            Messages.warn(host.widget, _t("部分报告没有导入"), _t("以下文件没有导入：\n%1").replace("%1", lines))
+        host.import_done(list(results))
         self.deleteLater()

@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # desktop.ui.app before PySide6, in the entry point's order: it loads the import check before Qt (app.py)
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -23,6 +24,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.data_dirs import data_root, resources_dir, seeds_dir
 from desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.ui.main_window import MainWindow
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SAMPLE_SUFFIXES = (".txt", ".docx")
@@ -81,10 +86,7 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
             window.show()
             app.processEvents()
         seeds = sorted(p for p in seeds_dir().glob("*") if p.suffix.lower() in _SAMPLE_SUFFIXES)
-        state: dict[str, object] = {"store": None}
-
-        def opened(store: object) -> None:
-            state["store"] = store
+        def opened(store: Store) -> None:
             window.set_store(store)
             window.offer_samples(seeds_dir())
 
@@ -117,9 +119,7 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
         poll.stop()
         window.jobs.wait()
         window.close()
-        store = state["store"]
-        if store is not None:
-            store.close()  # type: ignore[attr-defined]
+        window.close_store()
     if seeds:  # after the window: its start-up time above is the app's alone
         _check_parser_process(check, seeds[0])
     say(f"自检用时 {time.perf_counter() - t0:.1f} 秒")
@@ -129,7 +129,7 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
     return 0
 
 
-def _open_store(url: str) -> object:
+def _open_store(url: str) -> Store:
     from db.store import open_store  # on the database thread, as the app does: SQLAlchemy's import is ~0.3 s
 
     return open_store(url)
@@ -155,14 +155,14 @@ def _check_parser_process(check: Callable[[bool, str, str], None], seed: Path) -
     check(pid != os.getpid() and items > 0, "解析进程", f"子进程 {pid} 读出 {items} 项工作")
 
 
-def _check_window(check: Callable[[bool, str, str], None], window: object, app: QApplication,
+def _check_window(check: Callable[[bool, str, str], None], window: MainWindow, app: QApplication,
                   seeds: list[Path]) -> None:
-    reports = window.report_model.reports()  # type: ignore[attr-defined]
+    reports = window.report_model.reports()
     check(len(reports) == len(seeds) > 0, "示例报告", f"载入 {len(reports)} 份")
     names = sorted(p.stem for p in (resources_dir() / "icons").glob("*.svg"))
     drawn = [n for n in names if not icon(n).pixmap(16, 16).isNull()]
     check(bool(names) and drawn == names, "图标", f"{len(drawn)}/{len(names)} 个能显示")
-    check(not window.windowIcon().isNull(), "窗口图标", "已设置" if not window.windowIcon().isNull() else "缺失")  # type: ignore[attr-defined]
+    check(not window.windowIcon().isNull(), "窗口图标", "已设置" if not window.windowIcon().isNull() else "缺失")
     check(bool(app.styleSheet()), "样式表", f"{len(app.styleSheet())} 个字符")
     buttons = standard_button_texts()
     check(not any(_LATIN_WORD.search(t.replace("&", "")) for t in buttons), "标准按钮", " ".join(buttons))

@@ -60,12 +60,12 @@ def rival(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, 
     original = Store.update_item
     other = open_store(str(db))
 
-    def racing(self: Store, item_id: int, changes: object, *, expected_version: int, who: str):  # type: ignore[no-untyped-def]
+    def racing(self: Store, item_id: int, changes: object, *, expected_version: int, who: str, **kw: object):  # type: ignore[no-untyped-def]
         if pending and self is not other:
             theirs = pending.pop(0)
             row = other.get_item(item_id)
             original(other, item_id, theirs, expected_version=row.version, who="别人")
-        return original(self, item_id, changes, expected_version=expected_version, who=who)  # type: ignore[arg-type]
+        return original(self, item_id, changes, expected_version=expected_version, who=who, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Store, "update_item", racing)
     yield pending

@@ -9,7 +9,8 @@ import pytest
 
 from db.api import DatabaseOpenError
 from db.backup import backup_now
-from db.store import default_url, normalise_url, open_store
+from db.engine import default_url, normalise_url
+from db.store import open_store
 from tests.db.plans import make_plan
 
 

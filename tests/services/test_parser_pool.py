@@ -10,7 +10,8 @@ import pytest
 
 from desktop.core.errors import Cancelled
 from desktop.services import parser_pool
-from desktop.services.parsing import parse_file, parse_files
+from desktop.services.parser_pool import parse_files
+from desktop.services.parsing import parse_file
 from tests.conftest import SEEDS
 
 

@@ -15,7 +15,12 @@ def first_measure(window, *, done: bool | None = None) -> ItemRow:  # noqa: ANN0
 
 def show_report(qtbot, window, report_id: int) -> None:  # noqa: ANN001
     """Select a report and wait for its tree."""
-    if window._report_id == report_id:
+    if window.report_id == report_id:
         return
     with qtbot.waitSignal(window.tree_loaded, timeout=10000):
         window.select_report(report_id)
+
+
+def idle(qtbot, window, timeout: int = 10000) -> None:  # noqa: ANN001
+    """Wait until every store op has reported back (edits settled, undo and redo done, reads shown)."""
+    qtbot.waitUntil(lambda: not window.jobs.busy and not window.undo_runner.busy, timeout=timeout)

@@ -14,10 +14,10 @@ def main() -> int:
     """Seeds in a temp database, the main window with a measure selected, the detail pane, the import preview."""
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from db.samples import import_samples
+    from desktop.services.samples import import_samples
     from db.store import open_store
     from desktop.ui.app import make_app
-    from desktop.services.parsing import parse_files
+    from desktop.services.parser_pool import parse_files
     from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.ui.main_window import MainWindow
 
@@ -38,6 +38,10 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def written() -> None:  # edits are written in the background: wait for the store's answers
+        while w.jobs.busy:
+            settle(20)
+
     # a measure with some history, so the detail pane shows edits
     rows = [r for r in w.item_model.loaded_rows() if r.is_measure and r.parent_id is not None]
     for r in rows[:2]:
@@ -45,7 +49,9 @@ def main() -> int:
     target = rows[3]
     w.request_changes(target.id, {"lead_unit": "干部科", "owner": "李明", "note": "已完成第一轮走访，形成问题清单 12 条。"},
                       "填写")
+    written()
     w.request_changes(target.id, {"status": "推进中"}, "修改状态")
+    written()
     w.select_item(target.id)
     w.show_hint(w.tr("这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；"
                      "示例可在“文件 ▸ 删除示例报告”中删除。"))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from desktop.ui.export_actions import LedgerFiles, MergePreviewDialog, merge_ledger
+from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+from desktop.ui.export_actions import LedgerFiles, merge_ledger
 from tests.ui.helpers import first_measure
 
 
@@ -54,7 +55,7 @@ def test_merge_preview_warns_before_a_closed_measure_is_set_back(qtbot, window, 
     import openpyxl
 
     from desktop.services.export import export_ledger
-    from desktop.ui.export_actions import merge_warnings_label
+    from desktop.ui.dialogs.merge_preview import merge_warnings_label
 
     m = first_measure(window)
     version = seeded.set_status(m.id, "已完成", expected_version=m.version, who="t").after.version
@@ -91,7 +92,7 @@ def test_merge_preview_warns_before_a_closed_measure_is_set_back(qtbot, window, 
 def test_merge_warnings_label_only_when_needed_and_not_endless(qtbot) -> None:
     from types import SimpleNamespace
 
-    from desktop.ui.export_actions import merge_warnings_label
+    from desktop.ui.dialogs.merge_preview import merge_warnings_label
 
     assert merge_warnings_label(SimpleNamespace(warnings=[])) is None
     label = merge_warnings_label(SimpleNamespace(warnings=[f"序号 {n}（<b>措施</b>）：…" for n in range(25)]))

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from desktop.ui.dialogs.split_dialog import SplitDialog
-from desktop.services.parsing import parse_files
+from desktop.services.parser_pool import parse_files
 from desktop.ui.models.plan_edit import PlanEditModel
 from tests.ui.conftest import SEEDS
 
@@ -122,7 +122,7 @@ def test_preview_edits_end_up_in_store_exactly(qtbot, window, seeded, files, mon
     assert all(r.due is None or r.due.year == 2023 for r in rows)
     odd = by_name[Path(files[4]).name]
     assert _stored(seeded, odd.id) == expected["odd"] and odd.heading == "三、其他事项"
-    qtbot.waitUntil(lambda: window._report_id == rep0.id or window._report_id in {r.id for r in new},
+    qtbot.waitUntil(lambda: window.report_id == rep0.id or window.report_id in {r.id for r in new},
                     timeout=10000)
 
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.core.errors import Cancelled
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
-from desktop.services.parsing import parse_files
+from desktop.services.parser_pool import parse_files
 from desktop.ui.jobs import JobRunner
 from tests.ui.conftest import SEEDS
-from tests.ui.helpers import first_measure
+from tests.ui.helpers import first_measure, idle
 
 
 def test_job_delivers_result_and_progress(qtbot) -> None:
@@ -83,13 +83,15 @@ def test_undo_after_someone_else_edited_is_refused_plainly(qtbot, window, seeded
     m = first_measure(window, done=False)
     window.select_item(m.id)
     window.act_toggle.trigger()
+    idle(qtbot, window)
     other = open_store(db_url)
     try:
         cur = other.get_item(m.id)
         other.update_item(m.id, {"owner": "同事"}, expected_version=cur.version, who="同事")
     finally:
         other.close()
-    window.undo_stack.undo()
+    window.undo()
+    idle(qtbot, window)
     assert messages and "其他人修改过" in messages[0]
     messages.clear()
     after = seeded.get_item(m.id)

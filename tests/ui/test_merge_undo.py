@@ -7,8 +7,10 @@ from pathlib import Path
 from db.api import Status
 from desktop.services.export import export_ledger
 from desktop.ui.errors import Messages
-from desktop.ui.export_actions import MergePreviewDialog, merge_ledger
+from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+from desktop.ui.export_actions import merge_ledger
 from tests.services.test_merge import Sheet
+from tests.ui.helpers import idle
 
 
 def _measures(window):  # noqa: ANN001, ANN202
@@ -23,7 +25,7 @@ def _merge(qtbot, window, path: Path) -> object:  # noqa: ANN001
 
 def _step(qtbot, window, how: str) -> object:  # noqa: ANN001
     with qtbot.waitSignal(window.merge_finished, timeout=20000) as blocker:
-        getattr(window.undo_stack, how)()
+        getattr(window, how)()
     return blocker.args[0]
 
 
@@ -41,6 +43,7 @@ def test_a_merge_is_one_undo_step_and_earlier_edits_stay(qtbot, window, seeded, 
     monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: False))
     m = _measures(window)
     assert window.request_changes(m[3].id, {"note": "本窗口先改的"}, "修改进展情况")
+    idle(qtbot, window)
     path = _filled_ledger(seeded, tmp_path, m)
     assert _merge(qtbot, window, path) == 3
     assert window.undo_stack.count() == 2 and "组织科回报.xlsx" in window.undo_stack.undoText()
@@ -50,10 +53,12 @@ def test_a_merge_is_one_undo_step_and_earlier_edits_stay(qtbot, window, seeded, 
     rows = [seeded.get_item(r.id) for r in m[:4]]
     assert (rows[0].note, rows[1].status, rows[1].completed_at, rows[2].owner) == (m[0].note, m[1].status, None, m[2].owner)
     assert rows[3].note == "本窗口先改的"
-    window.undo_stack.undo()  # the clerk's own edit before the merge is still on the stack
+    window.undo()  # the clerk's own edit before the merge is still on the stack
+    idle(qtbot, window)
     assert seeded.get_item(m[3].id).note == m[3].note
 
-    window.undo_stack.redo()
+    window.redo()
+    idle(qtbot, window)
     assert _step(qtbot, window, "redo") == 3
     rows = [seeded.get_item(r.id) for r in m[:4]]
     assert (rows[0].note, rows[1].status, rows[2].owner, rows[3].note) == (

@@ -73,7 +73,7 @@ def _answer_modal(open_it: Callable[[], object], *, labels: bool = False) -> tup
 
 
 def test_delete_confirmation_about_and_error_boxes(qtbot, window, chinese_qt, real_boxes, monkeypatch) -> None:
-    assert window._report_id is not None  # noqa: SLF001 — the fixture selected the first report
+    assert window.report_id is not None  # the fixture selected the first report
     kind, buttons, english = _answer_modal(window.delete_current_report)
     assert (kind, buttons, english) == ("QMessageBox", ["是(&Y)", "否(&N)"], [])
     assert len(window.report_model.reports()) == 2  # answered 否: nothing was deleted
@@ -106,7 +106,7 @@ def _non_native(static: Callable[..., object]) -> Callable[..., object]:
 def test_the_apps_own_dialogs(qtbot, window, seeded, chinese_qt, tmp_path) -> None:
     from desktop.services.export import export_ledger
     from desktop.services.merge import preview_merge
-    from desktop.services.parsing import parse_files
+    from desktop.services.parser_pool import parse_files
     from desktop.ui.dialogs.import_preview import ImportPreviewDialog
     from desktop.ui.dialogs.split_dialog import SplitDialog
     from desktop.ui.export_actions import MergePreviewDialog

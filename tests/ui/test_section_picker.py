@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.parsing import parse_files
+from desktop.services.parser_pool import parse_files
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE
 

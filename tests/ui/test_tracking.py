@@ -9,14 +9,14 @@ from PySide6.QtCore import QPoint, Qt
 
 from db.api import Status
 from desktop.ui.models.report_list import ALL_REPORTS
-from tests.ui.helpers import first_measure, show_report
+from tests.ui.helpers import first_measure, idle, show_report
 
 
 def test_window_shows_reports_and_tree(window, seeded, qtmodeltester) -> None:
     reports = seeded.list_reports()
     assert {r.id for r in window.report_model.reports()} == {r.id for r in reports}
     qtmodeltester.check(window.report_model)
-    assert window._report_id is not None
+    assert window.report_id is not None
     qtmodeltester.check(window.item_model)
     assert window.item_model.rowCount() > 0
 
@@ -28,14 +28,22 @@ def test_space_ticks_measure_and_undo_reverts_in_store(qtbot, window, seeded) ->
     assert window.select_item(m.id)
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Space)
+    assert window.item_model.row_for(m.id).status == Status.DONE  # shown at once, before the store answers
+    assert window.item_model.row_for(m.parent_id).done_children == window.item_model.row_for(m.parent_id).done_children
+    assert not window.act_undo.isEnabled()  # the step is not on the stack until the write has settled
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == Status.DONE
-    assert window.item_model.row_for(m.id).status == Status.DONE
+    assert window.item_model.row_for(m.id) == seeded.get_item(m.id)
     parent = window.item_model.row_for(m.parent_id)
-    assert parent.done_children == seeded.get_item(m.parent_id).done_children >= 1
-    window.undo_stack.undo()
+    assert parent == seeded.get_item(m.parent_id) and parent.done_children >= 1
+    report = next(r for r in window.report_model.reports() if r.id == rid)
+    assert report == seeded.get_report(rid)  # the report list's figures came with the write
+    window.undo()
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == m.status
     assert window.item_model.row_for(m.id).status == m.status
-    window.undo_stack.redo()
+    window.redo()
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == Status.DONE
     assert [h.field for h in seeded.history(m.id)].count("status") == 3
 
@@ -46,10 +54,17 @@ def test_ticking_an_item_ticks_its_measures_as_one_step(qtbot, window, seeded) -
     item = next(r for r in window.item_model.loaded_rows() if not r.is_measure)
     window.select_item(item.id)
     window.act_toggle.trigger()
+    shown = [window.item_model.row_for(i) for i in window.item_model.children_ids(item.id)]
+    assert all(r.status == Status.DONE for r in shown)  # at once
+    assert window.item_model.row_for(item.id).done_children == len(shown)
+    idle(qtbot, window)
     kids = [r for r in seeded.item_tree(rid) if r.parent_id == item.id]
     assert kids and all(k.status == Status.DONE for k in kids)
     assert window.undo_stack.count() == 1
-    window.undo_stack.undo()
+    # one transaction: every measure's history has the same moment
+    assert len({seeded.history(k.id)[-1].at for k in kids}) == 1
+    window.undo()
+    idle(qtbot, window)
     assert all(seeded.get_item(k.id).status == Status.NOT_STARTED for k in kids)
 
 
@@ -63,11 +78,13 @@ def test_ticking_an_item_leaves_cancelled_measures_cancelled(qtbot, window, seed
         window.refresh()
     window.select_item(item.id)
     window.act_toggle.trigger()  # tick: every live measure done, the dropped one stays dropped
+    idle(qtbot, window)
     kids = {k.id: k.status for k in seeded.item_tree(rid) if k.parent_id == item.id}
     assert kids.pop(dropped.id) == Status.CANCELLED
     assert set(kids.values()) == {Status.DONE}
     window.select_item(item.id)
     window.act_toggle.trigger()  # all live measures done, so the same key unticks them
+    idle(qtbot, window)
     kids = {k.id: k.status for k in seeded.item_tree(rid) if k.parent_id == item.id}
     assert kids.pop(dropped.id) == Status.CANCELLED
     assert Status.DONE not in kids.values()
@@ -80,19 +97,25 @@ def test_detail_pane_edits_are_saved_and_undoable(qtbot, window, seeded) -> None
     owner = window.detail.line_edit("owner")
     owner.setText("王小明")
     owner.editingFinished.emit()
+    idle(qtbot, window)
     assert seeded.get_item(m.id).owner == "王小明"
     window.detail.note_edit.setPlainText("已召开专题会议")
     window.detail.commit_note()
+    idle(qtbot, window)
     assert seeded.get_item(m.id).note == "已召开专题会议"
     window.detail.extend(date(2030, 3, 31), "等待上级文件")
+    idle(qtbot, window)
     after = seeded.get_item(m.id)
     assert after.status == Status.EXTENDED and after.due == date(2030, 3, 31)
     assert after.original_due == m.due and after.delay_reason == "等待上级文件"
     qtbot.waitUntil(lambda: window.detail.history_model.rowCount() >= 3, timeout=5000)  # read off the UI thread
-    window.undo_stack.undo()  # the extension
+    window.undo()  # the extension
+    idle(qtbot, window)
     assert seeded.get_item(m.id).due == m.due
-    window.undo_stack.undo()  # the note
-    window.undo_stack.undo()  # the owner
+    window.undo()  # the note
+    idle(qtbot, window)
+    window.undo()  # the owner
+    idle(qtbot, window)
     back = seeded.get_item(m.id)
     assert (back.owner, back.note, back.status) == (m.owner, m.note, m.status)
 
@@ -115,8 +138,10 @@ def test_in_place_status_edit(qtbot, window, seeded) -> None:
     m = first_measure(window, done=False)
     idx = window.item_model.index_of(m.id, Column.STATUS)
     assert window.item_model.setData(idx, "已完成", Qt.ItemDataRole.EditRole)
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == Status.DONE
     assert window.item_model.setData(idx, "已办结", Qt.ItemDataRole.EditRole)
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == Status.CLOSED
 
 
@@ -141,6 +166,7 @@ def test_an_extension_must_move_the_deadline_later(qtbot, window, seeded, messag
     assert "不晚于现在的完成时限" in messages.pop()
     assert seeded.get_item(m.id).status == m.status
     window.detail.extend(date(m.due.year + 1, 1, 31), "等待上级文件")
+    idle(qtbot, window)
     first = seeded.get_item(m.id)
     assert first.status == Status.EXTENDED and first.original_due == m.due
     window.detail.extend(date(m.due.year + 1, 1, 15), "再次延期")  # earlier than the granted extension
@@ -161,15 +187,18 @@ def test_conflict_is_explained_and_view_refreshed(qtbot, window, seeded, db_url,
         other.close()
     window.select_item(m.id)
     window.act_toggle.trigger()
+    assert window.item_model.row_for(m.id).status == Status.DONE  # shown at once …
+    idle(qtbot, window)
     assert shown and "其他人修改过" in shown[0]
-    assert seeded.get_item(m.id).status == m.status  # nothing written
+    assert seeded.get_item(m.id).status == m.status  # … but nothing written
+    assert window.item_model.row_for(m.id).status == m.status  # and taken back
     assert window.item_model.row_for(m.id).note == "另一位同事写的进展"
     assert window.undo_stack.count() == 0
     messages.clear()
-    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=10000)
     # after the refresh the same tick works
     window.select_item(m.id)
     window.act_toggle.trigger()
+    idle(qtbot, window)
     assert seeded.get_item(m.id).status == Status.DONE
 
 
@@ -189,13 +218,13 @@ def test_filters_in_window_keep_selection(qtbot, window, seeded) -> None:
 
 
 def test_clearing_a_search_restores_a_big_expansion_in_steps(qtbot, window, monkeypatch) -> None:
-    import desktop.ui.main_window as mw
+    import desktop.ui.tree_expansion as mw
 
     # The seed's biggest tree stands in for a huge one: no measures may be laid out at once, 1 item a turn;
     # in a short window, so the clerk's row is scrolled to, below items still to be opened.
     show_report(qtbot, window, max(window.report_model.reports(), key=lambda r: r.measure_count).id)
-    monkeypatch.setattr(mw, "_LAYOUT_AT_ONCE_ROWS", window.item_model.rowCount())
-    monkeypatch.setattr(mw, "_EXPAND_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(mw, "LAYOUT_AT_ONCE_ROWS", window.item_model.rowCount())
+    monkeypatch.setattr(mw, "EXPAND_STEP_SECONDS", 0.0)
     model, tree = window.item_model, window.tree
     window.resize(1000, 270)
     tree.expandAll()

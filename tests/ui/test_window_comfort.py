@@ -35,7 +35,7 @@ def test_settings_restored_on_restart(qtbot, seeded, settings_path) -> None:
     assert w2.splitter.sizes() == sizes
     assert w2.tree.columnWidth(Column.OWNER) == 133
     assert w2.act_light_schedule.isChecked()
-    assert w2._report_id == second
+    assert w2.report_id == second
 
 
 def test_first_start_loads_samples_with_hint(qtbot, store, settings) -> None:
@@ -64,10 +64,9 @@ def test_first_start_loads_samples_with_hint(qtbot, store, settings) -> None:
 
 
 def test_about_names_version_and_data_location(window, seeded) -> None:
-    text = AboutDialog.text(window, seeded)
-    assert "0." in text and data_location(seeded) in text
-    assert data_location(type("S", (), {"url": "postgresql+psycopg://clerk:secret@db:5432/h"})()) \
-        == "postgresql+psycopg://clerk@db:5432/h"
+    text = AboutDialog.text(window, seeded.url)
+    assert "0." in text and data_location(seeded.url) in text
+    assert data_location("postgresql+psycopg://clerk:secret@db:5432/h") == "postgresql+psycopg://clerk@db:5432/h"
 
 
 def test_shortcuts_are_shown_in_menus(window) -> None:

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop import __version__
 
 
-def data_location(store: object) -> str:
-    """The database file (SQLite) or the server address without the password."""
-    url = str(getattr(store, "url", ""))
+def data_location(url: str) -> str:
+    """The database file (SQLite) or the server address without the password, from the store's URL."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         return str(Path(path))
@@ -27,9 +26,9 @@ class AboutDialog:
     """The About box (a classmethod so tests can replace it)."""
 
     @classmethod
-    def text(cls, parent: QWidget, store: object) -> str:
+    def text(cls, parent: QWidget, url: str) -> str:
         """The box's HTML."""
-        loc = html.escape(data_location(store))
+        loc = html.escape(data_location(url))
         return parent.tr(
             "<h3>半年工作台账 %1</h3>"
             "<p>把半年工作总结里的“下一步工作打算”变成可勾选、可跟踪的任务台账。</p>"
@@ -38,6 +37,6 @@ class AboutDialog:
         ).replace("%1", __version__).replace("%2", loc)
 
     @classmethod
-    def show_for(cls, parent: QWidget, store: object) -> None:
-        """Show the box."""
-        QMessageBox.about(parent, parent.tr("关于半年工作台账"), cls.text(parent, store))
+    def show_for(cls, parent: QWidget, url: str) -> None:
+        """Show the box for the database at `url`."""
+        QMessageBox.about(parent, parent.tr("关于半年工作台账"), cls.text(parent, url))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -26,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.importing import ConfirmedPlan
 from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.ui.icons import icon
-from desktop.ui.import_flow import ConfirmedPlan
 from desktop.ui.jobs import Job, JobRunner
 from desktop.ui.models.plan_edit import PlanEditModel
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
@@ -318,8 +319,7 @@ class ImportPreviewDialog(QDialog):
         row = self._current
         self._show_section(st)
         job = self._jobs.work(extract_elsewhere, st.parsed, list(headings), st.year,
-                              on_done=lambda parsed, r=row: self._reextracted(r, parsed),
-                              on_error=lambda exc, r=row: self._reextract_failed(r, exc))
+                              on_done=partial(self._reextracted, row), on_error=partial(self._reextract_failed, row))
         self._running.add(job)
         job.signals.finished.connect(lambda *_a, j=job: self._running.discard(j))
         job.signals.failed.connect(lambda *_a, j=job: self._running.discard(j))

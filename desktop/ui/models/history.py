@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.api import HistoryRow
 
@@ -28,7 +28,7 @@ def field_label(field: str) -> str:
 class HistoryModel(QAbstractTableModel):
     """Newest change first: 时间 · 修改人 · 项目 · 原值 → 新值."""
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QCoreApplication, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt, Signal,
+    QAbstractItemModel, QCoreApplication, QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, QPersistentModelIndex,
+    Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -116,7 +118,7 @@ class ItemTreeModel(QAbstractItemModel):
     tick_requested = Signal(int, bool)  # item id, checked
     edit_requested = Signal(int, str, object)  # item id, field, new value
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flat = False
         self._light_rule = "deadline"
@@ -236,8 +238,8 @@ class ItemTreeModel(QAbstractItemModel):
         for w in text_words(flt):
             candidates = [i for i in candidates if w in hay[i]]
         accept = leaf_matcher(flt)
-        if accept.has_fields:  # type: ignore[attr-defined]
-            fields = accept.fields_only  # type: ignore[attr-defined]
+        if accept.has_fields:
+            fields = accept.fields_only
             rows = self._rows
             candidates = [i for i in candidates if fields(rows[i])]
         return candidates
@@ -278,7 +280,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._kids, self._parent_of, self._pos = kids, parent_of, pos
 
     @staticmethod
-    def _sort_key(col: Column) -> Callable[[ItemRow], object]:
+    def _sort_key(col: Column) -> Callable[[ItemRow], Any]:
         if col == Column.TASK:
             return lambda r: (r.report_id, r.position) if r.depth == 0 else (r.position,)
         if col == Column.STATUS:
@@ -382,7 +384,7 @@ class ItemTreeModel(QAbstractItemModel):
             return None
         return self._value(self._rows[index.internalId()], index.column(), role)
 
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802, N803
         # A painted cell asks for seven roles in one call (QStyledItemDelegate). Answering them here costs one
         # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
         # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
@@ -392,7 +394,7 @@ class ItemTreeModel(QAbstractItemModel):
         r = self._rows[index.internalId()]
         col = index.column()
         value = self._value
-        for role_data in roleDataSpan:
+        for role_data in roleDataSpan:  # type: ignore[union-attr]  # a span iterates in PySide; the stubs say not
             role_data.setData(value(r, col, role_data.role()))
 
     def _value(self, r: ItemRow, col: int, role: int) -> object:
@@ -490,7 +492,7 @@ class ItemTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole and index.column() in EDIT_FIELD:
             field = EDIT_FIELD[Column(index.column())]
             if field == "status":
-                value = Status(value)
+                value = value if isinstance(value, Status) else Status(str(value))
             elif isinstance(value, str):
                 value = value.strip()
             self.edit_requested.emit(item_id, field, value)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from collections.abc import Sequence
 from itertools import count
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.core.numerals import CIRCLED, from_chinese, to_chinese
 from desktop.core.types import Plan, PlanItem
@@ -74,7 +75,7 @@ class PlanEditModel(QAbstractItemModel):
 
     COLUMNS = 3  # 任务 · 完成时限 · 措施
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._roots: list[EditNode] = []
         self._by_id: dict[int, EditNode] = {}
@@ -139,9 +140,9 @@ class PlanEditModel(QAbstractItemModel):
     # ---- structure edits ---------------------------------------------------------------------------
     def rename(self, index: _Index, title: str) -> bool:
         """Change a title (also what editing in place does)."""
-        return self.setData(index.siblingAtColumn(0), title, Qt.ItemDataRole.EditRole)
+        return self.setData(index.sibling(index.row(), 0), title, Qt.ItemDataRole.EditRole)
 
-    def delete(self, indexes: list[_Index]) -> None:
+    def delete(self, indexes: Sequence[_Index]) -> None:
         """Remove items or measures (an item goes with its measures)."""
         nodes = {n.id: n for n in (self.node(i) for i in indexes) if n is not None}
         # Deleting an item already deletes its measures.
@@ -155,13 +156,12 @@ class PlanEditModel(QAbstractItemModel):
             self.endRemoveRows()
         self._after_structure({id(self._siblings(n)): self._siblings(n) for n in doomed}.values())
 
-    def can_merge(self, indexes: list[_Index]) -> bool:
+    def can_merge(self, indexes: Sequence[_Index]) -> bool:
         """Two or more rows with the same parent."""
-        nodes = [self.node(i) for i in indexes if i.column() == 0]
-        nodes = [n for n in nodes if n is not None]
+        nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
         return len(nodes) >= 2 and len({id(n.parent) for n in nodes}) == 1
 
-    def merge(self, indexes: list[_Index]) -> QModelIndex:
+    def merge(self, indexes: Sequence[_Index]) -> QModelIndex:
         """Join sibling rows into the first: titles kept from it, texts joined, measures gathered."""
         nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
         if not self.can_merge([self.index_of(n) for n in nodes]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class ReportListModel(QAbstractItemModel):
     internalId is 0 for top-level rows and (group row + 1) for a report, so parent() is O(1).
     """
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loaded = False
         self._groups: list[_Group] = []
@@ -67,6 +67,24 @@ class ReportListModel(QAbstractItemModel):
         self._loaded = True
         self._groups = groups
         self.endResetModel()
+
+    def update_reports(self, reports: Iterable[ReportSummary]) -> None:
+        """New figures of reports already listed (after an edit), in place; unknown ids are ignored."""
+        changed = False
+        for rep in reports:
+            for n, g in enumerate(self._groups):
+                for m, r in enumerate(g.reports):
+                    if r.id == rep.id and r.year == rep.year:
+                        g.reports[m] = rep
+                        idx = self.createIndex(m, 0, n + 1)
+                        self.dataChanged.emit(idx, idx)
+                        changed = True
+        if changed:
+            listed = self.reports()
+            self._total_measures = sum(r.measure_count for r in listed)
+            self._total_overdue = sum(r.overdue_count for r in listed)
+            top = self.index(0, 0)
+            self.dataChanged.emit(top, top)
 
     def reports(self) -> list[ReportSummary]:
         """Every report shown, in display order."""
@@ -137,15 +155,14 @@ class ReportListModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             return None
+        if is_all:
+            return self._all_reports_data(role)
+        assert rep is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            if is_all:
-                return t("ReportListModel", "全部报告")
             title = rep.title or rep.source_name
             # In front, so an elided long title still shows it is a sample.
             return (t("ReportListModel", "[示例] ") if rep.sample else "") + title
         if role == Qt.ItemDataRole.ToolTipRole:
-            if is_all:
-                return t("ReportListModel", "所有报告的全部措施，共 %1 条").replace("%1", str(self._total_measures))
             # The bar counts tasks (done when all their measures are); say so next to the measure counts.
             return t("ReportListModel", "%1\n文件：%2\n计划部分：%3\n进度条：任务完成 %7 / %8 项\n"
                                         "措施 %4 条，已完成 %5 条，逾期 %6 条") \
@@ -154,11 +171,24 @@ class ReportListModel(QAbstractItemModel):
                 .replace("%6", str(rep.overdue_count)).replace("%7", str(rep.done_items)) \
                 .replace("%8", str(rep.item_count))
         if role == ReportIdRole:
-            return ALL_REPORTS if is_all else rep.id
+            return rep.id
         if role == SummaryRole:
             return rep
         if role == ProgressRole:
-            return None if is_all else rep.progress
+            return rep.progress
         if role == OverdueRole:
-            return self._total_overdue if is_all else rep.overdue_count
+            return rep.overdue_count
+        return None
+
+    def _all_reports_data(self, role: int) -> object:
+        """The 全部报告 row."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("ReportListModel", "全部报告")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("ReportListModel", "所有报告的全部措施，共 %1 条").replace(
+                "%1", str(self._total_measures))
+        if role == ReportIdRole:
+            return ALL_REPORTS
+        if role == OverdueRole:
+            return self._total_overdue
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from db.enums import DONE_STATUSES, Status
 from db.item_row import ItemRow
@@ -72,7 +72,7 @@ def narrows(new: RowFilter, old: RowFilter) -> bool:
     return all(nw.find(ow) >= 0 for ow, nw in zip(old_words, new_words))
 
 
-def leaf_matcher(flt: RowFilter):  # noqa: ANN201 — returns a fast closure, typing it adds nothing
+def leaf_matcher(flt: RowFilter) -> Any:  # a fast closure carrying .fields_only and .has_fields
     """A predicate (row, haystack) -> bool for one measure; built once per keystroke."""
     words = flt.text.casefold().split()
     statuses = flt.statuses

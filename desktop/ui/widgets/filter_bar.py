@@ -48,7 +48,9 @@ class FilterBar(QWidget):
         self.unit.setEditable(True)
         self.unit.setMinimumContentsLength(8)
         self.unit.setToolTip(self.tr("按牵头或配合单位筛选"))
-        self.unit.lineEdit().setPlaceholderText(self.tr("全部单位"))
+        line = self.unit.lineEdit()
+        assert line is not None  # an editable combo box has its line edit
+        line.setPlaceholderText(self.tr("全部单位"))
         self.unit.currentTextChanged.connect(self._emit)
         lay.addWidget(self.unit, 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.samples import import_samples
+from desktop.services.samples import import_samples
 from db.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -1,0 +1,55 @@
+"""Where a database's backups live and which exist (paths only: nothing here opens a database)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from db.api import StoreError
+from db.engine import normalise_url, sqlite_path
+
+
+class HasPath(Protocol):
+    """An open store: its SQLite file, or None for a server."""
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file."""
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Where a database's backups live: a `backups` folder next to it."""
+    return db_path.parent / "backups"
+
+
+def list_backups(target: HasPath | str | Path) -> list[Path]:
+    """Backups of a database (an open store, a URL or a file), newest first."""
+    path = db_path_of(target)
+    folder = backup_dir(path)
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"{path.stem}-*.db"), key=lambda p: p.name, reverse=True)
+    except OSError:  # an unreadable folder has no backups we could offer
+        return []
+
+
+def newest_backup(db_path: Path | None) -> Path | None:
+    """The newest backup of a database file, if any."""
+    if db_path is None:
+        return None
+    found = list_backups(db_path)
+    return found[0] if found else None
+
+
+def db_path_of(target: HasPath | str | Path) -> Path:
+    """The SQLite file of a store, URL or path; StoreError for a server."""
+    if isinstance(target, Path):
+        path: Path | None = target
+    elif isinstance(target, str):
+        path = sqlite_path(normalise_url(target))
+    else:
+        path = target.path
+    if path is None:
+        raise StoreError("只有 SQLite 数据库文件有备份。")
+    return path

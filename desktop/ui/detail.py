@@ -1,0 +1,76 @@
+"""The detail pane follows the cursor: the row's fields, where it sits, and its history read off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+
+from desktop.ui.ops import StoreQuery
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow, QTableView
+
+    from db.api import HistoryRow
+    from db.item_row import ItemRow
+    from desktop.ui.views import WindowViews
+
+
+class DetailSide(QObject):
+    """Shows the row under the cursor in the detail pane, and again whenever a new version of it arrives."""
+
+    history_shown = Signal(int)  # item id whose history the detail pane now lists
+
+    def __init__(self, window: QMainWindow, views: WindowViews) -> None:
+        super().__init__(window)
+        self._window, self._views = window, views
+        views.tree.selectionModel().currentChanged.connect(self._on_current)
+        views.table_built_callbacks.append(self._table_built)
+
+    def _table_built(self, table: QTableView) -> None:
+        table.selectionModel().currentChanged.connect(self._on_current)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = self._views.item_model
+        self.show(model.row_for(current.internalId()) if current.isValid() else None)
+
+    def rows_changed(self, rows: Sequence[ItemRow], *, guess: bool = False) -> None:
+        """New versions of rows: the pane shows its row's (and reads its history again, unless only guessed)."""
+        pane = self._views.detail_built
+        if pane is None or pane.row is None:
+            return
+        for row in rows:
+            if row.id == pane.row.id:
+                self.show(row, read_history=not guess)
+
+    def show(self, row: ItemRow | None, *, read_history: bool = True) -> None:
+        """Show a row (None: the empty hint) and read its history."""
+        views = self._views
+        if row is None:
+            views.detail.show_row(None)
+            return
+        path = ""
+        rep = next((r for r in views.report_model.reports() if r.id == row.report_id), None)
+        if rep is not None:
+            path = rep.title or rep.source_name
+        if row.parent_id is not None:
+            parent = views.row_for(row.parent_id)
+            if parent is not None:
+                path += " › " + parent.label + parent.title
+        same = views.detail.row is not None and views.detail.row.id == row.id
+        # The history is read on the database lane (a server may be slow); a new row's list starts empty.
+        views.detail.show_row(row, path=path, history=None if same else [])
+        if not read_history:
+            return
+        item_id = row.id
+        StoreQuery(self._window, lambda store: store.history(item_id)) \
+            .success(lambda history: self._on_history(item_id, history)) \
+            .failure(lambda exc: self._window.statusBar().showMessage(
+                self._window.tr("读取修改记录失败：%1").replace("%1", str(exc)), 5000)).run()
+
+    def _on_history(self, item_id: int, history: list[HistoryRow]) -> None:
+        pane = self._views.detail_built
+        if pane is not None and pane.row is not None and pane.row.id == item_id:
+            pane.history_model.set_history(history)
+            self.history_shown.emit(item_id)

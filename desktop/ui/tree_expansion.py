@@ -1,0 +1,129 @@
+"""Which items of each report the clerk has open, and opening them again without freezing the window."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+if TYPE_CHECKING:
+    from db.item_row import ItemRow
+    from desktop.ui.models.item_tree import ItemTreeModel
+
+# Expanding everything is instant for a normal report; a huge one opens collapsed.
+EXPAND_ALL_LIMIT = 3000
+# While searching, matches are shown expanded up to this many (each shown row costs Python calls in
+# the tree's layout); beyond it the items stay closed with their counts until the search narrows.
+EXPAND_MATCHES_LIMIT = 1000
+# Rows the tree may lay out in one go when expansion is restored (~6 µs each: ~10 ms); the rest is
+# expanded item by item in event-loop turns of at most EXPAND_STEP_SECONDS. An expand in a laid-out tree
+# costs 0.15 ms idle but several times that while a job's thread competes for the interpreter lock, so
+# the turns are bounded by time, not by a count (bench/ui.py: import right after clearing a search).
+LAYOUT_AT_ONCE_ROWS = 1500
+EXPAND_STEP_SECONDS = 0.008
+EXPAND_WAIT_MS = 30
+
+
+class TreeExpansion(QObject):
+    """Remembers the open items per report and restores them after a load or a cleared search."""
+
+    def __init__(self, tree: QTreeView, model: ItemTreeModel, *, report_id: Callable[[], int | None],
+                 busy: Callable[[], bool]) -> None:
+        super().__init__(tree)
+        self._tree, self._model = tree, model
+        self._report_id, self._busy = report_id, busy
+        self._step = 0
+        self._expanded: dict[int, set[int]] = {}
+        self._first_load: set[int] = set()
+        tree.expanded.connect(self._opened)
+        tree.collapsed.connect(self._closed)
+
+    def _opened(self, idx: QModelIndex) -> None:
+        self._expanded.setdefault(self._report_id() or 0, set()).add(idx.internalId())
+
+    def _closed(self, idx: QModelIndex) -> None:
+        self._expanded.setdefault(self._report_id() or 0, set()).discard(idx.internalId())
+
+    def stop(self) -> None:
+        """A restore still under way stops (the rows changed under it, or a search expands the matches)."""
+        self._step += 1
+
+    def restore(self, report_id: int, rows: Sequence[ItemRow], keep: int | None = None) -> None:
+        """Expand what the clerk had expanded in this report (everything on a first, small load).
+
+        Expanding before the view lays out is cheap, but the layout then asks the model about every shown
+        row (~6 µs each in Python), so a huge restore is split: the top of the tree and the item holding
+        `keep` now, the rest a few items per event-loop turn.
+        """
+        self.stop()
+        model = self._model
+        if model.is_flat:
+            return
+        if report_id not in self._first_load:
+            self._first_load.add(report_id)
+            if len(rows) <= EXPAND_ALL_LIMIT:
+                self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
+        wanted = self._expanded.get(report_id, set())
+        expandable = model.parent_ids()
+        parents = [k for k in expandable if k in wanted]
+        budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
+        if sum(model.child_count(p) for p in parents) <= budget:
+            if parents and len(parents) == len(expandable):
+                self._tree.expandAll()  # one call instead of thousands of setExpanded
+                return
+            self._expand(parents)
+            return
+        first = [p for p in parents if p == model.top_level_id(keep)] if keep is not None else []
+        budget -= sum(model.child_count(p) for p in first)
+        later: list[int] = []
+        for p in parents:
+            if p in first:
+                continue
+            budget -= model.child_count(p)
+            (first if budget >= 0 else later).append(p)
+        self._expand(first)
+        if later:
+            QTimer.singleShot(0, partial(self._expand_later, self._step, later))
+
+    def show_matches(self) -> None:
+        """A search is on: its matches are shown expanded when there are not too many."""
+        self.stop()  # a restore still under way would expand the matches' items
+        if self._model.visible_count() <= EXPAND_MATCHES_LIMIT:
+            self._tree.expandAll()  # matches are measures: show them
+
+    def _expand(self, item_ids: Sequence[int]) -> None:
+        for item_id in item_ids:
+            idx = self._model.index_of(item_id)
+            if idx.isValid():
+                self._tree.setExpanded(idx, True)
+
+    def _expand_later(self, step: int, item_ids: list[int]) -> None:
+        if step != self._step or self._model.is_flat:
+            return
+        if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids))
+            return
+        deadline = time.perf_counter() + EXPAND_STEP_SECONDS
+        done = 0
+        tree = self._tree
+        # Lay out what is expanded so far now: an expand while a layout is pending only records the
+        # index, and the next paint would then lay out every expanded row at once (~60 ms at 8,000).
+        tree.executeDelayedItemsLayout()
+        top = tree.indexAt(QPoint(0, 0))  # items opening above it must not push the clerk's rows away
+        tree.setUpdatesEnabled(False)
+        try:
+            while done < len(item_ids):  # at least one item a turn, however slow
+                self._expand(item_ids[done:done + 1])
+                done += 1
+                if time.perf_counter() >= deadline:
+                    break
+            if top.isValid():
+                tree.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+        finally:
+            tree.setUpdatesEnabled(True)
+        if done < len(item_ids):
+            QTimer.singleShot(0, partial(self._expand_later, step, item_ids[done:]))

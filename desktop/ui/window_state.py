@@ -1,0 +1,43 @@
+"""The window's size, splitter, column widths and view choices, kept in QSettings between sessions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.views import WindowViews
+
+
+def restore_window(window: QMainWindow, views: WindowViews, settings: QSettings) -> str:
+    """Size, splitters and column widths from the last session; returns the light rule to use."""
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1280, 780)
+    state = settings.value("window/state")
+    if isinstance(state, QByteArray):
+        window.restoreState(state)
+    splitter = settings.value("window/splitter")
+    if isinstance(splitter, QByteArray):
+        views.splitter.restoreState(splitter)
+    header = settings.value("tree/header")
+    if isinstance(header, QByteArray):
+        views.tree.header().restoreState(header)
+        views.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    return str(settings.value("view/light_rule", "deadline"))
+
+
+def save_window(window: QMainWindow, views: WindowViews, settings: QSettings) -> None:
+    """Remember the window for next time."""
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", views.splitter.saveState())
+    settings.setValue("tree/header", views.tree.header().saveState())
+    if views.table_built:  # never shown: what was saved before still holds
+        settings.setValue("table/header", views.table.horizontalHeader().saveState())
+    settings.sync()
