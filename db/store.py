@@ -41,6 +41,7 @@ from db.api import (
 )
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
+from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
@@ -245,8 +246,8 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-class Store:
-    """Everything the UI, the CLI and the Excel code do with the database."""
+class Store(YearEndStore):
+    """Everything the UI, the CLI and the Excel code do with the database (year-end calls: db/year_end.py)."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.url = url
