@@ -269,3 +269,43 @@ def _movement(earlier: _State, later: _State) -> Movement:
         not_started_before=sum(m.category == rm.NOT_STARTED for m in earlier.lines),
         behind_before=sum(m.category == rm.BEHIND for m in earlier.lines), added=added,
     )
+
+
+def _line_json(m: MeasureLine) -> dict[str, object]:
+    return {
+        "id": m.id, "report_id": m.report_id, "number": m.number, "item": m.item_title, "text": m.text,
+        "unit": m.unit, "owner": m.owner, "due": m.due.isoformat() if m.due else None,
+        "original_due": m.original_due.isoformat() if m.original_due else None, "status": m.status,
+        "category": m.category, "overdue": m.overdue, "progress": m.progress, "expected": m.expected,
+        "latest": m.latest, "latest_at": m.latest_at.isoformat() if m.latest_at else None,
+        "delay_reason": m.delay_reason,
+    }
+
+
+def as_json(review: Review, *, units: Sequence[UnitLine] | None = None) -> dict[str, object]:
+    """The review's counts and lists as plain JSON values (for `halfyear review --json`)."""
+    mv = review.movement
+    return {
+        "as_of": review.as_of.isoformat(), "rule": review.rule,
+        "reports": [{"id": r.id, "title": r.title, "year": r.year} for r in review.reports],
+        "items": review.items, "items_done": review.items_done, "measures": review.measures,
+        "overdue": review.overdue,
+        "categories": {c.name: {"count": c.count, "share": c.share} for c in review.by_category},
+        "statuses": {c.name: {"count": c.count, "share": c.share} for c in review.by_status},
+        "left_out": {"reports": review.reports_later, "measures": review.measures_later},
+        "units": [{"unit": u.unit, "rank": u.rank, "tasks": u.tasks, "done": u.done, "rate": u.rate,
+                   "behind": u.behind, "overdue": u.overdue, "not_started": u.not_started,
+                   "extended": u.extended, "cancelled": u.cancelled} for u in (units or review.units)],
+        "lagging": [_line_json(m) for m in review.listed(rm.BEHIND)],
+        "overdue_list": [_line_json(m) for m in review.overdue_lines],
+        "not_started": [_line_json(m) for m in review.listed(rm.NOT_STARTED)],
+        "extended": [_line_json(m) for m in review.listed(rm.EXTENDED)],
+        "movement": None if mv is None else {
+            "earlier": mv.earlier.isoformat(), "later": mv.later.isoformat(),
+            "newly_completed": [m.id for m in mv.newly_completed], "fell_behind": [m.id for m in mv.fell_behind],
+            "caught_up": [m.id for m in mv.caught_up], "newly_extended": [m.id for m in mv.newly_extended],
+            "newly_started": [m.id for m in mv.newly_started],
+            "still_not_started": [m.id for m in mv.still_not_started],
+            "not_started_before": mv.not_started_before, "behind_before": mv.behind_before, "added": mv.added,
+        },
+    }
