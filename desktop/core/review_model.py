@@ -117,6 +117,7 @@ class Review:
     measures_later: int = 0  # measures of the chosen reports added after the date (left out)
     movement: Movement | None = None
     schedule_yellow_points: int = 10  # 欠进度 under the 序时 rule: this many points behind or more
+    chosen: tuple[ReportRef, ...] = ()  # the reports asked for, those imported after the date too (for the title)
 
     def count(self, category: str) -> int:
         """How many measures are in a category (or have a status)."""

@@ -24,9 +24,10 @@ def day_words(d: date, *, year: bool = False) -> str:
 
 def subject(review: Review) -> str:
     """What the notice is about: 《one report》, 2023年上半年 (reports of one year), or nothing."""
-    if len(review.reports) == 1:
-        return f"《{review.reports[0].title}》"
-    years = {r.year for r in review.reports}
+    reports = review.chosen or review.reports
+    if len(reports) == 1:
+        return f"《{reports[0].title}》"
+    years = {r.year for r in reports}
     if len(years) == 1 and None not in years:
         year = years.pop()
         period = _PERIODS.get((review.as_of.month, review.as_of.day), "") if review.as_of.year == year else ""
@@ -46,7 +47,7 @@ def attachment_title(review: Review) -> str:
 
 def opening(review: Review) -> str:
     """The paragraph before 一、总体情况."""
-    what = f"{subject(review)}确定的" if len(review.reports) == 1 else ""
+    what = f"{subject(review)}确定的" if len(review.chosen or review.reports) == 1 else ""
     return f"为推动各项工作任务落地落实，现将截至{day_words(review.as_of, year=True)}{what}工作任务推进情况通报如下。"
 
 
@@ -113,8 +114,11 @@ def units_sentence(review: Review) -> str:
     named = [u for u in review.units if u.unit != rm.NO_UNIT]
     if not named:
         return "各项措施均未明确牵头单位，暂不能按单位统计；请在台账中补填牵头单位。"
-    best = sorted(named, key=lambda u: (u.rank or 0, u.unit))[:_UNITS_NAMED]
-    text = (f"从各牵头单位看，{len(named)}个单位中，完成率较高的是"
+    if len(named) <= _UNITS_NAMED:  # among three or fewer, only the best is worth naming
+        best, word = [u for u in named if u.rank == 1], "最高"
+    else:
+        best, word = named[:_UNITS_NAMED], "较高"
+    text = (f"从各牵头单位看，{len(named)}个单位中，完成率{word}的是"
             + "、".join(f"{u.unit}（{percent_text(u.rate)}）" for u in best))
     behind = sorted((u for u in named if u.behind), key=lambda u: (-u.behind, u.unit))[:_UNITS_NAMED]
     if behind:

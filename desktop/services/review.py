@@ -100,6 +100,7 @@ class _State:
     as_of: date
     rule: str
     reports: list[ReportRef]
+    chosen: list[ReportRef]
     lines: list[MeasureLine]
     items: int
     items_done: int
@@ -124,7 +125,7 @@ class _State:
             by_status=tuple(Count(st.value, c, s) for st, c, s in zip(_STATUS_ORDER, stats, shares(stats))),
             overdue=overdue, units=tuple(rank_units(unit_lines(self.lines))), lines=tuple(self.lines),
             reports_later=self.reports_later, measures_later=self.measures_later, movement=movement,
-            schedule_yellow_points=self.yellow_points,
+            schedule_yellow_points=self.yellow_points, chosen=tuple(self.chosen),
         )
 
 
@@ -137,7 +138,8 @@ def _state(store: Store, reports: Sequence[ReportSummary], as_of: date, rule: st
     entries = store.latest_progress(report_ids=[r.id for r in kept], as_of=as_of) if kept else {}
     titles = {r.id: r.title for r in kept}
     lines, items, items_done = _lines(rows, titles, entries, rule)
-    return _State(as_of=as_of, rule=rule, reports=[ReportRef(r.id, r.title, r.year) for r in kept], lines=lines,
+    return _State(as_of=as_of, rule=rule, reports=[ReportRef(r.id, r.title, r.year) for r in kept],
+                  chosen=[ReportRef(r.id, r.title, r.year) for r in reports], lines=lines,
                   items=items, items_done=items_done, reports_later=len(reports) - len(kept),
                   measures_later=later.measures if later else 0,
                   yellow_points=store.light_settings().schedule_yellow_points)
