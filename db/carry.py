@@ -80,20 +80,19 @@ def is_unfinished(row: ItemRow) -> bool:
 
 
 def numbers(tree: Sequence[ItemRow]) -> dict[int, str]:
-    """Each row's ledger 序号 (1, 1.2, 1.2.1) from its position among its siblings."""
-    by_id = {r.id: r for r in tree}
-    out: dict[int, str] = {}
-
-    def number(r: ItemRow) -> str:
-        found = out.get(r.id)
-        if found is None:
-            parent = by_id.get(r.parent_id) if r.parent_id is not None else None
-            found = f"{number(parent)}.{r.position + 1}" if parent is not None else str(r.position + 1)
-            out[r.id] = found
-        return found
-
+    """Each row's ledger 序号 (1, 1.2, 1.2.1): its place among its siblings in position order, as the ledger counts."""
+    siblings: dict[int | None, list[ItemRow]] = {}
     for r in tree:
-        number(r)
+        siblings.setdefault(r.parent_id, []).append(r)
+    out: dict[int, str] = {}
+    level = [(None, "")]
+    while level:
+        nxt = []
+        for parent, prefix in level:
+            for n, r in enumerate(sorted(siblings.get(parent, ()), key=lambda r: (r.position, r.id)), 1):
+                out[r.id] = f"{prefix}{n}"
+                nxt.append((r.id, f"{prefix}{n}."))
+        level = nxt
     return out
 
 
