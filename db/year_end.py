@@ -30,6 +30,18 @@ _RULE_KEY = "light.rule"
 
 
 @dataclass(frozen=True)
+class ReportHead:
+    """A report's identity without its figures (cheap: no pass over its items)."""
+
+    id: int
+    title: str
+    year: int | None
+    source_name: str
+    imported_at: datetime
+    sample: bool
+
+
+@dataclass(frozen=True)
 class CreatedLater:
     """What a view as of a date leaves out because it did not exist yet: reports imported and measures added later."""
 
@@ -82,6 +94,16 @@ class YearEndStore:
         cutoff = Scope(as_of=as_of).cutoff if as_of is not None else None
         with self._read() as s:
             return latest_before(s, report_ids, cutoff)
+
+    def report_heads(self, report_ids: Sequence[int] | None = None) -> list[ReportHead]:
+        """Reports by id (all when None), oldest first, without computing their progress."""
+        stmt = select(Report.id, Report.title, Report.year, Report.source_name, Report.imported_at,
+                      Report.sample).order_by(Report.id)
+        if report_ids is not None:
+            stmt = stmt.where(Report.id.in_(list(report_ids)))
+        with self._read() as s:
+            return [ReportHead(r.id, r.title, r.year, r.source_name, r.imported_at, bool(r.sample))
+                    for r in s.execute(stmt)]
 
     # ----------------------------------------------------------------- what an as-of view leaves out
     def created_after(self, as_of: date, *, report_ids: Sequence[int] | None = None) -> CreatedLater:

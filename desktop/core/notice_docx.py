@@ -16,9 +16,11 @@ parsed once: building 50,000 table rows through python-docx's objects takes minu
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -27,6 +29,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import parse_xml
 from docx.shared import Mm
+from lxml import etree
 
 from desktop.core import review_model as rm
 from desktop.core import review_text as rt
@@ -83,7 +86,7 @@ def write_notice(path: str | os.PathLike[str], review: Review, *, issuer: str = 
         raise NoticeWriteError(f"文件夹“{folder}”不存在，请先建立它或另选保存位置。")
     if target.is_dir():
         raise NoticeWriteError(f"“{target}”是一个文件夹，请另取一个文件名。")
-    doc = build_notice(review, issuer=issuer)
+    data = build_notice(review, issuer=issuer)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~halfyear-", suffix=".docx", dir=folder)
     except OSError as exc:
@@ -91,7 +94,7 @@ def write_notice(path: str | os.PathLike[str], review: Review, *, issuer: str = 
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            doc.save(fh)
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _new_file_mode(target))
@@ -116,23 +119,46 @@ def _new_file_mode(target: Path) -> int:
     return 0o666 & ~umask
 
 
-def build_notice(review: Review, *, issuer: str = "") -> Document:  # type: ignore[valid-type]
-    """The draft as a python-docx Document (not saved)."""
+def build_notice(review: Review, *, issuer: str = "") -> bytes:
+    """The draft as the bytes of a .docx file."""
     doc = Document()
     _fonts_and_styles(doc)
     section = doc.sections[0]
     _page(section, MARGINS, landscape=False)
     _page_numbers(doc, section)
-    _append(doc, _main_text(review, issuer))
     annex = doc.add_section(WD_SECTION.NEW_PAGE)
     _page(annex, LANDSCAPE_MARGINS, landscape=True)
-    _append(doc, _annex(review))
-    _drop_empty_first_paragraph(doc)
     _drop_thumbnail(doc)
     doc.core_properties.title = rt.title(review)
     doc.core_properties.subject = "督查通报（草稿）"
     doc.core_properties.comments = "halfyear 生成的草稿：【】内为待填写内容"
-    return doc
+    skeleton = io.BytesIO()
+    doc.save(skeleton)
+    return _with_body(skeleton.getvalue(), doc, _main_text(review, issuer), _annex(review))
+
+
+def _with_body(skeleton: bytes, doc: Document, main: str, annex: str) -> bytes:  # type: ignore[valid-type]
+    """The skeleton .docx with its body replaced: the main text, the break to the landscape pages, the 附件.
+
+    The body is spliced into word/document.xml as text. Parsing it into python-docx's tree and saving
+    that would cost minutes for a 50,000-row 附件 (lxml re-homes every moved element); the text is built
+    from escaped pieces only, and the tests read every file back with python-docx.
+    """
+    body = doc.element.body
+    first = etree.tostring(body.xpath("w:p/w:pPr/w:sectPr")[0], encoding="unicode")  # made by add_section
+    last = etree.tostring(body.xpath("w:sectPr")[0], encoding="unicode")
+    content = f"{main}<w:p><w:pPr>{first}</w:pPr></w:p>{annex}{last}"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(skeleton)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                start = xml.index(">", xml.index("<w:body")) + 1
+                end = xml.rindex("</w:body>")
+                data = (xml[:start] + content + xml[end:]).encode("utf-8")
+            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 # ----------------------------------------------------------------------------- text of the notice
@@ -167,15 +193,15 @@ _PLACEHOLDER_ADDRESSEE = "【主送单位】："
 
 def _unit_table(review: Review) -> str:
     widths = _twips(UNIT_WIDTHS_MM)
-    rows = [_row(rt.UNIT_HEADER, widths, "NoticeHead", header=True)]
+    rows = [_row(rt.UNIT_HEADER, widths, "Head", header=True)]
     for u in review.units:
-        rows.append(_row(rt.unit_cells(u), widths, "NoticeCell", left=frozenset({1})))
+        rows.append(_row(rt.unit_cells(u), widths, "Cell", left=frozenset({1})))
     total = sum(u.tasks for u in review.units)
     done = sum(u.done for u in review.units)
     cancelled = sum(u.cancelled for u in review.units)
     rows.append(_row(["", "合计", str(total), str(done), percent_text(rate_percent(done, total - cancelled)),
                       str(sum(u.behind for u in review.units)), str(sum(u.overdue for u in review.units))],
-                     widths, "NoticeHead"))
+                     widths, "Head"))
     return _table(widths, rows)
 
 
@@ -183,7 +209,7 @@ def _annex(review: Review) -> str:
     out = [_p("附件", "NoticeAnnexMark"), _p(rt.attachment_title(review), "NoticeAnnexTitle"),
            _p(f"（截至{rt.day_words(review.as_of, year=True)}）", "NoticeAnnexDate")]
     widths = _twips(ANNEX_WIDTHS_MM)
-    rows = [_row(ANNEX_HEADER[:-1] + (f"进展情况（截至{rt.day_words(review.as_of)}）",), widths, "NoticeHeadSmall",
+    rows = [_row(ANNEX_HEADER[:-1] + (f"进展情况（截至{rt.day_words(review.as_of)}）",), widths, "HeadS",
                  header=True)]
     several = len(review.reports) > 1
     report = None
@@ -204,17 +230,13 @@ def _annex(review: Review) -> str:
 
 def _annex_row(m: MeasureLine, widths: Sequence[int], first_of_item: bool) -> str:
     state = m.category + ("（逾期）" if m.overdue else "")
-    cells = [m.number, None, m.text, m.unit, m.owner, m.due.isoformat() if m.due else "", state, m.latest]
-    parts = []
-    for n, (text, width) in enumerate(zip(cells, widths)):
-        if n == 1:  # 工作任务: one cell down the rows of its measures (a vertical merge)
-            merge = '<w:vMerge w:val="restart"/>' if first_of_item else "<w:vMerge/>"
-            text = m.item_title if first_of_item else ""
-            parts.append(_cell(text, width, "NoticeCellSmall", extra=merge))
-        else:
-            style = "NoticeCellSmallLeft" if n in (2, 7) else "NoticeCellSmall"
-            parts.append(_cell(text or "", width, style))
-    return "<w:tr>" + "".join(parts) + "</w:tr>"
+    # 工作任务: one cell down the rows of its measures (a vertical merge)
+    task = (_annex_cell(m.item_title, "CellS", '<w:vMerge w:val="restart"/>') if first_of_item
+            else _annex_cell("", "CellS", "<w:vMerge/>"))
+    return ("<w:tr>" + _annex_cell(m.number, "CellS") + task + _annex_cell(m.text, "CellSL")
+            + _annex_cell(m.unit, "CellS") + _annex_cell(m.owner, "CellS")
+            + _annex_cell(m.due.isoformat() if m.due else "", "CellS") + _annex_cell(state, "CellS")
+            + _annex_cell(m.latest, "CellSL") + "</w:tr>")
 
 
 # ----------------------------------------------------------------------------- WordprocessingML pieces
@@ -244,10 +266,18 @@ def _cell(text: str, width: int, style: str, extra: str = "") -> str:
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_runs(text)}</w:p></w:tc>')
 
 
+def _annex_cell(text: str, style: str, merge: str = "") -> str:
+    """A cell of the 附件 (tens of thousands of rows): the grid gives the widths, so no cell properties."""
+    props = f"<w:tcPr>{merge}</w:tcPr>" if merge else ""
+    run = f"<w:r><w:t>{_x(text)}</w:t></w:r>" if text and "\n" not in text and text.strip() == text else _runs(text)
+    return f'<w:tc>{props}<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+
+
+
 def _row(cells: Iterable[str], widths: Sequence[int], style: str, *, header: bool = False,
          left: frozenset[int] = frozenset()) -> str:
     trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
-    body = "".join(_cell(text, w, style + ("Left" if n in left else ""))
+    body = "".join(_cell(text, w, style + ("L" if n in left else ""))
                    for n, (text, w) in enumerate(zip(cells, widths)))
     return f"<w:tr>{trpr}{body}</w:tr>"
 
@@ -255,7 +285,7 @@ def _row(cells: Iterable[str], widths: Sequence[int], style: str, *, header: boo
 def _span_row(text: str, width: int) -> str:
     count = len(ANNEX_WIDTHS_MM)
     return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
-            f'<w:gridSpan w:val="{count}"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="NoticeHeadSmallLeft"/></w:pPr>'
+            f'<w:gridSpan w:val="{count}"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="HeadSL"/></w:pPr>'
             f"{_runs(text)}</w:p></w:tc></w:tr>")
 
 
@@ -275,25 +305,6 @@ def _table(widths: Sequence[int], rows: Sequence[str]) -> str:
 
 def _twips(mm: Sequence[float]) -> list[int]:
     return [round(v * _TWIPS_PER_MM) for v in mm]
-
-
-def _append(doc: Document, xml: str) -> None:  # type: ignore[valid-type]
-    """Parse a run of body XML once and put it at the end of the document (before the final sectPr)."""
-    body = doc.element.body
-    fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
-    anchor = body.sectPr
-    for child in list(fragment):
-        if anchor is not None:
-            anchor.addprevious(child)
-        else:
-            body.append(child)
-
-
-def _drop_empty_first_paragraph(doc: Document) -> None:  # type: ignore[valid-type]
-    """python-docx's template starts with an empty paragraph; the title must be the first line."""
-    first = doc.element.body[0]
-    if first.tag == f"{{{W_NS}}}p" and not first.xpath(".//w:t") and not first.xpath(".//w:sectPr"):
-        first.getparent().remove(first)
 
 
 def _drop_thumbnail(doc: Document) -> None:  # type: ignore[valid-type]
@@ -378,15 +389,15 @@ _STYLES = (
     _style("NoticeH2", "二级标题", font=HEADING2_FONT, size=SIZE_3, outline=1, keep_next=True),
     _style("NoticeAnnexNote", "附件说明", font=BODY_FONT, size=SIZE_3),
     _style("NoticeSign", "落款", font=BODY_FONT, size=SIZE_3, jc="right", first_line=0, right=4 * CHAR),
-    _style("NoticeCell", "表格文字", font=BODY_FONT, size=SIZE_S4, jc="center", first_line=0, line=None, before=30, after=30),
-    _style("NoticeCellLeft", "表格文字（左）", font=BODY_FONT, size=SIZE_S4, jc="left", first_line=0, line=None, before=30, after=30,
-           based="NoticeCell"),
-    _style("NoticeHead", "表头", font=HEADING1_FONT, size=SIZE_S4, jc="center", first_line=0, line=None, before=30, after=30),
-    _style("NoticeHeadLeft", "表头（左）", font=HEADING1_FONT, size=SIZE_S4, jc="left", first_line=0, line=None, before=30, after=30),
-    _style("NoticeCellSmall", "附表文字", font=BODY_FONT, size=SIZE_5, jc="center", first_line=0, line=None, before=30, after=30),
-    _style("NoticeCellSmallLeft", "附表文字（左）", font=BODY_FONT, size=SIZE_5, jc="both", first_line=0, line=None, before=30, after=30),
-    _style("NoticeHeadSmall", "附表表头", font=HEADING1_FONT, size=SIZE_5, jc="center", first_line=0, line=None, before=30, after=30),
-    _style("NoticeHeadSmallLeft", "附表表头（左）", font=HEADING1_FONT, size=SIZE_5, jc="left", first_line=0, line=None, before=30, after=30),
+    _style("Cell", "表格文字", font=BODY_FONT, size=SIZE_S4, jc="center", first_line=0, line=None, before=30, after=30),
+    _style("CellL", "表格文字（左）", font=BODY_FONT, size=SIZE_S4, jc="left", first_line=0, line=None, before=30, after=30,
+           based="Cell"),
+    _style("Head", "表头", font=HEADING1_FONT, size=SIZE_S4, jc="center", first_line=0, line=None, before=30, after=30),
+    _style("HeadL", "表头（左）", font=HEADING1_FONT, size=SIZE_S4, jc="left", first_line=0, line=None, before=30, after=30),
+    _style("CellS", "附表文字", font=BODY_FONT, size=SIZE_5, jc="center", first_line=0, line=None, before=30, after=30),
+    _style("CellSL", "附表文字（左）", font=BODY_FONT, size=SIZE_5, jc="both", first_line=0, line=None, before=30, after=30),
+    _style("HeadS", "附表表头", font=HEADING1_FONT, size=SIZE_5, jc="center", first_line=0, line=None, before=30, after=30),
+    _style("HeadSL", "附表表头（左）", font=HEADING1_FONT, size=SIZE_5, jc="left", first_line=0, line=None, before=30, after=30),
     _style("NoticeAfterTable", "表后空行", font=BODY_FONT, size=SIZE_5, first_line=0, line=None),
     _style("NoticeAnnexMark", "附件标识", font=HEADING1_FONT, size=SIZE_3, first_line=0),
     _style("NoticeAnnexTitle", "附件标题", font=TITLE_FONT, size=SIZE_2, jc="center", first_line=0, line=700,
@@ -433,8 +444,6 @@ def _font_table(doc: Document) -> None:  # type: ignore[valid-type]
         fonts.append(parse_xml(
             f'<w:font xmlns:w="{W_NS}" w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
             f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'))
-    from lxml import etree
-
     part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
