@@ -97,3 +97,23 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CarryLink(Base):
+    """A measure (or the item holding it) carried forward (结转) from another report: the copy and its origin.
+
+    Keyed by UUIDs, not ids, and without foreign keys: the link survives a deleted and restored copy (it
+    keeps its UUID) and names the origin by the snapshot below after the origin's report is deleted.
+    """
+
+    __tablename__ = "carry_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_uuid: Mapped[str] = mapped_column(String(36), unique=True)  # the copy
+    origin_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    origin_report_id: Mapped[int] = mapped_column(Integer)
+    origin_report_title: Mapped[str] = mapped_column(String(500))
+    origin_number: Mapped[str] = mapped_column(String(50))  # 2.3: the origin's place in its ledger then
+    origin_title: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(200), default="")

@@ -42,6 +42,7 @@ from db.backup_files import newest_backup
 from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
+from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
@@ -178,8 +179,8 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-class Store:
-    """Everything the UI, the CLI and the Excel code do with the database."""
+class Store(YearEndStore):
+    """Everything the UI, the CLI and the Excel code do with the database (year-end calls: db/year_end.py)."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.url = url

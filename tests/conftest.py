@@ -73,7 +73,7 @@ def pg_url(pg_server_running: pg_server.PgServer) -> Iterator[str]:
         # a connection left inside a transaction by a failed test would make TRUNCATE wait forever
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                      "WHERE datname = 'halfyear_template' AND pid <> pg_backend_pid()")
-        conn.execute("TRUNCATE report, item, history, setting RESTART IDENTITY CASCADE")
+        conn.execute("TRUNCATE report, item, history, setting, carry_link RESTART IDENTITY CASCADE")
     yield pg_server_running.url("halfyear_template")
 
 

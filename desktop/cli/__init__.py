@@ -13,7 +13,7 @@ from desktop import __version__
 
 # Each module adds its subcommands with `register(subparsers)`; handlers return the exit status.
 _COMMAND_MODULES = ("desktop.cli.parse_cmd", "desktop.cli.store_cmds", "desktop.cli.excel_cmds",
-                    "desktop.cli.selftest_cmd")
+                    "desktop.cli.selftest_cmd", "desktop.cli.review_cmd")
 
 
 # argparse speaks English; a clerk gets these usage errors in Chinese.

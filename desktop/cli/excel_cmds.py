@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.enums import OPEN_STATUSES
-from desktop.core.ledger import STATUSES, LedgerError, parse_date
+from desktop.core.ledger import SIGNATURE_FIELDS, STATUSES, LedgerError, Signature, parse_date
 
 if TYPE_CHECKING:
     from desktop.services.merge import MergePreview
@@ -30,6 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", metavar="单位", default="", help="只导出牵头单位或配合单位含此文字的措施")
     p.add_argument("--one-sheet", action="store_true", help="多份报告放在同一个工作表（加“来源报告”列）")
     p.add_argument("--as-of", metavar="日期", type=_date_arg, help="导出某一天结束时的台账，如 2023-06-30")
+    p.add_argument("--reconcile", metavar="日期", type=_date_arg, nargs="+", action="extend", dest="reconcile",
+                   help="加一张“对账”表：每条措施在这些日期结束时的完成状态（每个日期一列），如 2023-06-30 2023-12-31")
+    p.add_argument("--signature", metavar="栏目=内容", nargs="*", dest="signature",
+                   help="在每张台账下加签字栏（" + "/".join(SIGNATURE_FIELDS) + "）；可预填，如 填报单位=组织科 填报人=张三")
     p.set_defaults(func=_export)
 
     m = sub.add_parser("merge", help="把各单位填写后的台账合并回来", description="读取各单位填写后的台账，列出与程序中不同之处；加 --apply 才写入。")
@@ -56,14 +60,39 @@ def _export(args: argparse.Namespace) -> int:
     from desktop.services.export import export_ledger
 
     try:
+        signature = _signature(args.signature)
+    except ValueError as exc:
+        return fail(str(exc))
+    try:
         with open_store(args.db) as store:
             statuses = [s for word in args.statuses or () for s in _STATUS_GROUPS.get(word, (word,))]
             result = export_ledger(store, args.out, report_ids=args.reports, statuses=statuses,
-                                   unit=args.unit, one_sheet=args.one_sheet, as_of=args.as_of)
+                                   unit=args.unit, one_sheet=args.one_sheet, as_of=args.as_of,
+                                   reconcile_dates=args.reconcile or (), signature=signature)
     except (StoreError, LedgerError) as exc:
         return fail(str(exc))
-    print(f"已导出 {result.rows} 行（{result.sheets} 个台账工作表）到 {result.path}")
+    extra = "，另有“对账”表" if args.reconcile else ""
+    print(f"已导出 {result.rows} 行（{result.sheets} 个台账工作表{extra}）到 {result.path}")
+    if result.left_out:
+        reports = f"（含 {result.reports_left_out} 份报告）" if result.reports_left_out else ""
+        print(f"另有 {result.left_out} 项措施{reports}在 {args.as_of.isoformat()} 之后才导入或添加，未列入。")
     return 0
+
+
+_SIGNATURE_KEYS = dict(zip(SIGNATURE_FIELDS, ("unit", "person", "reviewer", "phone", "day")))
+
+
+def _signature(pairs: list[str] | None) -> Signature | None:
+    """--signature 填报单位=组织科 …: a Signature (None without the option); ValueError (Chinese) for a bad pair."""
+    if pairs is None:
+        return None
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or key.strip() not in _SIGNATURE_KEYS:
+            raise ValueError(f"--signature 的“{pair}”写法不对，应为 栏目=内容，栏目可以是：{'、'.join(SIGNATURE_FIELDS)}。")
+        values[_SIGNATURE_KEYS[key.strip()]] = value.strip()
+    return Signature(**values)
 
 
 def _merge(args: argparse.Namespace) -> int:

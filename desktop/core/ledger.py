@@ -12,6 +12,8 @@ from desktop.core.ledger_model import (
     LIGHT_TEXT,
     MERGE_FIELDS,
     META_SHEET,
+    RECONCILE_SHEET,
+    SIGNATURE_FIELDS,
     STATS_SHEET,
     STATUSES,
     Column,
@@ -24,6 +26,9 @@ from desktop.core.ledger_model import (
     LedgerStats,
     LedgerStatsRow,
     LedgerWriteError,
+    Reconcile,
+    ReconcileRow,
+    Signature,
     columns,
 )
 from desktop.core.ledger_read import parse_date, read_ledger
@@ -31,7 +36,7 @@ from desktop.core.ledger_write import write_ledger
 
 __all__ = [
     "COLUMNS_HIDDEN", "COLUMNS_MAIN", "DONE_STATUSES", "LEDGER_SHEET", "LIGHT_TEXT", "MERGE_FIELDS",
-    "META_SHEET", "STATS_SHEET", "STATUSES", "Column", "LedgerError", "LedgerMeta", "LedgerReadError",
+    "META_SHEET", "RECONCILE_SHEET", "SIGNATURE_FIELDS", "STATS_SHEET", "STATUSES", "Column", "LedgerError", "LedgerMeta", "LedgerReadError",
     "LedgerReadResult", "LedgerRow", "LedgerSheet", "LedgerStats", "LedgerStatsRow", "LedgerWriteError",
-    "columns", "parse_date", "read_ledger", "write_ledger",
+    "Reconcile", "ReconcileRow", "Signature", "columns", "parse_date", "read_ledger", "write_ledger",
 ]

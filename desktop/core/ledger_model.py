@@ -59,6 +59,8 @@ COLUMNS_MAIN: tuple[Column, ...] = (
     Column("delay_reason", "存在问题/延期原因", 18, Kind.TEXT),
     Column("updated_at", "最后更新", 11, Kind.STAMP),
 )
+# 来源 of a measure carried forward (结转) from an earlier report; only in sheets that hold such measures.
+ORIGIN = Column("origin", "来源", 18, Kind.TEXT)
 COLUMNS_HIDDEN: tuple[Column, ...] = (
     Column("uuid", "标识（请勿修改）", 10, Kind.HIDDEN),
     Column("version", "版本（请勿修改）", 6, Kind.HIDDEN),
@@ -73,10 +75,16 @@ TITLE_ROWS = 2  # row 1: title; row 2: source and export date; the header follow
 HEADER_ROW = TITLE_ROWS  # 0-based index of the header row
 
 
-def columns(*, with_source: bool) -> tuple[Column, ...]:
+def columns(*, with_source: bool, with_origin: bool = False) -> tuple[Column, ...]:
     """The columns of one ledger sheet in order, the hidden ones last."""
     head = (NUMBER, SOURCE) if with_source else (NUMBER,)
-    return head + COLUMNS_MAIN + COLUMNS_HIDDEN
+    return head + COLUMNS_MAIN + ((ORIGIN,) if with_origin else ()) + COLUMNS_HIDDEN
+
+
+# The signature block under a ledger's table (填报单位/填报人/审核人/联系电话/日期); the reader stops at it.
+SIGNATURE_FIELDS: tuple[str, ...] = ("填报单位", "填报人", "审核人", "联系电话", "日期")
+SIGNATURE_MARK = "填报单位："
+RECONCILE_SHEET = "对账"
 
 
 class LedgerError(Exception):
@@ -120,6 +128,7 @@ class LedgerRow:
     delay_reason: str = ""
     updated_at: datetime | None = None
     report_title: str = ""
+    origin: str = ""  # 来源 of a carried measure, e.g. 《2023年下半年工作计划》2.3
 
     @property
     def level(self) -> int:
@@ -153,6 +162,8 @@ class LedgerStatsRow:
     on_track: int  # 达进度
     behind: int  # 欠进度
     cancelled: int = 0  # left out of the rate, so a 合计 line can be computed the same way
+    items: int = 0  # 事项: top-level items with a measure counted here (total: the measures)
+    extended: int = 0  # 已延期: not counted under in_progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +172,43 @@ class LedgerStats:
 
     by_report: tuple[LedgerStatsRow, ...] = ()
     by_unit: tuple[LedgerStatsRow, ...] = ()
+    total: LedgerStatsRow | None = None  # the 合计 line (items are counted once, not summed over units)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature block under each ledger sheet; empty fields are left as lines to write on."""
+
+    unit: str = ""  # 填报单位
+    person: str = ""  # 填报人
+    reviewer: str = ""  # 审核人
+    phone: str = ""  # 联系电话
+    day: str = ""  # 日期
+
+    def values(self) -> tuple[str, ...]:
+        """The values in SIGNATURE_FIELDS order."""
+        return (self.unit, self.person, self.reviewer, self.phone, self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileRow:
+    """One measure of the 对账 sheet: its place, wording and unit, and its status at each chosen date ("" = not yet listed)."""
+
+    number: str
+    task: str
+    measure: str
+    lead_unit: str
+    statuses: tuple[str, ...]
+    report_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reconcile:
+    """The 对账 sheet: one status column per date."""
+
+    dates: tuple[date, ...]
+    rows: tuple[ReconcileRow, ...]
+    with_source: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from desktop.core.os_words import os_words
 from desktop.core.ledger_model import (
     MERGE_FIELDS,
     META_SHEET,
+    SIGNATURE_MARK,
     STATUSES,
     LedgerError,
     LedgerMeta,
@@ -240,6 +241,8 @@ def _read_sheet(ws: Any, rows: list[LedgerRow], problems: list[str], seen: dict[
         values = tuple(c.value for c in cells)
         if not any(v is not None and v != "" for v in values):
             continue
+        if isinstance(values[0], str) and values[0].lstrip().startswith(SIGNATURE_MARK):
+            continue  # the signature block under the table (填报单位：…) is not a task
         tick.row()
         unreadable = get.unreadable(cells, n)
         if unreadable:

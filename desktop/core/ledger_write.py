@@ -35,6 +35,8 @@ from desktop.core.ledger_model import (
     HEADER_ROW,
     LIGHT_TEXT,
     META_SHEET,
+    RECONCILE_SHEET,
+    SIGNATURE_FIELDS,
     STATS_SHEET,
     STATUSES,
     Column,
@@ -44,6 +46,8 @@ from desktop.core.ledger_model import (
     LedgerRow,
     LedgerStatsRow,
     LedgerWriteError,
+    Reconcile,
+    Signature,
     columns,
 )
 from desktop.core.types import CancelFn, ProgressFn
@@ -72,8 +76,12 @@ _LIGHT_STYLE: dict[str, dict[str, Any]] = {
 
 def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], stats: LedgerStats | None, *,
                  title: str, exported_on: date, as_of: date | None = None, exported_at: datetime | None = None,
-                 on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> Path:
+                 on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None,
+                 signature: Signature | None = None, reconcile: Reconcile | None = None) -> Path:
     """Write the ledger workbook to `path` atomically; raise LedgerWriteError (Chinese) or Cancelled.
+
+    `signature` puts a 填报单位/填报人/审核人/联系电话/日期 block under each ledger sheet's table;
+    `reconcile` adds the 对账 sheet (one status column per date) after the ledger sheets.
 
     `exported_at` (default: now) is recorded in the hidden sheet: the merge uses it to tell edits made
     in the app after the export from edits made by the unit in the file.
@@ -93,7 +101,7 @@ def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], st
         with tempfile.TemporaryDirectory(prefix=_WORK_PREFIX) as work:
             _build(buffer, work, sheets, stats, title=title, exported_on=exported_on, as_of=as_of,
                    exported_at=exported_at or datetime.now(), on_progress=on_progress,
-                   is_cancelled=is_cancelled or (lambda: False))
+                   is_cancelled=is_cancelled or (lambda: False), signature=signature, reconcile=reconcile)
     except Cancelled:
         raise
     except OSError as exc:  # the temporary folder is full or cannot be written
@@ -231,6 +239,7 @@ class _Formats:
                                      "valign": "vcenter", "text_wrap": True, "border": 1,
                                      "bg_color": "#D9E1F2"})
         self.section = wb.add_format({**base, "font_size": 11, "bold": True})
+        self.signature = wb.add_format({**base, "font_size": 11, "align": "left", "valign": "vcenter"})
         self.int_cell = wb.add_format({**base, "align": "center", "border": 1})
         self.pct_cell = wb.add_format({**base, "align": "center", "border": 1, "num_format": "0.0%"})
         self.key_cell = wb.add_format({**base, "text_wrap": True, "border": 1, "valign": "vcenter"})
@@ -264,7 +273,7 @@ class _Formats:
 
 def _build(out: io.BytesIO, work: str, sheets: Sequence[LedgerSheet], stats: LedgerStats | None, *, title: str,
            exported_on: date, as_of: date | None, exported_at: datetime, on_progress: ProgressFn | None,
-           is_cancelled: CancelFn) -> None:
+           is_cancelled: CancelFn, signature: Signature | None = None, reconcile: Reconcile | None = None) -> None:
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": work, "strings_to_numbers": False,
                                    "strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -275,7 +284,11 @@ def _build(out: io.BytesIO, work: str, sheets: Sequence[LedgerSheet], stats: Led
         names: set[str] = set()
         for sheet in sheets:
             ws = wb.add_worksheet(_unique_name(sheet.name, names))
-            _write_sheet(ws, sheet, fmts, exported_on=exported_on, as_of=as_of, progress=progress)
+            _write_sheet(ws, sheet, fmts, exported_on=exported_on, as_of=as_of, progress=progress,
+                         signature=signature)
+        if reconcile is not None:
+            _write_reconcile(wb.add_worksheet(_unique_name(RECONCILE_SHEET, names)), reconcile, fmts, title=title,
+                             exported_on=exported_on)
         if stats is not None:
             _write_stats(wb, wb.add_worksheet(_unique_name(STATS_SHEET, names)), stats, fmts,
                          title=title, exported_on=exported_on, as_of=as_of)
@@ -327,8 +340,8 @@ def _date_words(d: date) -> str:
 
 
 def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_on: date, as_of: date | None,
-                 progress: _Progress) -> None:
-    cols = columns(with_source=sheet.with_source)
+                 progress: _Progress, signature: Signature | None = None) -> None:
+    cols = columns(with_source=sheet.with_source, with_origin=any(row.origin for row in sheet.rows))
     last_col = len(cols) - 1
     visible = [i for i, c in enumerate(cols) if c.kind is not Kind.HIDDEN]
     last_visible = visible[-1]
@@ -374,7 +387,17 @@ def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_
     _status_rules(ws, fmts, first, last, idx["status"], idx["due"], as_of=as_of)
     _light_rules(ws, fmts, first, last, idx["light"])
     _validations(ws, first, last, idx["status"], idx["due"])
+    if signature is not None:
+        _signature(ws, r + 2, last_visible, signature, fmts)
     _page_setup(ws)
+
+
+def _signature(ws: Worksheet, row: int, last_col: int, signature: Signature, fmts: _Formats) -> None:
+    """填报单位：____　填报人：____ … on one merged line under the table (a blank line between)."""
+    blank = "＿" * 6
+    parts = [f"{field}：{value or blank}" for field, value in zip(SIGNATURE_FIELDS, signature.values())]
+    ws.set_row(row, 28)
+    ws.merge_range(row, 0, row, last_col, "　　".join(parts), fmts.signature)
 
 
 _CELL_PADDING = 1.0  # width units lost to the cell margins
@@ -483,7 +506,11 @@ def _page_setup(ws: Worksheet) -> None:
     ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.25})
 
 
-_STATS_HEAD = ("任务总数", "已完成/办结", "推进中", "未启动", "已逾期", "完成率", "超进度", "达进度", "欠进度")
+# 事项 and 措施 counted apart; the five status columns split the measures (已延期 is not under 推进中), and
+# 已逾期 counts those of them past their deadline and not done, whatever their status.
+_STATS_HEAD = ("事项数", "措施数", "已完成/办结", "推进中", "已延期", "未启动", "已取消", "已逾期", "完成率", "超进度",
+               "达进度", "欠进度")
+_RATE_COL = 1 + _STATS_HEAD.index("完成率")
 
 
 def _write_stats(wb: Workbook, ws: Worksheet, stats: LedgerStats, fmts: _Formats, *, title: str,
@@ -491,7 +518,7 @@ def _write_stats(wb: Workbook, ws: Worksheet, stats: LedgerStats, fmts: _Formats
     """Per-report and per-unit completion tables, each with a bar chart of completion rates."""
     ncols = 1 + len(_STATS_HEAD)
     ws.set_column(0, 0, 34)
-    ws.set_column(1, ncols - 1, 10)
+    ws.set_column(1, ncols - 1, 9)
     ws.set_row(0, 30)
     ws.merge_range(0, 0, 0, ncols - 1, f"{title}·完成情况统计", fmts.title)
     line = f"导出日期：{_date_words(exported_on)}"
@@ -512,22 +539,26 @@ def _write_stats(wb: Workbook, ws: Worksheet, stats: LedgerStats, fmts: _Formats
             row += 1
             _stats_line(ws, row, item, fmts, total=False, unit=key_head == "牵头单位")
         row += 1
-        _stats_line(ws, row, _sum(rows), fmts, total=True, unit=False)
+        _stats_line(ws, row, stats.total or _sum(rows), fmts, total=True, unit=False)
         if rows:
             charts.append((key_head, first, row - 1))
         row += 2
+    ws.write_string(row - 1, 0, "注：推进中、已延期、未启动、已完成/办结、已取消五项合计为措施数；已逾期为其中超过完成时限仍未完成的措施。",
+                    fmts.subtitle)
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.25})
     # Charts go below the tables (printed on the same page width), one per table.
     name = ws.get_name().replace("'", "''")
+    rate = xl_col_to_name(_RATE_COL)
+    row += 1
     for key_head, first, last in charts:
         chart = wb.add_chart({"type": "bar"})
         chart.add_series({
             "name": "完成率",
             "categories": f"='{name}'!$A${first + 1}:$A${last + 1}",
-            "values": f"='{name}'!$G${first + 1}:$G${last + 1}",
+            "values": f"='{name}'!${rate}${first + 1}:${rate}${last + 1}",
             "fill": {"color": "#5B9BD5"}, "data_labels": {"value": True, "num_format": "0%"},
         })
         chart.set_title({"name": f"各{key_head}完成率", "name_font": {"name": FONT, "size": 12}})
@@ -543,10 +574,10 @@ def _write_stats(wb: Workbook, ws: Worksheet, stats: LedgerStats, fmts: _Formats
 def _stats_line(ws: Worksheet, row: int, item: LedgerStatsRow, fmts: _Formats, *, total: bool, unit: bool) -> None:
     key = item.key or ("（未填写牵头单位）" if unit else "（无标题）")
     ws.write_string(row, 0, key, fmts.total_key if total else fmts.key_cell)
-    values = (item.total, item.done, item.in_progress, item.not_started, item.overdue, item.rate,
-              item.ahead, item.on_track, item.behind)
+    values = (item.items, item.total, item.done, item.in_progress, item.extended, item.not_started, item.cancelled,
+              item.overdue, item.rate, item.ahead, item.on_track, item.behind)
     for i, value in enumerate(values, start=1):
-        if i == 6:
+        if i == _RATE_COL:
             ws.write_number(row, i, float(value), fmts.total_pct if total else fmts.pct_cell)
         else:
             ws.write_number(row, i, int(value), fmts.total_int if total else fmts.int_cell)
@@ -561,7 +592,66 @@ def _sum(rows: Sequence[LedgerStatsRow]) -> LedgerStatsRow:
         key="合计", total=total, done=done, in_progress=sum(r.in_progress for r in rows),
         not_started=sum(r.not_started for r in rows), overdue=sum(r.overdue for r in rows),
         rate=done / live if live else 0.0, ahead=sum(r.ahead for r in rows),
-        on_track=sum(r.on_track for r in rows), behind=sum(r.behind for r in rows), cancelled=cancelled)
+        on_track=sum(r.on_track for r in rows), behind=sum(r.behind for r in rows), cancelled=cancelled,
+        items=sum(r.items for r in rows), extended=sum(r.extended for r in rows))
+
+
+_RECONCILE_TEXT = (("序号", 7), ("工作任务", 22), ("具体措施", 42), ("牵头单位", 12))
+
+
+def _write_reconcile(ws: Worksheet, rec: Reconcile, fmts: _Formats, *, title: str, exported_on: date) -> None:
+    """对账: each measure's status at each chosen date, and how it changed; for reading and printing only."""
+    text_cols = list(_RECONCILE_TEXT)
+    if rec.with_source:
+        text_cols.insert(1, ("来源报告", 16))
+    heads = [h for h, _ in text_cols] + [_date_words(d) for d in rec.dates] + ["变化"]
+    widths = [w for _, w in text_cols] + [11] * len(rec.dates) + [24]
+    for i, w in enumerate(widths):
+        ws.set_column(i, i, w)
+    last = len(heads) - 1
+    ws.set_row(0, 30)
+    ws.merge_range(0, 0, 0, last, f"{title}·对账", fmts.title)
+    ws.merge_range(1, 0, 1, last, f"各日期为当日结束时的完成状态（按修改记录还原）；空白表示当时尚未列入。导出日期：{_date_words(exported_on)}",
+                   fmts.subtitle)
+    ws.set_row(HEADER_ROW, 30)
+    for i, head in enumerate(heads):
+        ws.write_string(HEADER_ROW, i, head, fmts.header)
+    text = fmts.cell(Kind.TEXT, False)
+    short = fmts.cell(Kind.SHORT, False)
+    wrapped = [(n, w - _CELL_PADDING) for n, (_, w) in enumerate(text_cols)]
+    r = HEADER_ROW
+    for row in rec.rows:
+        r += 1
+        values = [row.number] + ([row.report_title] if rec.with_source else []) + [row.task, row.measure, row.lead_unit]
+        seen = [s for s in row.statuses if s]
+        changes = [s for n, s in enumerate(seen) if n == 0 or s != seen[n - 1]]
+        values += list(row.statuses) + ["→".join(changes) if len(changes) > 1 else ""]
+        ws.set_row(r, _text_height(values, wrapped))
+        for c, value in enumerate(values):
+            fmt = text if c < len(text_cols) and c > 0 else short
+            if value:
+                ws.write_string(r, c, value, fmt)
+            else:
+                ws.write_blank(r, c, None, fmt)
+    first, end = HEADER_ROW + 1, max(r, HEADER_ROW + 1)
+    for c in range(len(text_cols), len(text_cols) + len(rec.dates)):
+        for word in STATUSES:
+            ws.conditional_format(first, c, end, c, {"type": "cell", "criteria": "==", "value": f'"{word}"',
+                                                     "format": fmts.status[word]})
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.autofilter(HEADER_ROW, 0, end, last)
+    _page_setup(ws)
+
+
+def _text_height(values: Sequence[str], wrapped: Sequence[tuple[int, float]]) -> float:
+    """Row height showing the wrapped text of the given columns (as _row_height does for ledger rows)."""
+    lines = 1
+    for n, width in wrapped:
+        text = values[n] if n < len(values) else ""
+        if text:
+            wide = (len(text.encode("utf-8")) - len(text)) // 2
+            lines = max(lines, math.ceil((wide * _CJK_UNITS + (len(text) - wide) * 1.05) / width))
+    return lines * _LINE_PT + 4
 
 
 def _write_meta(ws: Worksheet, *, title: str, as_of: date | None, exported_at: datetime) -> None:

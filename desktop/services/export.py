@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from db.api import ItemRow, Light, ReportSummary, StatsRow, Status
+from db.api import ItemFilter, ItemRow, Light, ReportSummary, Status
 from db.store import Store
 from desktop.core.ledger import (
     LEDGER_SHEET,
@@ -18,9 +18,12 @@ from desktop.core.ledger import (
     LedgerRow,
     LedgerSheet,
     LedgerStats,
-    LedgerStatsRow,
+    Reconcile,
+    ReconcileRow,
+    Signature,
     write_ledger,
 )
+from desktop.services.ledger_stats import ledger_stats
 from desktop.core.types import CancelFn, ProgressFn
 
 
@@ -31,11 +34,17 @@ _UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists 
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What was written: the file, how many ledger rows (items and measures) and how many ledger sheets."""
+    """What was written: the file, how many ledger rows (items and measures) and how many ledger sheets.
+
+    An as-of export also says what it left out because it did not exist yet on that day: `left_out`
+    measures added (or in reports imported) later, `reports_left_out` reports imported later.
+    """
 
     path: Path
     rows: int
     sheets: int
+    left_out: int = 0
+    reports_left_out: int = 0
 
 
 class NothingToExportError(LedgerError):
@@ -49,13 +58,19 @@ class NothingToExportError(LedgerError):
 def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids: Sequence[int] | None = None,
                   statuses: Iterable[Status | str] = (), unit: str = "", one_sheet: bool = False,
                   as_of: date | None = None, on_progress: ProgressFn | None = None,
-                  is_cancelled: CancelFn | None = None) -> ExportResult:
+                  is_cancelled: CancelFn | None = None, reconcile_dates: Sequence[date] = (),
+                  signature: Signature | None = None) -> ExportResult:
     """Write the ledger of the chosen reports (all when None) to `out_path`, filtered by status and unit.
 
-    Filters pick measures; an item row is kept when any of its measures is. `as_of` exports the ledger
-    as it stood at the end of that day (rebuilt by the store from the history). Raises StoreError,
-    LedgerWriteError or NothingToExportError (a filter that matches no measure; nothing is written)
-    (Chinese messages) or Cancelled.
+    Filters pick measures; an item row is kept when any of its measures is, and a report none of whose
+    measures is kept gets no sheet. `as_of` exports the ledger as it stood at the end of that day
+    (rebuilt by the store from the history), with each 进展情况 quoting the latest entry written by
+    then (`截至6月30日：…`); what was added later is counted in the result (and said on the sheet).
+    `reconcile_dates` adds the 对账 sheet with each measure's status at each date; `signature` the
+    填报单位/填报人/审核人/联系电话/日期 block under each ledger sheet. Carried measures (结转) show
+    where they came from in a 来源 column. Raises StoreError, LedgerWriteError or NothingToExportError
+    (a filter that matches no measure, or an as-of date before anything was listed; nothing is
+    written) (Chinese messages) or Cancelled.
     """
     exported_at = datetime.now()  # before reading, so edits made during the export count as later
     wanted = frozenset(Status(s).value for s in statuses)
@@ -63,44 +78,100 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
         reports = sorted(store.list_reports(as_of=as_of), key=lambda r: r.id)
     else:
         reports = [store.get_report(i) for i in dict.fromkeys(report_ids)]
+    ids = [r.id for r in reports]
+    later = store.created_after(as_of, report_ids=report_ids) if as_of is not None else None
+    origins = {k: o.words for k, o in store.origins(report_ids=ids).items()} if ids else {}
+    notes = _quoted_notes(store, ids, as_of) if as_of is not None and ids else None
     per_report: list[tuple[ReportSummary, list[LedgerRow]]] = []
-    trees: list[Sequence[ItemRow]] = []
+    trees: list[tuple[ReportSummary, Sequence[ItemRow]]] = []
     for report in reports:
         tree = store.item_tree(report.id, as_of=as_of)
-        trees.append(tree)
-        per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit, as_of=as_of)))
+        trees.append((report, tree))
+        per_report.append((report, ledger_rows(tree, report.title, statuses=wanted, unit=unit, as_of=as_of,
+                                               origins=origins, notes=notes)))
     if (wanted or unit) and not any(part for _, part in per_report):
-        raise _nothing_matches(trees, wanted, unit)
+        raise _nothing_matches([t for _, t in trees], wanted, unit)
+    if as_of is not None and later is not None and later.measures and not any(part for _, part in per_report):
+        raise NothingToExportError(
+            f"截至{_date_words(as_of)}，所选报告中还没有任何措施：{later.measures} 项措施"
+            + (f"（含 {later.reports} 份报告）" if later.reports else "")
+            + "是在此之后才导入或添加的，没有导出文件。请选择更晚的日期。")
+    if wanted or unit or as_of is not None:  # a report with nothing left to show gets no sheet
+        per_report = [(r, part) for r, part in per_report if part] or per_report[:1]
+    shown = {r.id for r, _ in per_report}
 
     filters = _filter_words(wanted, unit)
+    if later is not None and later.measures:
+        filters += f"（另有 {later.measures} 项措施在{_date_words(as_of)}之后才导入或添加，未列入）"  # type: ignore[arg-type]
     # the period (2023年上半年) is named in a report's first lines; the store keeps the original text
-    titles = {r.id: ledger_title(r, store.report_text(r.id)[:_OPENING]) for r in reports}
-    title = _workbook_title(set(titles.values()), reports)
-    if one_sheet or len(reports) <= 1:
+    titles = {r.id: ledger_title(r, store.report_text(r.id)[:_OPENING]) for r, _ in per_report}
+    title = _workbook_title(set(titles.values()), [r for r, _ in per_report])
+    if one_sheet or len(per_report) <= 1:
         rows = [row for _, part in per_report for row in part]
-        if len(reports) == 1:
-            subtitle = f"来源：{reports[0].title}"
+        if len(per_report) == 1:
+            subtitle = f"来源：{per_report[0][0].title}"
         else:
-            subtitle = f"共 {len(reports)} 份报告"
-        sheets = [LedgerSheet(LEDGER_SHEET, title, rows, with_source=len(reports) > 1,
+            subtitle = f"共 {len(per_report)} 份报告"
+        sheets = [LedgerSheet(LEDGER_SHEET, title, rows, with_source=len(per_report) > 1,
                               subtitle=subtitle + filters)]
     else:
         sheets = [LedgerSheet(report.title or f"报告{report.id}", titles[report.id], part,
                               subtitle=f"来源：{report.title}{filters}") for report, part in per_report]
 
-    ids = [r.id for r in reports]
-    stats = LedgerStats(
-        by_report=tuple(_stats_row(s) for s in store.statistics(report_ids=ids, by="report", as_of=as_of)),
-        by_unit=tuple(_stats_row(s, unit=True) for s in store.statistics(report_ids=ids, by="unit", as_of=as_of)),
-    ) if ids else LedgerStats()
+    stats = ledger_stats([(r, t) for r, t in trees if r.id in shown],
+                         yellow_points=store.light_settings().schedule_yellow_points) if shown else LedgerStats()
+    rec = _reconcile(store, per_report, trees, reconcile_dates) if reconcile_dates else None
     path = write_ledger(out_path, sheets, stats, title=title, exported_on=date.today(), as_of=as_of,
-                        exported_at=exported_at, on_progress=on_progress, is_cancelled=is_cancelled)
-    return ExportResult(path=path, rows=sum(len(s.rows) for s in sheets), sheets=len(sheets))
+                        exported_at=exported_at, on_progress=on_progress, is_cancelled=is_cancelled,
+                        signature=signature, reconcile=rec)
+    return ExportResult(path=path, rows=sum(len(s.rows) for s in sheets), sheets=len(sheets),
+                        left_out=later.measures if later else 0, reports_left_out=later.reports if later else 0)
+
+
+def _date_words(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _quoted_notes(store: Store, report_ids: Sequence[int], as_of: date) -> dict[int, str]:
+    """进展情况 as an as-of ledger shows it: the latest entry written by that day, `截至6月30日：…`."""
+    prefix = f"截至{as_of.month}月{as_of.day}日："
+    return {item_id: prefix + e.text for item_id, e in store.latest_progress(report_ids=report_ids, as_of=as_of).items()}
+
+
+def _reconcile(store: Store, per_report: Sequence[tuple[ReportSummary, Sequence[LedgerRow]]],
+               trees: Sequence[tuple[ReportSummary, Sequence[ItemRow]]], dates: Sequence[date]) -> Reconcile:
+    """The 对账 sheet: the exported measures, each with its status at the end of each date."""
+    days = tuple(sorted(set(dates)))
+    ids = tuple(r.id for r, _ in per_report)
+    at = [{r.id: r.status.value for r in store.items(ItemFilter(report_ids=ids, measures_only=True), as_of=d)}
+          for d in days]
+    rows_by_uuid = {row.uuid: row for _, part in per_report for row in part}
+    items: dict[int, ItemRow] = {r.id: r for _, tree in trees for r in tree}
+    out: list[ReconcileRow] = []
+    for report, tree in trees:
+        if report.id not in ids:
+            continue
+        for r in tree:
+            row = rows_by_uuid.get(r.uuid)
+            if row is None or r.child_count:
+                continue
+            root = r
+            while root.parent_id is not None and root.parent_id in items:
+                root = items[root.parent_id]
+            out.append(ReconcileRow(number=row.number, task=root.title if root.id != r.id else r.title,
+                                    measure=row.measure, lead_unit=row.lead_unit or root.lead_unit,
+                                    statuses=tuple(d.get(r.id, "") for d in at), report_title=report.title))
+    return Reconcile(dates=days, rows=tuple(out), with_source=len(ids) > 1)
 
 
 def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozenset[str] = frozenset(),
-                unit: str = "", as_of: date | None = None) -> list[LedgerRow]:
-    """One report's pre-order item tree as ledger rows numbered 1, 1.1, 1.2 …, filters applied to measures."""
+                unit: str = "", as_of: date | None = None, origins: dict[int, str] | None = None,
+                notes: dict[int, str] | None = None) -> list[LedgerRow]:
+    """One report's pre-order item tree as ledger rows numbered 1, 1.1, 1.2 …, filters applied to measures.
+
+    `origins`: the 来源 of carried rows by item id; `notes`: the 进展情况 to show instead of the note
+    (an as-of ledger quotes the latest entry; a row without one shows its note as it was then).
+    """
     numbers: dict[int, str] = {}
     counters: dict[int | None, int] = {}
     unit_hit: dict[int, bool] = {}
@@ -114,6 +185,10 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
         inherited = unit_hit.get(item.parent_id, False) if item.parent_id is not None else False
         unit_hit[item.id] = inherited or not unit or unit in item.lead_unit or unit in item.co_units
         row = _ledger_row(item, numbers[item.id], report_title, children.get(item.id, ()))
+        if origins and item.id in origins:
+            row = replace(row, origin=origins[item.id])
+        if notes is not None and item.id in notes:
+            row = replace(row, note=notes[item.id])
         if as_of is not None and row.updated_at is not None and row.updated_at.date() > as_of:
             row = replace(row, updated_at=None)  # a later edit's time would contradict the as-of date
         rows.append((item, row))
@@ -231,12 +306,3 @@ def _filter_words(statuses: frozenset[str], unit: str) -> str:
     if unit:
         parts.append(f"单位含“{unit}”")
     return ("（筛选：" + "；".join(parts) + "）") if parts else ""
-
-
-def _stats_row(row: StatsRow, *, unit: bool = False) -> LedgerStatsRow:
-    key = "" if unit and row.key == "未填写" else row.key
-    return LedgerStatsRow(key=key, total=row.total, done=row.done, in_progress=row.in_progress,
-                          not_started=row.not_started, overdue=row.overdue, rate=row.rate, ahead=row.ahead,
-                          on_track=row.on_track, behind=row.behind,
-                          # the store's counts split every measure into these four and the cancelled
-                          cancelled=max(0, row.total - row.done - row.in_progress - row.not_started))

@@ -43,7 +43,7 @@ def sample_rows(report: str = "2023年上半年组织工作总结") -> list[Ledg
 
 def sample_stats() -> LedgerStats:
     return LedgerStats(
-        by_report=(LedgerStatsRow("2023年上半年组织工作总结", 3, 1, 0, 1, 1, 1 / 3, 0, 1, 2),),
+        by_report=(LedgerStatsRow("2023年上半年组织工作总结", 3, 1, 0, 1, 1, 1 / 3, 0, 1, 2, items=2, extended=1),),
         by_unit=(LedgerStatsRow("干部科", 1, 1, 0, 0, 0, 1.0, 1, 0, 0),
                  LedgerStatsRow("考核办", 1, 0, 0, 1, 1, 0.0, 0, 0, 1),
                  LedgerStatsRow("", 2, 0, 1, 0, 0, 0.0, 0, 1, 0, cancelled=1)),
@@ -164,21 +164,24 @@ def test_print_setup(book: openpyxl.Workbook) -> None:
 def test_statistics_sheet_with_bar_charts(book: openpyxl.Workbook) -> None:
     ws = book["完成情况统计"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
-    heads = [r for r in values if r[1] == "任务总数"]
+    heads = [r for r in values if r[1] == "事项数"]
     assert [h[0] for h in heads] == ["报告", "牵头单位"]
-    assert heads[0][1:] == ["任务总数", "已完成/办结", "推进中", "未启动", "已逾期", "完成率", "超进度", "达进度", "欠进度"]
+    assert heads[0][1:] == ["事项数", "措施数", "已完成/办结", "推进中", "已延期", "未启动", "已取消", "已逾期", "完成率",
+                            "超进度", "达进度", "欠进度"]
     report = next(r for r in values if r[0] == "2023年上半年组织工作总结")
-    assert report[1:7] == [3, 1, 0, 1, 1, pytest.approx(1 / 3)]
-    assert report[7:10] == [0, 1, 2]
-    assert ["干部科", 1, 1, 0, 0, 0, 1.0, 1, 0, 0] in values
+    # 事项 apart from 措施; 已延期 in its own column, not under 推进中
+    assert report[1:10] == [2, 3, 1, 0, 1, 1, 0, 1, pytest.approx(1 / 3)]
+    assert report[10:13] == [0, 1, 2]
+    assert ["干部科", 0, 1, 1, 0, 0, 0, 0, 0, 1.0, 1, 0, 0] in values
     assert any(r[0] == "（未填写牵头单位）" for r in values)
     totals = [r for r in values if r[0] == "合计"]
-    assert totals[1][1:3] == [4, 1] and totals[1][6] == pytest.approx(1 / 3)  # the cancelled one left out
-    assert ws["G6"].number_format == "0.0%"
+    assert totals[1][2:4] == [4, 1] and totals[1][7] == 1 and totals[1][9] == pytest.approx(1 / 3)  # cancelled left out
+    assert ws["J6"].number_format == "0.0%"
+    assert any(isinstance(v[0], str) and v[0].startswith("注：推进中、已延期、未启动") for v in values)
     charts = ws._charts
     assert len(charts) == 2 and all(c.tagname == "barChart" for c in charts)
     refs = [c.series[0].val.numRef.f for c in charts]
-    assert refs[0].endswith("$G$6:$G$6")
+    assert refs[0].endswith("$J$6:$J$6")
 
 
 def test_one_sheet_with_source_column(tmp_path: Path) -> None:

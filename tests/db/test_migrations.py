@@ -93,3 +93,18 @@ def test_upgrade_is_a_no_op_when_current(tmp_path: Path) -> None:
     upgrade_to_head(engine)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_upgrade_from_the_previous_revision_adds_carry_links(empty_url: str) -> None:
+    _fill_first_revision(empty_url)
+    engine = create_engine(empty_url)
+    upgrade_to(engine, "0002")
+    engine.dispose()
+    with open_store(empty_url) as st:  # 0002 → head
+        assert current_revision(st.engine) == head_revision()
+        assert [(r.id, r.title, r.status.value) for r in st.item_tree(1)][:2] == [(1, "旧条目1", "推进中"),
+                                                                                 (2, "旧条目2", "已完成")]
+        from db.carry import NewReport
+
+        result = st.carry_forward([3], new_report=NewReport("旧报告（结转）", 2024), who="")
+        assert st.origins(report_ids=[result.target_report_id])[result.copies[0].id].words == "《旧报告》1.2"

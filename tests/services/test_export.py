@@ -104,15 +104,21 @@ def test_statistics_sheet_matches_store(ledger_store: Any, tmp_path: Path) -> No
     result = export_ledger(ledger_store, tmp_path / "s.xlsx")
     ws = openpyxl.load_workbook(result.path)["完成情况统计"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
+    # the sheet counts from the rows it exports; the store counts in SQL: the same figures
     for s in ledger_store.statistics(by="report"):
-        line = next(v for v in values if v[0] == s.key)
-        assert line[1:7] == [s.total, s.done, s.in_progress, s.not_started, s.overdue, pytest.approx(s.rate)]
+        line = dict(zip(values[4], next(v for v in values if v[0] == s.key)))
+        report = next(r for r in ledger_store.list_reports() if r.title == s.key)
+        assert (line["事项数"], line["措施数"], line["已完成/办结"], line["未启动"], line["已逾期"]) == (
+            report.item_count, s.total, s.done, s.not_started, s.overdue)
+        assert line["推进中"] + line["已延期"] == s.in_progress and line["完成率"] == pytest.approx(s.rate)
+        assert (line["超进度"], line["达进度"], line["欠进度"]) == (s.ahead, s.on_track, s.behind)
     unit_line = next(v for v in values if v[0] == "组织科")
-    assert unit_line[1:3] == [1, 1]
+    assert unit_line[1:4] == [1, 1, 1]
     assert any(v[0] == "（未填写牵头单位）" for v in values)
     total = sum(s.total for s in ledger_store.statistics(by="report"))
-    report_total = [v for v in values if v[0] == "合计"][0]
-    assert report_total[1:3] == [total, 1] and report_total[6] == pytest.approx(1 / (total - 1))
+    report_total = dict(zip(values[4], [v for v in values if v[0] == "合计"][0]))
+    assert (report_total["措施数"], report_total["已完成/办结"], report_total["已取消"]) == (total, 1, 1)
+    assert report_total["完成率"] == pytest.approx(1 / (total - 1))
     assert len(ws._charts) == 2
 
 
@@ -125,8 +131,13 @@ def test_as_of_is_shown_and_judges_overdue(ledger_store: Any, tmp_path: Path) ->
     assert f"DATE({today.year},{today.month},{today.day})" in rule.formula[0]
     stamps = [r["最后更新"] for r in table(ws)]
     assert stamps and all(s is not None and s.date() <= today for s in stamps)
-    past = export_ledger(ledger_store, tmp_path / "b.xlsx", as_of=date(2000, 1, 1))
-    assert past.rows == 0  # nothing had been imported by then
+    from desktop.services.export import NothingToExportError
+
+    measures = sum(r.measure_count for r in ledger_store.list_reports())
+    # nothing had been imported by then: said with the count, and no (empty) file written
+    with pytest.raises(NothingToExportError, match=f"{measures} 项措施（含 2 份报告）是在此之后才导入"):
+        export_ledger(ledger_store, tmp_path / "b.xlsx", as_of=date(2000, 1, 1))
+    assert not (tmp_path / "b.xlsx").exists()
 
 
 def test_unknown_report_and_bad_target(ledger_store: Any, tmp_path: Path) -> None:

@@ -1,0 +1,81 @@
+"""Dated progress (进展情况) entries, read from the history of the `note` field.
+
+Every change of an item's note is already in `history` with its time and author, so the log needs no
+table of its own: an entry is one such change. A unit or the CLI often adds the new progress below the
+old text (`halfyear status --note` after a concurrent edit, a ledger merged back): when the new note
+starts with the old one, the entry is only what was added; otherwise it is the whole new note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select
+
+from db.models import History
+
+_FIELD = "note"
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """One 进展情况 entry: when and by whom it was written, its text, and the whole note after it."""
+
+    item_id: int
+    at: datetime | None  # None: the note predates the history (an old database), its date is unknown
+    who: str
+    text: str
+    note: str
+
+
+def entry_text(old: str | None, new: str | None) -> str:
+    """What a note change added: the appended part when the new note extends the old one, else the new note."""
+    old, new = (old or "").strip(), (new or "").strip()
+    if old and new.startswith(old):
+        added = new[len(old):].strip()
+        if added:
+            return added
+    return new
+
+
+def _entry(item_id: int, at: datetime, who: str, old: str | None, new: str | None) -> ProgressEntry:
+    return ProgressEntry(item_id=item_id, at=at, who=who or "", text=entry_text(old, new), note=(new or "").strip())
+
+
+def log_of(conn: Connection, item_id: int, current_note: str) -> list[ProgressEntry]:
+    """An item's entries, oldest first; a cleared note ends the previous entry and is not one itself."""
+    rows = conn.execute(
+        select(History.at, History.who, History.old, History.new)
+        .where(History.item_id == item_id, History.field == _FIELD)
+        .order_by(History.at, History.id)).all()
+    entries = [_entry(item_id, r.at, r.who, r.old, r.new) for r in rows if (r.new or "").strip()]
+    if not rows and current_note.strip():
+        entries.append(ProgressEntry(item_id, None, "", current_note.strip(), current_note.strip()))
+    return entries
+
+
+def latest_before(conn: Connection, report_ids: Sequence[int] | None, cutoff: datetime | None) -> dict[int, ProgressEntry]:
+    """Each item's last note change before `cutoff` (None: ever), for the items of these reports (None: all).
+
+    Items whose last change cleared the note are left out, as are items whose note has no history.
+    """
+    h = History.__table__.alias("h")
+    last = func.row_number().over(partition_by=h.c.item_id, order_by=(h.c.at.desc(), h.c.id.desc()))
+    terms: list[Any] = [h.c.field == _FIELD]
+    params: dict[str, Any] = {}
+    if cutoff is not None:
+        terms.append(h.c.at < bindparam("cutoff"))
+        params["cutoff"] = cutoff
+    if report_ids is not None:
+        terms.append(h.c.report_id.in_(bindparam("report_ids", expanding=True)))
+        params["report_ids"] = list(report_ids)
+    ranked = select(h.c.item_id, h.c.at, h.c.who, h.c.old, h.c.new, last.label("n")).where(*terms).subquery()
+    stmt = select(ranked.c.item_id, ranked.c.at, ranked.c.who, ranked.c.old, ranked.c.new).where(ranked.c.n == 1)
+    out: dict[int, ProgressEntry] = {}
+    for item_id, at, who, old, new in conn.execute(stmt, params):
+        if (new or "").strip():
+            out[item_id] = _entry(item_id, at, who, old, new)
+    return out

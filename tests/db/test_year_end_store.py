@@ -1,0 +1,105 @@
+"""The store's year-end calls: dated progress, what an as-of view leaves out, the light rule, as-of fields."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from db.api import InvalidChangeError, ItemFilter
+from db.models import Item
+from db.progress_log import entry_text
+from tests.db.plans import make_plan
+from tests.services.history_script import dated
+
+
+def _report(store: Any, when: date = date(2023, 1, 10)) -> list[Any]:
+    with dated(store, when):
+        rid = store.import_plan(make_plan(items=1, measures=2), sha256="a" * 64, original_text="").report_id
+    return store.item_tree(rid)
+
+
+def _note(store: Any, item_id: int, when: date, note: str) -> None:
+    with dated(store, when):
+        row = store.get_item(item_id)
+        store.update_item(item_id, {"note": note}, expected_version=row.version, who="王五")
+
+
+def test_progress_log_keeps_each_entry_with_its_date(any_store: Any) -> None:
+    item, m1, m2 = _report(any_store)
+    _note(any_store, m1.id, date(2023, 3, 1), "3月：制定方案")
+    _note(any_store, m1.id, date(2023, 6, 1), "3月：制定方案\n6月：完成一半")  # added below the old text
+    _note(any_store, m1.id, date(2023, 7, 1), "")  # cleared: not an entry
+    _note(any_store, m1.id, date(2023, 9, 1), "9月：重新部署")  # replaced
+    log = any_store.progress_log(m1.id)
+    assert [(e.at.date(), e.who, e.text) for e in log] == [
+        (date(2023, 3, 1), "王五", "3月：制定方案"), (date(2023, 6, 1), "王五", "6月：完成一半"),
+        (date(2023, 9, 1), "王五", "9月：重新部署")]
+    assert log[1].note == "3月：制定方案\n6月：完成一半"
+    latest = any_store.latest_progress(report_ids=[m1.report_id], as_of=date(2023, 6, 30))
+    assert set(latest) == {m1.id} and latest[m1.id].text == "6月：完成一半"
+    assert any_store.latest_progress(as_of=date(2023, 7, 31)) == {}  # cleared on 7/1
+    assert any_store.latest_progress()[m1.id].text == "9月：重新部署"
+    assert any_store.progress_log(m2.id) == []
+
+
+def test_a_note_older_than_the_history_has_no_date(store: Any) -> None:
+    item, m1, m2 = _report(store)
+    with store.engine.begin() as conn:  # as an old database written before the history kept notes
+        conn.execute(update(Item).where(Item.id == m2.id).values(note="早先的进展"))
+    [entry] = store.progress_log(m2.id)
+    assert (entry.at, entry.text) == (None, "早先的进展")
+
+
+def test_entry_text() -> None:
+    assert entry_text("甲", "甲\n乙") == "乙" and entry_text("甲", "丙") == "丙" and entry_text(None, "丁") == "丁"
+    assert entry_text("甲", "甲") == "甲" and entry_text("", "") == ""
+
+
+def test_created_after(any_store: Any) -> None:
+    item, m1, m2 = _report(any_store, date(2023, 1, 10))
+    with dated(any_store, date(2023, 8, 1)):
+        any_store.add_item(item.report_id, parent_id=item.id, position=2, label="3", title="新增", who="t")
+        other = any_store.import_plan(make_plan(items=2, measures=1), sha256="b" * 64, original_text="").report_id
+    june = date(2023, 6, 30)
+    assert any_store.created_after(june).__dict__ == {"reports": 1, "measures": 3}
+    assert any_store.created_after(june, report_ids=[item.report_id]).__dict__ == {"reports": 0, "measures": 1}
+    assert any_store.created_after(date(2023, 8, 1), report_ids=[other]).__dict__ == {"reports": 0, "measures": 0}
+
+
+def test_light_rule_is_a_setting_of_the_database(any_store: Any) -> None:
+    assert any_store.light_rule() == "deadline"
+    any_store.set_light_rule("schedule")
+    assert any_store.light_rule() == "schedule"
+    with pytest.raises(InvalidChangeError, match="亮灯规则"):
+        any_store.set_light_rule("colour")  # type: ignore[arg-type]
+    assert any_store.light_rule() == "schedule"
+
+
+def test_as_of_rebuilds_units_owner_and_delay_reason(any_store: Any) -> None:
+    item, m1, m2 = _report(any_store)
+    with dated(any_store, datetime(2023, 2, 1, 9)):
+        any_store.update_item(m1.id, {"lead_unit": "干部科", "owner": "张三", "co_units": "党校", "lead_leader": "李**",
+                                      "delay_reason": "等文件"}, expected_version=1, who="t")
+        any_store.update_item(item.id, {"lead_unit": "组织科"}, expected_version=1, who="t")
+    with dated(any_store, datetime(2023, 7, 1, 9)):
+        any_store.update_item(m1.id, {"lead_unit": "人才办", "owner": "", "co_units": "", "lead_leader": "",
+                                      "delay_reason": "", "status": "已延期", "due": date(2024, 6, 30)},
+                              expected_version=2, who="t")
+        any_store.update_item(item.id, {"lead_unit": "宣传科"}, expected_version=2, who="t")
+    then = {r.id: r for r in any_store.item_tree(item.report_id, as_of=date(2023, 6, 30))}
+    assert (then[m1.id].lead_unit, then[m1.id].owner, then[m1.id].co_units, then[m1.id].lead_leader,
+            then[m1.id].delay_reason, then[m1.id].original_due) == ("干部科", "张三", "党校", "李**", "等文件", None)
+    now = any_store.get_item(m1.id)
+    assert (now.lead_unit, now.original_due) == ("人才办", date(2023, 12, 31))
+    before = {r.id: r for r in any_store.item_tree(item.report_id, as_of=date(2023, 1, 31))}
+    assert (before[m1.id].lead_unit, before[m1.id].owner) == ("", "")
+    # the unit a measure inherits from its item, and the unit filter, follow the date too
+    by_unit = {s.key: s.total for s in any_store.statistics(report_ids=[item.report_id], by="unit",
+                                                           as_of=date(2023, 6, 30))}
+    assert by_unit == {"干部科": 1, "组织科": 1}
+    found = any_store.items(ItemFilter(unit="组织科", measures_only=True), as_of=date(2023, 6, 30))
+    assert [r.id for r in found] == [m2.id]
+    assert [r.id for r in any_store.items(ItemFilter(text="张三"), as_of=date(2023, 6, 30))] == [m1.id]
