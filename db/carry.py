@@ -85,9 +85,9 @@ def numbers(tree: Sequence[ItemRow]) -> dict[int, str]:
     for r in tree:
         siblings.setdefault(r.parent_id, []).append(r)
     out: dict[int, str] = {}
-    level = [(None, "")]
+    level: list[tuple[int | None, str]] = [(None, "")]
     while level:
-        nxt = []
+        nxt: list[tuple[int | None, str]] = []
         for parent, prefix in level:
             for n, r in enumerate(sorted(siblings.get(parent, ()), key=lambda r: (r.position, r.id)), 1):
                 out[r.id] = f"{prefix}{n}"

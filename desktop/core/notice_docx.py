@@ -26,6 +26,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import parse_xml
 from docx.shared import Mm
@@ -137,7 +138,7 @@ def build_notice(review: Review, *, issuer: str = "") -> bytes:
     return _with_body(skeleton.getvalue(), doc, _main_text(review, issuer), _annex(review))
 
 
-def _with_body(skeleton: bytes, doc: Document, main: str, annex: str) -> bytes:  # type: ignore[valid-type]
+def _with_body(skeleton: bytes, doc: WordDocument, main: str, annex: str) -> bytes:
     """The skeleton .docx with its body replaced: the main text, the break to the landscape pages, the 附件.
 
     The body is spliced into word/document.xml as text. Parsing it into python-docx's tree and saving
@@ -307,7 +308,7 @@ def _twips(mm: Sequence[float]) -> list[int]:
     return [round(v * _TWIPS_PER_MM) for v in mm]
 
 
-def _drop_thumbnail(doc: Document) -> None:  # type: ignore[valid-type]
+def _drop_thumbnail(doc: WordDocument) -> None:
     """The template carries a picture of some other document as its preview; a file browser would show it."""
     rels = doc.part.package.rels
     for rid, rel in list(rels.items()):
@@ -330,7 +331,7 @@ def _page(section: object, margins: dict[str, int], *, landscape: bool) -> None:
     sect.append(parse_xml(f'<w:docGrid xmlns:w="{W_NS}" w:type="lines" w:linePitch="{LINE_PITCH}"/>'))
 
 
-def _page_numbers(doc: Document, section: object) -> None:  # type: ignore[valid-type]
+def _page_numbers(doc: WordDocument, section: object) -> None:
     """— 1 — in 4号 宋体: odd pages at the right, even pages at the left, one character in (GB/T 9704 7.5)."""
     doc.settings.odd_and_even_pages_header_footer = True
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):  # type: ignore[attr-defined]
@@ -409,7 +410,7 @@ _STYLES = (
 )
 
 
-def _fonts_and_styles(doc: Document) -> None:  # type: ignore[valid-type]
+def _fonts_and_styles(doc: WordDocument) -> None:
     """Body defaults (3号 仿宋, 29 pt lines, two-character first-line indent), the styles above, fallbacks."""
     styles = doc.styles.element
     defaults = styles.find(f"{{{W_NS}}}docDefaults")
@@ -435,7 +436,7 @@ def _fonts_and_styles(doc: Document) -> None:  # type: ignore[valid-type]
     _east_asian_theme(doc)
 
 
-def _font_table(doc: Document) -> None:  # type: ignore[valid-type]
+def _font_table(doc: WordDocument) -> None:
     """Name a substitute for each Chinese font in word/fontTable.xml (w:altName), with the GB2312 charset."""
     part = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
     fonts = parse_xml(part.blob)
@@ -447,7 +448,7 @@ def _font_table(doc: Document) -> None:  # type: ignore[valid-type]
     part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _east_asian_theme(doc: Document) -> None:  # type: ignore[valid-type]
+def _east_asian_theme(doc: WordDocument) -> None:
     """The template says its east-Asian language is Japanese; Word then picks Japanese glyph forms."""
     for lang in doc.settings.element.xpath("w:themeFontLang"):
         lang.set(f"{{{W_NS}}}eastAsia", "zh-CN")

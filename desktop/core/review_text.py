@@ -137,7 +137,7 @@ UNIT_HEADER = ("排名", "牵头单位", "任务数", "已完成", "完成率", 
 
 def problem_groups(review: Review) -> list[tuple[str, str, tuple[MeasureLine, ...]]]:
     """三、存在的问题: (level-2 heading, lead sentence, measures) for lagging, extended and not started ones."""
-    out = []
+    out: list[tuple[str, str, tuple[MeasureLine, ...]]] = []
     for cat, heading, lead in (
         (rm.BEHIND, "部分任务进度滞后", "欠进度措施{n}项，具体是："),
         (rm.EXTENDED, "部分任务延期", "已批准延期的措施{n}项，具体是："),
