@@ -158,19 +158,28 @@ class WriteTransaction:
         return out
 
     def _send_plain(self, statements: Sequence[Statement]) -> list[Outcome]:
+        # Straight on the driver's cursor with each statement compiled once: SQLAlchemy's execution path
+        # (cache key, parameter processing, result set-up) cost more than SQLite's own work for a tick
+        # (bench/store.py, "status change + history").
+        dialect = self._conn.dialect
+        raw = self._conn.connection.dbapi_connection
+        assert raw is not None
+        cur = raw.cursor()
         out = []
-        for st in statements:
-            result = self._conn.execute(st.stmt, dict(st.params))
-            try:
-                if not result.returns_rows:
+        try:
+            for st in statements:
+                sql, params = _sql_positional(dialect, st.stmt, st.params)
+                cur.execute(sql, params)
+                if cur.description is None:
                     rows: list[tuple[Any, ...]] = []
                 elif st.driver_rows:
-                    rows = list(result.cursor.fetchall()) if result.cursor is not None else []
+                    rows = list(cur.fetchall())
                 else:
-                    rows = [tuple(r) for r in result]
-                out.append(Outcome(rows, result.rowcount))
-            finally:
-                result.close()
+                    processors = _result_processors(dialect, st.stmt)
+                    rows = [tuple(p(v) if p is not None else v for p, v in zip(processors, r)) for r in cur.fetchall()]
+                out.append(Outcome(rows, cur.rowcount))
+        finally:
+            cur.close()
         return out
 
     def _send_pipelined(self, statements: Sequence[Statement], commit: bool) -> list[Outcome]:
@@ -234,6 +243,22 @@ def _sql(dialect: Dialect, stmt: Executable, params: Mapping[str, Any]) -> tuple
 def _compiled(dialect: Dialect, stmt: Executable) -> Any:
     # Statements built once (the row SELECTs, cached by db.queries) are compiled once too.
     return stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
+
+
+def _sql_positional(dialect: Dialect, stmt: Executable, params: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    """As _sql, for a driver taking its parameters in order (SQLite's qmark style)."""
+    state = _compiled(dialect, stmt).construct_expanded_state(dict(params))
+    processors = state.processors or {}
+    values = state.parameters
+    return state.statement, tuple(processors[k](values[k]) if k in processors else values[k]
+                                  for k in state.positiontup or ())
+
+
+@lru_cache(maxsize=256)
+def _result_processors(dialect: Dialect, stmt: Executable) -> tuple[Any, ...]:
+    """The functions turning a driver's column values into Python values (SQLite's dates and booleans)."""
+    return tuple(col.type.dialect_impl(dialect).result_processor(dialect, None)
+                 for col in stmt.selected_columns)  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -10,10 +10,11 @@ import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Connection, DateTime, Engine, Table, and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
@@ -50,6 +51,7 @@ from desktop.core.types import Plan, PlanItem
 _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
            "due", "original_due", "delay_reason", "note", "ongoing")
 _CHUNK = 500
+_EDIT_COLUMNS = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
 
 
 def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
@@ -329,32 +331,7 @@ class Store(YearEndStore):
     def _summary_statement(self, report_ids: Sequence[int] | None, as_of: date | None) -> Statement:
         """The SELECT of report summaries (columns in _summary's order), with its parameters."""
         scope = self._scope(report_ids=report_ids, as_of=as_of)
-        rows = queries.item_select(scope.shape)
-        c = rows.c
-        leaf = c.child_count == 0
-        root = c.depth == 0
-        agg = (
-            select(
-                c.report_id,
-                func.sum(case((root, 1), else_=0)).label("n_items"),
-                func.sum(case((leaf, 1), else_=0)).label("measures"),
-                func.sum(case((and_(leaf, c.eff_done == 1), 1), else_=0)).label("done"),
-                func.sum(case((and_(root, c.eff_done == 1), 1), else_=0)).label("done_items"),
-                func.sum(case((and_(leaf, c.overdue == 1), 1), else_=0)).label("overdue"),
-            ).group_by(c.report_id).subquery("agg")
-        )
-        stmt = (
-            select(Report.id, Report.title, Report.source_name, Report.year, Report.heading, Report.preamble,
-                   Report.sample, Report.imported_at, agg.c.n_items, agg.c.measures, agg.c.done, agg.c.overdue,
-                   Report.sha256, agg.c.done_items)
-            .outerjoin(agg, agg.c.report_id == Report.id)
-            .order_by(Report.imported_at.desc(), Report.id.desc())
-        )
-        if report_ids is not None:
-            stmt = stmt.where(Report.id.in_(list(report_ids)))
-        if as_of is not None:
-            stmt = stmt.where(Report.imported_at < queries.Scope(as_of=as_of).cutoff)
-        return Statement(stmt, scope.params(self.light_settings()))
+        return Statement(_summary_select(scope.shape), scope.params(self.light_settings()))
 
     def delete_report(self, report_id: int) -> None:
         """Delete a report with its items and their history."""
@@ -508,13 +485,10 @@ class Store(YearEndStore):
             raise InvalidChangeError("同一条不能在一次修改中出现两次。")
         if not ids:
             return []
-        columns = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
-        stored = (select(*(getattr(Item, c) for c in columns))
-                  .where(Item.id.in_(bindparam("ids", expanding=True))).with_for_update())
         now = _now()
         with self._editing() as tx:
-            current_out, before_out = tx.send([Statement(stored, {"ids": ids}), self._row_statement(ids)])
-            current = {r[0]: dict(zip(columns, r)) for r in current_out.rows}
+            current_out, before_out = tx.send([Statement(_stored_select(), {"ids": ids}), self._row_statement(ids)])
+            current = {r[0]: dict(zip(_EDIT_COLUMNS, r)) for r in current_out.rows}
             before = {r.id: r for r in map(row_from_values, before_out.rows)}
             for item_id, _changes, version in edits:
                 if item_id not in current:
@@ -527,14 +501,15 @@ class Store(YearEndStore):
                 diff = _diff(current[item_id], wanted, now)
                 if not diff:
                     continue
-                writes.append(Statement(update(Item).where(Item.id == item_id, Item.version == version)
-                                        .values(**diff, version=Item.version + 1, updated_at=now)))
+                writes.append(Statement(_update_statement(tuple(diff)), {
+                    **{f"v_{f}": v for f, v in diff.items()}, "v__id": item_id, "v__version": version, "v__now": now}))
                 cur = current[item_id]
                 history += [{"report_id": cur["report_id"], "item_id": item_id, "at": now, "who": who, "field": f,
                              "old": _text(cur[f]), "new": _text(v)} for f, v in diff.items()]
             if not writes:
                 return [ItemChange(before=before[i], after=before[i]) for i in ids]
-            writes.append(Statement(insert(History).values(history)))
+            writes.append(Statement(_history_insert(len(history)),
+                                    {f"h{k}_{f}": h[f] for k, h in enumerate(history) for f in _HISTORY_FIELDS}))
             parents = sorted({p for c in current.values() if (p := c["parent_id"]) is not None} - set(ids))
             report_ids = sorted({c["report_id"] for c in current.values()})
             tail = [self._row_statement([*ids, *parents])]
@@ -711,6 +686,64 @@ def friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
         if isinstance(exc, (IntegrityError, ProgrammingError, sqlite3.IntegrityError, sqlite3.ProgrammingError)):
             raise  # our own mistake, not the database's: a test must see it
         raise diagnose.store_error(exc, path, writing=writing) from exc
+
+
+@lru_cache(maxsize=16)
+def _summary_select(shape: queries.Shape) -> Any:
+    """Report summaries for a scope shape, built once per shape (compiled once too: see db.engine._compiled)."""
+    rows = queries.item_select(shape)
+    c = rows.c
+    leaf = c.child_count == 0
+    root = c.depth == 0
+    agg = (
+        select(
+            c.report_id,
+            func.sum(case((root, 1), else_=0)).label("n_items"),
+            func.sum(case((leaf, 1), else_=0)).label("measures"),
+            func.sum(case((and_(leaf, c.eff_done == 1), 1), else_=0)).label("done"),
+            func.sum(case((and_(root, c.eff_done == 1), 1), else_=0)).label("done_items"),
+            func.sum(case((and_(leaf, c.overdue == 1), 1), else_=0)).label("overdue"),
+        ).group_by(c.report_id).subquery("agg")
+    )
+    stmt = (
+        select(Report.id, Report.title, Report.source_name, Report.year, Report.heading, Report.preamble,
+               Report.sample, Report.imported_at, agg.c.n_items, agg.c.measures, agg.c.done, agg.c.overdue,
+               Report.sha256, agg.c.done_items)
+        .outerjoin(agg, agg.c.report_id == Report.id)
+        .order_by(Report.imported_at.desc(), Report.id.desc())
+    )
+    if shape.reports:
+        stmt = stmt.where(Report.id.in_(bindparam("report_ids", expanding=True)))
+    if shape.as_of:
+        stmt = stmt.where(Report.imported_at < bindparam("cutoff", type_=DateTime))
+    return stmt
+
+
+@lru_cache(maxsize=1)
+def _stored_select() -> Any:
+    """The stored fields of the rows an edit changes, locked for the transaction (on a server)."""
+    return (select(*(getattr(Item, c) for c in _EDIT_COLUMNS))
+            .where(Item.id.in_(bindparam("ids", expanding=True))).with_for_update())
+
+
+@lru_cache(maxsize=64)
+def _update_statement(fields: tuple[str, ...]) -> Any:
+    """UPDATE of these fields of one row at its expected version, built (and compiled) once per field set."""
+    cols = Item.__table__.c
+    values: dict[str, Any] = {f: bindparam(f"v_{f}", type_=cols[f].type) for f in fields}
+    return (update(Item).where(Item.id == bindparam("v__id"), Item.version == bindparam("v__version"))
+            .values(**values, version=Item.version + 1, updated_at=bindparam("v__now", type_=DateTime)))
+
+
+_HISTORY_FIELDS = ("report_id", "item_id", "at", "who", "field", "old", "new")
+
+
+@lru_cache(maxsize=32)
+def _history_insert(n: int) -> Any:
+    """One INSERT of `n` history rows (a multi-row VALUES), built once per row count."""
+    cols = History.__table__.c
+    return insert(History).values([{f: bindparam(f"h{k}_{f}", type_=cols[f].type) for f in _HISTORY_FIELDS}
+                                   for k in range(n)])
 
 
 def _summary(r: Any) -> ReportSummary:
