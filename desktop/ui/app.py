@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
     from db.store import Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.models.row_filter import PreparedRows
 
 ORGANIZATION = "halfyear"
 APPLICATION = "halfyear"
@@ -152,10 +154,34 @@ def run(argv: list[str]) -> int:
         status["code"] = 1
         window.close()
 
-    window.jobs.db(_open_store, args.db, on_done=opened, on_error=failed)
+    show_first_report(window, args.db, then=lambda: window.jobs.db(_open_store, args.db, on_done=opened,
+                                                                   on_error=failed))
     code = app.exec()
     window.close_store()
     return status["code"] or code
+
+
+def show_first_report(window: MainWindow, url: str | None, *, then: Callable[[], object]) -> None:
+    """Read the first report's rows without the store (db.first_look) and show them; then call `then` (open the
+    store), once the tree has painted: SQLAlchemy's import on the database thread would slow that paint down."""
+    from PySide6.QtCore import QTimer
+
+    def shown(first: tuple[int, PreparedRows] | None) -> None:
+        window.browser.show_first(first)
+        QTimer.singleShot(0, then)  # queued behind the paint the new rows asked for
+
+    def unread(_exc: Exception) -> None:  # a failure first_look did not expect: the store's opening tells it
+        then()
+
+    window.jobs.db(_first_look, url, window.browser.saved_report(), on_done=shown, on_error=unread)
+
+
+def _first_look(url: str | None, wanted: int | None) -> tuple[int, PreparedRows] | None:
+    from db.first_look import first_look
+    from desktop.ui.models.row_filter import prepare_rows
+
+    look = first_look(url, wanted)
+    return None if look is None else (look.report_id, prepare_rows(look.rows))
 
 
 def _open_store(url: str | None) -> Store:
