@@ -18,25 +18,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql import Executable
 
+from db.first_look import default_url  # noqa: F401 - where the store's callers find it
+
 # A pooled server connection unused this long is pinged before use (one round trip): a server restart or a
 # firewall dropping idle connections would otherwise fail the clerk's next tick. A connection in steady use is
 # not pinged, so a tick costs only its own round trips (SQLAlchemy's pool_pre_ping pings on every checkout).
 IDLE_PING_SECONDS = 30.0
-
-
-def default_url() -> str:
-    """$HALFYEAR_DB, else the SQLite file in the user's data folder."""
-    env = os.environ.get("HALFYEAR_DB", "").strip()
-    if env:
-        return env
-    folder = Path(platformdirs.user_data_dir("halfyear", appauthor=False))
-    return f"sqlite:///{folder / 'halfyear.db'}"
 
 
 def normalise_url(url: str | None) -> str:
@@ -259,6 +251,48 @@ def _result_processors(dialect: Dialect, stmt: Executable) -> tuple[Any, ...]:
     """The functions turning a driver's column values into Python values (SQLite's dates and booleans)."""
     return tuple(col.type.dialect_impl(dialect).result_processor(dialect, None)
                  for col in stmt.selected_columns)  # type: ignore[attr-defined]
+
+
+def fetch_all(conn: Connection, stmt: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """A SELECT's rows as tuples of Python values; on SQLite straight on the driver's cursor (compiled once)."""
+    if conn.dialect.name != "sqlite":
+        return [tuple(r) for r in conn.execute(stmt, dict(params))]
+    sql, values = _sql_positional(conn.dialect, stmt, params)
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    processors = _result_processors(conn.dialect, stmt)
+    return [tuple(p(v) if p is not None else v for p, v in zip(processors, r)) for r in raw.execute(sql, values)]
+
+
+def insert_many(conn: Connection, stmt: Executable, rows: Sequence[Mapping[str, Any]]) -> int | None:
+    """Run an INSERT over many parameter sets; returns the last row id on SQLite (None elsewhere).
+
+    SQLite: straight on the driver's cursor with the statement compiled once and each row's values put in
+    order through the column types' converters (dates, booleans), as SQLAlchemy's executemany would.
+    Parameter names are the column names with a `p_` in front (see db.store._insert_statement).
+    """
+    if conn.dialect.name != "sqlite":
+        conn.execute(stmt, [{f"p_{k}": v for k, v in r.items()} for r in rows])
+        return None
+    if not rows:
+        return None
+    state = _compiled(conn.dialect, stmt).construct_expanded_state({f"p_{k}": None for k in rows[0]})
+    names = state.positiontup or ()
+    processors = state.processors or {}
+    keys = [n[2:] for n in names]
+    convert = [processors.get(n) for n in names]
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cur = raw.cursor()
+    try:
+        values = [tuple(c(r[k]) if c is not None else r[k] for k, c in zip(keys, convert)) for r in rows]
+        if len(values) == 1:  # the driver keeps lastrowid after execute() only
+            cur.execute(state.statement, values[0])
+        else:
+            cur.executemany(state.statement, values)
+        return cur.lastrowid
+    finally:
+        cur.close()
 
 
 @contextmanager

@@ -40,8 +40,8 @@ from db.api import (
     Status,
 )
 from db.backup_files import newest_backup
-from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
-from db.item_row import row_from_values
+from db.engine import Statement, WriteTransaction, fetch_all, insert_many, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
+from db.item_row import preorder as _preorder, row_from_values
 from db.models import History, Item, Report, Setting
 from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -269,30 +269,33 @@ class Store(YearEndStore):
         now = _now()
         with self._writing() as s:
             if not allow_duplicate:
-                found = s.execute(select(Report.id, Report.title).where(Report.sha256 == sha256)
-                                  .order_by(Report.id).limit(1)).first()
-                if found is not None:
-                    raise DuplicateReportError(found.id, found.title)
-            report_id = s.execute(insert(Report).returning(Report.id), [{
+                found = fetch_all(s, _same_file_select(), {"sha": sha256})
+                if found:
+                    raise DuplicateReportError(*found[0])
+            report_row = {
                 "title": plan.title or plan.source, "source_name": plan.source, "sha256": sha256,
                 "year": plan.year, "heading": plan.section.heading, "preamble": plan.section.preamble or "",
                 "original_text": original_text, "imported_at": now, "period_start": now.date(),
                 "sample": sample,
-            }]).scalar_one()
+            }
+            if self.is_sqlite:  # the driver's cursor, statements compiled once (db.engine.insert_many)
+                report_id = insert_many(s, _insert_statement("report", tuple(report_row)), [report_row])
+            else:
+                report_id = s.execute(insert(Report).returning(Report.id), [report_row]).scalar_one()
+            assert report_id is not None
             level: list[tuple[int | None, int, PlanItem]] = [(None, pos, it) for pos, it in enumerate(plan.items)]
             items = measures = depth = 0
             table = Item.__table__
             assert isinstance(table, Table)
             while level:
                 rows = [self._plan_row(report_id, parent, depth, pos, it, now) for parent, pos, it in level]
-                s.execute(insert(table), rows)  # executemany: one statement for the whole level
+                insert_many(s, _insert_statement("item", tuple(rows[0])), rows)  # one statement for the whole level
                 if depth == 0:
                     items = len(rows)
                 measures += sum(1 for _, _, it in level if not it.children)
                 parents = [(row["uuid"], it) for row, (_, _, it) in zip(rows, level) if it.children]
                 if parents:
-                    ids: dict[str, int] = dict(s.execute(select(table.c.uuid, table.c.id).where(
-                        table.c.report_id == report_id, table.c.depth == depth)).all())
+                    ids: dict[str, int] = dict(fetch_all(s, _ids_at_depth(), {"rid": report_id, "depth": depth}))
                     level = [(ids[u], pos, child) for u, it in parents for pos, child in enumerate(it.children)]
                 else:
                     level = []
@@ -720,6 +723,26 @@ def _summary_select(shape: queries.Shape) -> Any:
 
 
 @lru_cache(maxsize=1)
+def _same_file_select() -> Any:
+    """The first report imported from a file with this checksum (:sha)."""
+    return select(Report.id, Report.title).where(Report.sha256 == bindparam("sha")).order_by(Report.id).limit(1)
+
+
+@lru_cache(maxsize=1)
+def _ids_at_depth() -> Any:
+    """uuid → id of a report's rows at one depth (:rid, :depth): the parents of the next level of an import."""
+    return select(Item.uuid, Item.id).where(Item.report_id == bindparam("rid"), Item.depth == bindparam("depth"))
+
+
+@lru_cache(maxsize=8)
+def _insert_statement(table: str, columns: tuple[str, ...]) -> Any:
+    """INSERT of these columns with parameters named p_<column> (db.engine.insert_many), built once."""
+    model: Any = {"report": Report, "item": Item}[table]
+    cols = model.__table__.c
+    return insert(model).values({c: bindparam(f"p_{c}", type_=cols[c].type) for c in columns})
+
+
+@lru_cache(maxsize=1)
 def _stored_select() -> Any:
     """The stored fields of the rows an edit changes, locked for the transaction (on a server)."""
     return (select(*(getattr(Item, c) for c in _EDIT_COLUMNS))
@@ -842,30 +865,4 @@ def _descendants(s: Connection, report_id: int, item_id: int) -> list[int]:
         i = stack.pop()
         out.append(i)
         stack.extend(children.get(i, ()))
-    return out
-
-
-def _preorder(rows: list[ItemRow]) -> list[ItemRow]:
-    """Rows in tree pre-order; `rows` list each parent's children in position order."""
-    ids = {r.id for r in rows}
-    roots: list[ItemRow] = []
-    children: dict[int, list[ItemRow]] = {}
-    for r in rows:
-        parent = r.parent_id
-        if parent in ids:
-            children.setdefault(parent, []).append(r)
-        else:
-            roots.append(r)
-    out: list[ItemRow] = []
-    append = out.append
-    get = children.get
-
-    def visit(level: list[ItemRow]) -> None:
-        for r in level:
-            append(r)
-            kids = get(r.id)
-            if kids:
-                visit(kids)
-
-    visit(roots)
     return out
