@@ -58,7 +58,7 @@ _APP = r"""
 import sys
 # in run()'s order: the entry point imports desktop.ui.app before anything imports Qt
 from desktop.core.gc_pause import cyclic_gc_paused
-from desktop.ui.app import make_app, _open_store
+from desktop.ui.app import make_app, _open_store, show_first_report
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 class F(QObject):
     seen = False
@@ -80,9 +80,9 @@ def loaded():
     print("TREE", w.item_model.visible_count(), flush=True)
     app.quit()
 w.tree_loaded.connect(loaded)
-w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store)
+show_first_report(w, sys.argv[1], then=lambda: w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store))
 app.exec()
-w.store.close()
+w.close_store()
 """
 
 
