@@ -146,6 +146,7 @@ def run(argv: list[str]) -> int:
     def opened(store: Store) -> None:
         window.set_store(store)
         window.offer_samples(seeds_dir())
+        start_parser_when_idle(window)
 
     def failed(exc: Exception) -> None:
         from desktop.ui.errors import show_error
@@ -182,6 +183,24 @@ def _first_look(url: str | None, wanted: int | None) -> tuple[int, PreparedRows]
 
     look = first_look(url, wanted)
     return None if look is None else (look.report_id, prepare_rows(look.rows))
+
+
+# The parser's worker process (desktop/services/parser_pool.py) starts this long after the store opened, when
+# the first loads are over: started by the first import instead, its start stalled the window (~70 ms).
+PARSER_START_IDLE_MS = 1500
+
+
+def start_parser_when_idle(window: MainWindow) -> None:
+    """Start the parser's process a little after start-up, so the first import finds it running."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(PARSER_START_IDLE_MS, window, lambda: window.jobs.work(_start_parser))
+
+
+def _start_parser() -> None:
+    from desktop.services.parser_pool import warm_up  # multiprocessing's import (~25 ms) in the job, not the UI thread
+
+    warm_up()
 
 
 def _open_store(url: str | None) -> Store:

@@ -42,3 +42,16 @@ def test_without_a_fast_read_the_store_opens_as_before(qtbot, tmp_path, settings
     show_first_report(w, f"sqlite:///{tmp_path / 'new.db'}", then=lambda: opened.append(True))
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert w.report_id is None
+
+
+def test_the_parser_process_starts_when_the_window_is_idle(qtbot, monkeypatch, settings: QSettings) -> None:
+    import desktop.ui.app as app_module
+
+    started: list[bool] = []
+    monkeypatch.setattr(app_module, "PARSER_START_IDLE_MS", 50)
+    monkeypatch.setattr(app_module, "_start_parser", lambda: started.append(True))
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    app_module.start_parser_when_idle(w)
+    assert not started  # not before the window is idle
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
