@@ -94,6 +94,8 @@ _LEAF_FLAGS = _column_flags(True)
 _ITEM_FLAGS = _column_flags(False)
 _NCOLS = len(Column)
 _MATCHES_KEPT = 32
+_CELLS_KEPT = 5000
+_UNSET = object()
 
 # Colours, not brushes: Qt takes either for ForegroundRole, and QBrush's Python type costs ~1 ms to set up.
 _GREY = QColor("#8a8f98")
@@ -140,6 +142,8 @@ class ItemTreeModel(QAbstractItemModel):
         self._visible_leaves: list[int] | None = None
         # Recent filters' matches: deleting letters again gives back a result computed while typing them.
         self._matches: dict[tuple[object, ...], list[int]] = {}
+        # What painted cells answered, per (id, column) and role: a keystroke repaints mostly the same rows.
+        self._cells: dict[tuple[int, int], dict[int, object]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now_year = date.today().year
         self._headers = _headers()
@@ -148,6 +152,7 @@ class ItemTreeModel(QAbstractItemModel):
     def set_report_titles(self, titles: dict[int, str]) -> None:
         """Report names for the flat list's tooltips."""
         self._report_titles = dict(titles)
+        self._cells.clear()
 
     # ---- loading -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[ItemRow] | PreparedRows, *, flat: bool = False,
@@ -179,6 +184,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._leaf_ids, self._leaf_set = prepared.leaf_ids, prepared.leaf_set
         self._leaf_hay, self._leaf_at = prepared.leaf_hay, prepared.leaf_at
         self._matches.clear()
+        self._cells.clear()
 
     def _bulk_update(self, prepared: PreparedRows) -> None:
         self._rows = prepared.by_id
@@ -205,6 +211,7 @@ class ItemTreeModel(QAbstractItemModel):
             if at is not None:
                 self._leaf_hay[at] = hay
             self._matches.clear()
+            self._cells.clear()  # a parent's label and title show in its measures' cells too
             idx = self.index_of(r.id)
             if idx.isValid():
                 self.dataChanged.emit(idx, idx.siblingAtColumn(_NCOLS - 1))
@@ -213,6 +220,7 @@ class ItemTreeModel(QAbstractItemModel):
         """Show the deadline light or the schedule (序时) light as the row's mark."""
         if rule != self._light_rule:
             self._light_rule = rule
+            self._cells.clear()
             top = self._kids.get(0, [])
             if top:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0),
@@ -403,7 +411,10 @@ class ItemTreeModel(QAbstractItemModel):
         return len(self._kids[0])
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
+        # Asked for every row the tree lays out: the answer without a second Python call (rowCount)
+        if parent.isValid():
+            return parent.column() == 0 and bool(self._kids.get(parent.internalId()))
+        return bool(self._kids[0])
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return _NCOLS
@@ -433,11 +444,24 @@ class ItemTreeModel(QAbstractItemModel):
         # It shares _value() with data(): a subclass overriding data() alone would not change painted cells.
         if not index.isValid():
             return
-        r = self._rows[index.internalId()]
-        col = index.column()
-        value = self._value
+        item_id, col = index.internalId(), index.column()
+        cells = self._cells
+        cell = cells.get((item_id, col))
+        if cell is None:
+            if len(cells) >= _CELLS_KEPT:  # scrolling through 50,000 rows must not keep them all
+                cells.clear()
+            cell = cells[(item_id, col)] = {}
+        r = None
         for role_data in roleDataSpan:  # type: ignore[union-attr]  # a span iterates in PySide; the stubs say not
-            role_data.setData(value(r, col, role_data.role()))
+            role = role_data.role()
+            v = cell.get(role, _UNSET)
+            if v is _UNSET:
+                if r is None:
+                    r = self._rows[item_id]
+                v = self._value(r, col, role)
+                if role != _FONT:
+                    cell[role] = v
+            role_data.setData(v)
 
     def _value(self, r: ItemRow, col: int, role: int) -> object:
         if role == _DISPLAY:
@@ -456,7 +480,7 @@ class ItemTreeModel(QAbstractItemModel):
                 return _GREY
             return None
         if role == _FONT and r.depth == 0 and not r.is_measure and col == Column.TASK:
-            font = QFont()
+            font = QFont()  # from the application's font as it is now (never kept: it may change)
             font.setBold(True)
             return font
         if role == _TOOLTIP and col == Column.TASK:
