@@ -42,7 +42,7 @@ from db.backup_files import newest_backup
 from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
-from db.year_end import YearEndStore
+from db.year_end import YearEndStore, _now
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
@@ -162,10 +162,6 @@ def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
     if exc.errno == getattr(errno, "ELOOP", None):
         return DatabaseOpenError(f"数据库路径 {path} 中有循环的符号链接，无法打开。请检查路径。", about_backups=False)
     return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
-
-
-def _now() -> datetime:
-    return datetime.now()
 
 
 def _text(value: object) -> str | None:
@@ -379,6 +375,18 @@ class Store(YearEndStore):
         if text is None:
             raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
         return text
+
+    def item_titles(self) -> dict[int, tuple[str, list[str]]]:
+        """Every report's title and its items' titles (depth 0) in order: what an import compares a new plan with."""
+        out: dict[int, tuple[str, list[str]]] = {}
+        with self._read_once() as s:
+            for rid, title in s.execute(select(Report.id, Report.title)):
+                out[rid] = (title, [])
+            for rid, title in s.execute(select(Item.report_id, Item.title).where(Item.depth == 0)
+                                        .order_by(Item.report_id, Item.position)):
+                if rid in out:
+                    out[rid][1].append(title)
+        return out
 
     # ----------------------------------------------------------------- reading items
     def _rows(self, s: Connection, scope: queries.Scope, flt: ItemFilter | None = None, *,

@@ -29,6 +29,11 @@ LIGHT_RULES: tuple[LightRule, ...] = ("deadline", "schedule")
 _RULE_KEY = "light.rule"
 
 
+def _now() -> datetime:
+    """The store's clock (db/store.py uses it too), so every write of a carry is dated alike."""
+    return datetime.now()
+
+
 @dataclass(frozen=True)
 class ReportHead:
     """A report's identity without its figures (cheap: no pass over its items)."""
@@ -134,7 +139,6 @@ class YearEndStore:
         """
         if (target_report_id is None) == (new_report is None):
             raise InvalidChangeError("请指定结转到哪一份报告：已有的报告，或新建一份结转计划（二者选一）。")
-        from db.store import _now  # the store's clock, so every write of a carry is dated alike
 
         now = _now()
         with self._writing() as s:
@@ -174,7 +178,6 @@ class YearEndStore:
         Refused (InvalidChangeError, nothing changed) when a copy was edited or got new measures since:
         undo those edits first.
         """
-        from db.store import _now
 
         now = _now()
         rows = list(result.created)
