@@ -51,6 +51,7 @@ class WindowActions(QObject):
         self.light_schedule = a(t("按序时进度亮灯"))
         for act in (self.light_deadline, self.light_schedule):
             act.setCheckable(True)
+        self.guide = a(t("使用说明"), QKeySequence.StandardKey.HelpContents, "", t("图解：导入 → 勾选 → 导出 → 合并"))
         self.about = a(t("关于半年工作台账"), None, "app")
         # Keys that act on the row under the cursor work only while the tree (or the table) has the focus:
         # Space and Delete must reach the search box and the detail pane's editors unchanged.
@@ -100,6 +101,8 @@ class WindowActions(QObject):
                     self.light_schedule):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
         help_menu = w.menuBar().addMenu(t("帮助(&H)"))
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
         bar = w.addToolBar(t("工具栏"))

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
                           (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
                           (a.settings, self.settings_room.open_dialog), (a.backup_now, self.settings_room.backup_now),
-                          (a.restore, self.settings_room.restore_backup)):
+                          (a.restore, self.settings_room.restore_backup), (a.guide, self.show_guide)):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -274,7 +274,6 @@ class MainWindow(QMainWindow):
             for warning in store.warnings:
                 Messages.warn(self, self.tr("自动备份没有完成"), warning)
         self._set_store_actions_enabled(True)
-        self.settings_room.store_opened()
         self.start()
 
     def detach_store(self) -> None:
@@ -296,6 +295,7 @@ class MainWindow(QMainWindow):
         """Load the report list in the background (call once the window is shown)."""
         if self.store is not None:
             self.browser.reload_reports()
+            self.settings_room.store_opened()  # the office's units and the legend's thresholds
 
     def reload_reports(self) -> None:
         """Re-read the report list."""
@@ -422,12 +422,14 @@ class MainWindow(QMainWindow):
     # ---- small things --------------------------------------------------------------------------------
     def show_undo_history(self) -> None:
         """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back to it."""
-        if self._undo_view_window is None:
-            from desktop.ui.undo_history import build_history_view  # its list classes load when first shown
+        from desktop.ui.undo_history import build_history_view, place_beside  # its classes load when first shown
 
+        if self._undo_view_window is None:
             self._undo_view_window = build_history_view(self.undo_runner, self)
-        self._undo_view_window.show()
-        self._undo_view_window.raise_()
+            place_beside(self._undo_view_window.window(), self)
+        dialog = self._undo_view_window.window()
+        dialog.show()
+        dialog.raise_()
 
     def set_light_rule(self, rule: str) -> None:
         """Colour the marks by deadline or by schedule (序时进度); remembered."""
@@ -436,6 +438,13 @@ class MainWindow(QMainWindow):
         self.window_actions.light_schedule.setChecked(rule == "schedule")
         self.views.tree_model.set_light_rule(rule)
         self.views.flat_model.set_light_rule(rule)
+        self.settings_room.show_legend(rule)
+
+    def show_guide(self) -> None:
+        """Help ▸ 使用说明: the illustrated guide."""
+        from desktop.ui.dialogs.guide import GuideDialog
+
+        GuideDialog.show_for(self)
 
     def show_about(self) -> None:
         """Help ▸ 关于: version and where the data lives."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.ops import StoreOp, StoreQuery
 
@@ -76,15 +76,37 @@ class SettingsRoom(QObject):
         super().__init__(window)
         self._window = window
         self.units: list[str] = []
+        self._rule = "deadline"
+        self._lights: LightSettings | None = None  # the database's thresholds, once read
+        self.legend = QLabel(window.statusBar())
+        self.legend.setObjectName("lightLegend")
+        self.legend.setToolTip(_t("任务前圆点的颜色；规则和阈值可在“文件 ▸ 设置”中修改"))
+        window.statusBar().insertPermanentWidget(0, self.legend)
         who = saved_who(window.settings)
         if who:
             window.set_who(who)
         window.views.detail_built_callbacks.append(self._pane_built)
 
-    # ---- the units' pickers ---------------------------------------------------------------------------
+    # ---- the legend and the units' pickers -------------------------------------------------------------
+    def show_legend(self, rule: str | None = None, lights: LightSettings | None = None) -> None:
+        """Say what the dots mean under this rule (and these thresholds)."""
+        from desktop.ui.widgets.light_legend import legend_html  # after the first paint: the store's thresholds
+
+        self._rule = rule or self._rule
+        self._lights = lights or self._lights
+        if self._lights is not None:  # the thresholds come with the store (not needed for the first paint)
+            self.legend.setText(legend_html(self._rule, self._lights))
+
     def store_opened(self) -> None:
-        """Read the office's units from the database just opened."""
-        StoreQuery(self._window, lambda store: store.office_units()).success(self._set_units).run()
+        """Read the office's units and the light thresholds from the database just opened."""
+        def read(store: Store) -> tuple[list[str], LightSettings]:
+            return store.office_units(), store.light_settings()
+
+        def got(found: tuple[list[str], LightSettings]) -> None:
+            self._set_units(found[0])
+            self.show_legend(lights=found[1])
+
+        StoreQuery(self._window, read).success(got).run()
 
     def _set_units(self, units: list[str]) -> None:
         self.units = list(units)
@@ -139,7 +161,11 @@ class SettingsRoom(QObject):
             StoreQuery(w, set_policy).run()
         if new.lights != old.lights:
             lights = new.lights
-            StoreOp(w, lambda store: store.set_light_settings(lights)).success(lambda _r: w.refresh()).run()
+            def thresholds_saved(_none: None) -> None:
+                self.show_legend(lights=lights)
+                w.refresh()  # the lights are worked out by the database: read the rows again
+
+            StoreOp(w, lambda store: store.set_light_settings(lights)).success(thresholds_saved).run()
         if new.units != old.units:
             units = list(new.units)
             StoreOp(w, lambda store: store.set_office_units(units)).success(self._set_units).run()

@@ -61,7 +61,7 @@ class MergePreviewDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         head = self.table.horizontalHeader()
         for col, width in ((0, 76), (1, 56), (3, 88), (4, 150), (5, 150)):
             head.resizeSection(col, width)

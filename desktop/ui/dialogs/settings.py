@@ -65,7 +65,7 @@ class SettingsDialog(QDialog):
         self._values, self._jobs, self._default_database = values, jobs, default_database
         self.setWindowTitle(self.tr("设置"))
         self.setObjectName("settingsDialog")
-        self.resize(920, 600)
+        self.resize(920, 620)
         outer = QVBoxLayout(self)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
@@ -111,7 +111,7 @@ class SettingsDialog(QDialog):
         (self.rule_schedule if v.light_rule == "schedule" else self.rule_deadline).setChecked(True)
         form = QFormLayout()
         form.addRow(self.tr("亮灯规则"), rules)
-        rule_note = QLabel(self.tr("亮灯规则是本机的查看方式（与“查看”菜单相同）。"))
+        rule_note = QLabel(self.tr("规则只对这台电脑生效（同“查看”菜单）。"))
         rule_note.setObjectName("muted")
         rule_note.setProperty("kept", LOCAL)
         rule_note.setWordWrap(True)
@@ -184,7 +184,7 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
         lay.addLayout(test_row)
-        switch_note = QLabel(self.tr("换了数据库后按“确定”即切换，不需要重新启动；本次的撤销记录会清空。"))
+        switch_note = QLabel(self.tr("按“确定”即切换，无需重新启动（撤销记录会清空）。"))
         switch_note.setObjectName("muted")
         switch_note.setWordWrap(True)
         lay.addWidget(switch_note)
@@ -237,6 +237,7 @@ class SettingsDialog(QDialog):
         spin.setValue(value)
         spin.setSuffix(suffix)
         spin.setMinimumWidth(120)
+        spin.setMaximumWidth(150)
         return spin
 
     def _check_lights(self) -> None:

@@ -68,6 +68,8 @@ class MergeChangesModel(QAbstractTableModel):
             return [None, change.number, change.title, field_label(change.field), _shown(change.old),
                     _shown(change.new)][col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col in (2, 4, 5):  # the cell may be cut: the whole of it
+                return [None, None, change.title, None, _shown(change.old), _shown(change.new)][col]
             if change.warning:
                 return change.warning
             if conflict:
