@@ -398,16 +398,17 @@ class Store(YearEndStore):
             raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
         return text
 
-    def item_titles(self) -> dict[int, tuple[str, list[str]]]:
-        """Every report's title and its items' titles (depth 0) in order: what an import compares a new plan with."""
-        out: dict[int, tuple[str, list[str]]] = {}
+    def item_titles(self) -> dict[int, tuple[str, str, list[str]]]:
+        """Every report's title, file hash and items' titles (depth 0) in order: what an import compares a new plan
+        with."""
+        out: dict[int, tuple[str, str, list[str]]] = {}
         with self._read_once() as s:
-            for rid, title in s.execute(select(Report.id, Report.title)):
-                out[rid] = (title, [])
+            for rid, title, sha in s.execute(select(Report.id, Report.title, Report.sha256)):
+                out[rid] = (title, sha, [])
             for rid, title in s.execute(select(Item.report_id, Item.title).where(Item.depth == 0)
                                         .order_by(Item.report_id, Item.position)):
                 if rid in out:
-                    out[rid][1].append(title)
+                    out[rid][2].append(title)
         return out
 
     # ----------------------------------------------------------------- reading items

@@ -45,7 +45,7 @@ class SamePlanError(DuplicateReportError):
         super().__init__(report_id, title)
         name = f"“{title}”" if title else ""
         self.args = (f"内容与已导入的报告{name}（编号 {report_id}）的计划相同，可能是同一份报告的另一个文件"
-                     f"（如 .txt 和 .docx）。如确需再导入一份，请选择“再次导入”。",)
+                     f"（如 .txt 和 .docx）。如确需再导入一份，请选择“再次导入”（命令行加 --again）。",)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -69,14 +69,15 @@ def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
     with SamePlanError unless the clerk allowed the duplicate: the same file bytes are caught by the store.
     """
     results: list[tuple[str, ImportResult | Exception]] = []
-    known = {rid: (title, plan_fingerprint(titles)) for rid, (title, titles) in store.item_titles().items()} \
+    known = {rid: (title, sha, plan_fingerprint(titles)) for rid, (title, sha, titles) in store.item_titles().items()} \
         if any(not cp.allow_duplicate for cp in plans) else {}
     for n, cp in enumerate(plans):
         mine = plan_fingerprint(i.title for i in cp.plan.items)
         try:
             if not cp.allow_duplicate:
-                twin = next((rid for rid, (_t, fp) in known.items() if same_plan(mine, fp)), None)
-                if twin is not None:
+                twin = next((rid for rid, (_t, _sha, fp) in known.items() if same_plan(mine, fp)), None)
+                # the very same file is the store's to refuse (its message says so); another file, here
+                if twin is not None and known[twin][1] != cp.doc.sha256:
                     raise SamePlanError(twin, known[twin][0])
             res = store.import_plan(cp.plan, sha256=cp.doc.sha256, original_text=cp.doc.text,
                                     allow_duplicate=cp.allow_duplicate, who=who)
@@ -84,7 +85,7 @@ def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
             results.append((cp.name, exc))
         else:
             results.append((cp.name, res))
-            known[res.report_id] = (cp.plan.title, mine)
+            known[res.report_id] = (cp.plan.title, cp.doc.sha256, mine)
         if on_progress is not None:
             on_progress(n + 1, len(plans))
     return results

@@ -85,11 +85,11 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.buttons)
 
     # ---- the groups ---------------------------------------------------------------------------------
-    def _group(self, title: str, where: str) -> tuple[QGroupBox, QVBoxLayout]:
+    def _group(self, title: str, where: str, note_text: str = "") -> tuple[QGroupBox, QVBoxLayout]:
         box = QGroupBox(title)
         lay = QVBoxLayout(box)
-        note = QLabel(self.tr("存放在数据库中：共用这个数据库的同事都一样。") if where == SHARED
-                      else self.tr("只保存在这台电脑上。"))
+        note = QLabel(note_text or (self.tr("存放在数据库中：共用这个数据库的同事都一样。") if where == SHARED
+                                    else self.tr("只保存在这台电脑上。")))
         note.setObjectName("muted")
         note.setProperty("kept", where)
         note.setWordWrap(True)
@@ -97,7 +97,7 @@ class SettingsDialog(QDialog):
         return box, lay
 
     def _lights_group(self, v: SettingsValues) -> QGroupBox:
-        box, lay = self._group(self.tr("亮灯"), SHARED)
+        box, lay = self._group(self.tr("亮灯"), SHARED, self.tr("阈值存放在数据库中：共用这个数据库的同事都一样。"))
         rules = QHBoxLayout()
         self.rule_deadline = QRadioButton(self.tr("按完成时限"))
         self.rule_schedule = QRadioButton(self.tr("按序时进度"))
