@@ -49,6 +49,15 @@ def test_changes_apply_at_once(qtbot, window, seeded, settings, monkeypatch) -> 
     window.detail.line_edit("co_units").setText("组织科、宣")
     assert completer.splitPath("组织科、宣") == ["宣"]
     assert completer.pathFromIndex(completer.model().index(1, 0)) == "组织科、宣传科"
+    # and in the tree's own 牵头单位 editor
+    from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
+
+    from desktop.ui.models.item_tree import Column
+
+    window.views.give_tree_its_editors()
+    idx = window.tree_model.index_of(m.id, Column.UNIT)
+    editor = window.tree.itemDelegate().createEditor(window.tree.viewport(), QStyleOptionViewItem(), idx)
+    assert isinstance(editor, QLineEdit) and editor.completer().model().stringList() == ["组织科", "宣传科", "办公室"]
 
 
 def test_the_name_is_kept_for_the_next_start(qtbot, seeded, settings) -> None:  # noqa: ANN001
