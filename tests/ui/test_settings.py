@@ -93,8 +93,15 @@ def test_connection_test_runs_off_the_ui_thread(qtbot, window, tmp_path) -> None
 def test_yellow_above_red_cannot_be_saved(qtbot, window) -> None:  # noqa: ANN001
     dlg = SettingsDialog(SettingsValues(), login="root", default_database="", is_server=False, jobs=window.jobs)
     qtbot.addWidget(dlg)
+    ok = dlg.buttons.button(dlg.buttons.StandardButton.Ok)
     dlg.yellow_points.setValue(40)
-    assert not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled() and "不能大于" in dlg.lights_problem.text()
+    assert not ok.isEnabled() and "不能大于" in dlg.lights_problem.text()
+    dlg.yellow_points.setValue(10)
+    assert ok.isEnabled()
+    dlg.use_server.setChecked(True)  # a server without its address is not a choice
+    assert not ok.isEnabled()
+    dlg.server_edit.setText("postgresql+psycopg://clerk@server/halfyear")
+    assert ok.isEnabled() and dlg.values().database == "postgresql+psycopg://clerk@server/halfyear"
 
 
 def test_switching_the_database_without_a_restart(qtbot, window, seeded, settings, tmp_path, monkeypatch) -> None:  # noqa: ANN001

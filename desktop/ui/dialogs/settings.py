@@ -83,6 +83,8 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        self.server_edit.textChanged.connect(self._update_ok)
+        self._update_ok()
 
     # ---- the groups ---------------------------------------------------------------------------------
     def _group(self, title: str, where: str, note_text: str = "") -> tuple[QGroupBox, QVBoxLayout]:
@@ -243,12 +245,19 @@ class SettingsDialog(QDialog):
     def _check_lights(self) -> None:
         bad = self.yellow_points.value() > self.red_points.value()
         self.lights_problem.setText(self.tr("黄灯的落后点数不能大于红灯的。") if bad else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        lights_bad = self.yellow_points.value() > self.red_points.value()
+        no_server = self.use_server.isChecked() and not self.server_edit.text().strip()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not lights_bad and not no_server)
 
     def _update_database(self) -> None:
         self.file_edit.setEnabled(self.use_file.isChecked())
         self.server_edit.setEnabled(self.use_server.isChecked())
         self.test_result.setText("")
+        if hasattr(self, "buttons"):  # built after the groups
+            self._update_ok()
 
     def _browse_file(self) -> None:
         start = self.file_edit.text() or self._default_database
