@@ -402,13 +402,15 @@ class Store(YearEndStore):
         """Every report's title, file hash and items' titles (depth 0) in order: what an import compares a new plan
         with."""
         out: dict[int, tuple[str, str, list[str]]] = {}
+        # one statement: on a server far away each one is a round trip
+        stmt = (select(Report.id, Report.title, Report.sha256, Item.title)
+                .outerjoin(Item, and_(Item.report_id == Report.id, Item.depth == 0))
+                .order_by(Report.id, Item.position))
         with self._read_once() as s:
-            for rid, title, sha in s.execute(select(Report.id, Report.title, Report.sha256)):
-                out[rid] = (title, sha, [])
-            for rid, title in s.execute(select(Item.report_id, Item.title).where(Item.depth == 0)
-                                        .order_by(Item.report_id, Item.position)):
-                if rid in out:
-                    out[rid][2].append(title)
+            for rid, title, sha, item_title in s.execute(stmt):
+                entry = out.setdefault(rid, (title, sha, []))
+                if item_title is not None:
+                    entry[2].append(item_title)
         return out
 
     # ----------------------------------------------------------------- reading items
