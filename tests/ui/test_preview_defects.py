@@ -106,8 +106,12 @@ def test_repicking_the_section_keeps_renames_and_deletions(qtbot, tmp_path, mess
     titles = _all_titles(dlg)
     assert "改过的名字" in titles and kept_title not in titles
     assert dlg.model.rowCount() == 3  # 2 + 2 items, one deleted in the preview stays deleted
-    assert "已保留 2 处" in dlg.summary.text()
+    assert "已保留 2 处" in dlg.summary.text() and "找不到" not in dlg.summary.text()
     assert not messages  # nothing to ask: every edit could be kept
+    # the other section alone: the edited rows are not in it, and the preview says so
+    with qtbot.waitSignal(dlg.plan_reextracted, timeout=10000):
+        dlg.pick_sections([other])
+    assert "2 处在新的计划中找不到对应的行" in dlg.summary.text()
 
 
 def test_repicking_after_a_merge_asks_first(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001

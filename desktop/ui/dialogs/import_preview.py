@@ -354,10 +354,13 @@ class ImportPreviewDialog(QDialog):
             st.year_guessed = parsed.plan.year_guessed
             if not st.title:
                 st.title = parsed.plan.title
+        wanted = len(st.kept_edits.renamed) + len(st.kept_edits.deleted) if st.kept_edits else 0
         kept = st.model.set_plan(parsed.plan, st.kept_edits)
         st.kept_edits = None
         st.include = parsed.plan is not None
-        st.kept_note = (self.tr("已保留 %1 处改名或删除").replace("%1", str(kept)) if kept else "")
+        st.kept_note = self.tr("已保留 %1 处改名或删除").replace("%1", str(kept)) if kept else ""
+        if kept < wanted:  # never lost without a word: the rows they were made on are not in the new plan
+            st.kept_note += ("，" if kept else "") + self.tr("%1 处在新的计划中找不到对应的行").replace("%1", str(wanted - kept))
         item = self.file_list.item(row)
         self.file_list.blockSignals(True)  # setIcon also emits itemChanged
         item.setIcon(icon("ok") if parsed.plan else icon("warning"))
