@@ -38,12 +38,12 @@ from db.api import (
     StatsRow,
     Status,
 )
-from db.backup_files import newest_backup
+from db.backup_files import BackupPolicy, newest_backup
 from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.engine import store_now as _now
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
-from db.year_end import YearEndStore
+from db.year_end import YearEndStore, _now
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem
@@ -53,10 +53,12 @@ _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_
 _CHUNK = 500
 
 
-def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000,
+               backups: BackupPolicy | None = None) -> Store:
     """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file.
 
     `busy_timeout_ms`: how long a SQLite write waits for another program's write before giving up.
+    `backups`: where this store's backups go and how many are kept (the window's settings).
     """
     chosen = bool(url and url.strip()) or bool(os.environ.get("HALFYEAR_DB", "").strip())
     try:
@@ -88,7 +90,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
                                         newest_backup(path) if path else None)
             if current != migration.head_revision():
                 if path is not None and current is not None:
-                    backup.backup_file(path, reason="before-migration")
+                    backup.backup_file(path, reason="before-migration", policy=backups)
                 migration.upgrade_to_head(engine)
     except DatabaseOpenError:
         engine.dispose()
@@ -103,6 +105,8 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string(hide_password=True)}：{exc.__class__.__name__}。"
                                 "请检查地址、用户名和服务器是否在运行。", about_backups=False) from exc
     store = Store(engine, url)
+    if backups is not None:
+        store.backup_policy = backups
     if path is not None and migrate:
         try:
             backup.maybe_daily_backup(store)
@@ -176,6 +180,9 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+_UNITS_KEY = "office.units"
+
+
 class Store(YearEndStore):
     """Everything the UI, the CLI and the Excel code do with the database (year-end calls: db/year_end.py)."""
 
@@ -190,6 +197,7 @@ class Store(YearEndStore):
         self._settings: LightSettings | None = None
         self._path = sqlite_path(url)
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
+        self.backup_policy = BackupPolicy()  # where backups go, how many are kept
 
     # ----------------------------------------------------------------- lifecycle
     def close(self) -> None:
@@ -256,6 +264,20 @@ class Store(YearEndStore):
                 s.execute(delete(Setting).where(Setting.key == key))
                 s.execute(insert(Setting), [{"key": key, "value": str(getattr(settings, name))}])
         self._settings = settings
+
+    def office_units(self) -> list[str]:
+        """The office's units offered by the 牵头单位/配合单位 pickers (kept in the database: everyone shares them)."""
+        with self._read_once() as s:
+            value = s.execute(select(Setting.value).where(Setting.key == _UNITS_KEY)).scalar()
+        return [u for u in (value or "").split("\n") if u]
+
+    def set_office_units(self, units: Sequence[str]) -> list[str]:
+        """Store the office's units (stripped, blank and repeated ones dropped); returns what was stored."""
+        clean = list(dict.fromkeys(u.strip() for u in units if u.strip()))
+        with self._writing() as s:
+            s.execute(delete(Setting).where(Setting.key == _UNITS_KEY))
+            s.execute(insert(Setting), [{"key": _UNITS_KEY, "value": "\n".join(clean)}])
+        return clean
 
     # ----------------------------------------------------------------- import
     def import_plan(self, plan: Plan, *, sha256: str, original_text: str, sample: bool = False,
@@ -376,6 +398,21 @@ class Store(YearEndStore):
         if text is None:
             raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
         return text
+
+    def item_titles(self) -> dict[int, tuple[str, str, list[str]]]:
+        """Every report's title, file hash and items' titles (depth 0) in order: what an import compares a new plan
+        with."""
+        out: dict[int, tuple[str, str, list[str]]] = {}
+        # one statement: on a server far away each one is a round trip
+        stmt = (select(Report.id, Report.title, Report.sha256, Item.title)
+                .outerjoin(Item, and_(Item.report_id == Report.id, Item.depth == 0))
+                .order_by(Report.id, Item.position))
+        with self._read_once() as s:
+            for rid, title, sha, item_title in s.execute(stmt):
+                entry = out.setdefault(rid, (title, sha, []))
+                if item_title is not None:
+                    entry[2].append(item_title)
+        return out
 
     # ----------------------------------------------------------------- reading items
     def _rows(self, s: Connection, scope: queries.Scope, flt: ItemFilter | None = None, *,

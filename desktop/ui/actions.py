@@ -27,6 +27,9 @@ class WindowActions(QObject):
         self.refresh = a(t("刷新"), QKeySequence.StandardKey.Refresh, "refresh", t("重新读取数据库（别人修改后）"))
         self.delete_report = a(t("删除报告…"), None, "delete", t("删除选中的报告及其全部任务"))
         self.remove_samples = a(t("删除示例报告"), None, "", t("删除首次启动时载入的示例报告"))
+        self.settings = a(t("设置…"), "Ctrl+,", "", t("亮灯规则和阈值、修改记录署名、单位名单、数据库和备份"))
+        self.backup_now = a(t("立即备份"), None, "", t("现在把数据库文件备份一份到备份文件夹"))
+        self.restore = a(t("从备份恢复…"), None, "", t("用以前的备份替换现在的数据库（先检查备份，并另存现在的数据库）"))
         self.quit = a(t("退出"), QKeySequence.StandardKey.Quit)
         self.undo, self.redo = undo, redo
         self.history = a(t("撤销历史…"), "Ctrl+H", "", t("查看并跳回本次打开以来的每一步修改"))
@@ -48,6 +51,7 @@ class WindowActions(QObject):
         self.light_schedule = a(t("按序时进度亮灯"))
         for act in (self.light_deadline, self.light_schedule):
             act.setCheckable(True)
+        self.guide = a(t("使用说明"), QKeySequence.StandardKey.HelpContents, "", t("图解：导入 → 勾选 → 导出 → 合并"))
         self.about = a(t("关于半年工作台账"), None, "app")
         # Keys that act on the row under the cursor work only while the tree (or the table) has the focus:
         # Space and Delete must reach the search box and the detail pane's editors unchanged.
@@ -66,7 +70,7 @@ class WindowActions(QObject):
     def store_actions(self) -> list[QAction]:
         """Actions that need the store open."""
         return [self.import_, self.refresh, self.delete_report, self.remove_samples, self.all_reports, self.export,
-                self.merge, *self.row_actions]
+                self.merge, self.settings, self.backup_now, self.restore, *self.row_actions]
 
     def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
               icon_name: str = "", tip: str = "") -> QAction:
@@ -83,8 +87,8 @@ class WindowActions(QObject):
         """The menu bar (文件 编辑 查看 帮助) and the toolbar."""
         w, t = self._window, self._window.tr
         file_menu = w.menuBar().addMenu(t("文件(&F)"))
-        for act in (self.import_, self.export, self.merge, None, self.delete_report, self.remove_samples, None,
-                    self.quit):
+        for act in (self.import_, self.export, self.merge, None, self.backup_now, self.restore, None,
+                    self.delete_report, self.remove_samples, None, self.settings, None, self.quit):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         self.file_menu = file_menu
         edit_menu = w.menuBar().addMenu(t("编辑(&E)"))
@@ -97,6 +101,8 @@ class WindowActions(QObject):
                     self.light_schedule):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
         help_menu = w.menuBar().addMenu(t("帮助(&H)"))
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
         bar = w.addToolBar(t("工具栏"))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from db.backup_files import BackupPolicy
     from db.store import Store
     from desktop.ui.main_window import MainWindow
 
@@ -152,14 +153,18 @@ def run(argv: list[str]) -> int:
         status["code"] = 1
         window.close()
 
-    window.jobs.db(_open_store, args.db, on_done=opened, on_error=failed)
+    from desktop.ui.settings_room import saved_backup_policy, saved_database
+
+    # --db, then HALFYEAR_DB, then the database chosen in 设置 on this PC, then the default file.
+    url = args.db or (None if os.environ.get("HALFYEAR_DB", "").strip() else saved_database(window.settings))
+    window.jobs.db(_open_store, url, saved_backup_policy(window.settings), on_done=opened, on_error=failed)
     code = app.exec()
     window.close_store()
     return status["code"] or code
 
 
-def _open_store(url: str | None) -> Store:
+def _open_store(url: str | None, backups: BackupPolicy | None = None) -> Store:
     """Open the store (run on the database lane: SQLAlchemy's import and the migration check take ~0.3 s)."""
     from db.store import open_store
 
-    return open_store(url)
+    return open_store(url, backups=backups)

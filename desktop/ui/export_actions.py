@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from db.item_row import ItemRow
     from db.store import Store
     from desktop.services.export import ExportResult
-    from desktop.services.merge import MergePreview, RowValues, WrittenBack
+    from desktop.services.merge import FieldChange, MergePreview, RowValues, WrittenBack
     from desktop.ui.commands import Refused, Writes
     from desktop.ui.flow_host import FlowHost
 
@@ -91,12 +91,17 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
     source = Path(path).name
     chosen = path
 
+    taken: list[FieldChange] = []  # what the clerk ticked in the preview
+
     def applied(result: tuple[list[RowValues], bool]) -> None:
+        from desktop.ui.models.merge_changes import counted
+
         rows, stopped = result
         if stopped:
             host.say(_t("已取消合并；取消前已写入 %1 条，可撤销").replace("%1", str(len(rows))), 10000)
         else:
-            host.say(_t("已合并 %1 条").replace("%1", str(len(rows))), 10000)
+            # Counted as the preview counted: fields, then the rows they belong to (a row may carry several).
+            host.say(_t("已合并 %1").replace("%1", counted(taken)), 10000)
         push_merge_step(host, source, rows)
         host.refresh()
         host.merge_done(len(rows))
@@ -113,14 +118,15 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
             Messages.warn(w, _t("合并台账"), _t("这份台账与程序中的内容一致，没有需要合并的修改。"))
             host.merge_done(0)
             return
-        take = MergePreviewDialog.ask(w, preview)
-        if take is None:
+        chosen_changes = MergePreviewDialog.ask(w, preview)
+        if chosen_changes is None:
             host.merge_done(None)
             return
+        taken.extend(chosen_changes)
 
         def apply(store: Store, *, on_progress: Callable[[int, int], None],
                   is_cancelled: Callable[[], bool]) -> tuple[list[RowValues], bool]:
-            return _apply(store, preview, who=preview.source, accept_conflicts=take, on_progress=on_progress,
+            return _apply(store, preview, who=preview.source, chosen=chosen_changes, on_progress=on_progress,
                           is_cancelled=is_cancelled)
 
         StoreOp(w, apply).success(applied).failure(failed).with_progress(_t("正在合并…")).run()
@@ -129,13 +135,13 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
         .with_progress(_t("正在读取台账…")).run()
 
 
-def _apply(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool,
+def _apply(store: Store, preview: MergePreview, *, who: str, chosen: list[FieldChange],
            on_progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> tuple[list[RowValues], bool]:
     """Apply a merge; (rows written, whether the clerk stopped it): stopped rows stay written and undoable."""
     from desktop.services.merge import MergeCancelled, apply_merge_rows
 
     try:
-        return apply_merge_rows(store, preview, who=who, accept_conflicts=accept_conflicts,
+        return apply_merge_rows(store, preview, who=who, chosen=chosen,
                                 on_progress=on_progress, is_cancelled=is_cancelled), False
     except MergeCancelled as exc:
         return list(exc.rows), True

@@ -120,8 +120,9 @@ class ImportFlow(QObject):
         host = self._host
         dups = [n for n, r in results if isinstance(r, DuplicateReportError) and n in self._confirmed
                 and not self._confirmed[n].allow_duplicate]
+        why = {n: r for n, r in results if n in dups}
         if dups and Messages.confirm(host.widget, _t("文件已导入过"), _t("以下文件以前已经导入过：\n%1\n\n仍要再导入一份吗？")
-                                     .replace("%1", "\n".join(f"• {n}" for n in dups))):
+                                     .replace("%1", "\n".join(f"• {n}{_twin(why[n])}" for n in dups))):
             # Ask once, then save those again allowing the duplicate.
             self._earlier = [(n, r) for n, r in results if n not in dups]
             again = [replace(self._confirmed[n], allow_duplicate=True) for n in dups]
@@ -141,3 +142,13 @@ class ImportFlow(QObject):
             Messages.warn(host.widget, _t("部分报告没有导入"), _t("以下文件没有导入：\n%1").replace("%1", lines))
         host.import_done(list(results))
         self.deleteLater()
+
+
+def _twin(exc: ImportResult | Exception) -> str:
+    """What an already imported file is the same as: its bytes, or (another file of one report) its plan."""
+    from desktop.services.importing import SamePlanError
+
+    title = getattr(exc, "title", "") or ""
+    if isinstance(exc, SamePlanError):
+        return _t("（另一个文件，计划与已导入的“%1”相同）").replace("%1", title)
+    return _t("（已导入为“%1”）").replace("%1", title) if title else ""

@@ -30,6 +30,7 @@ from desktop.ui.jobs import JobRunner
 from desktop.ui.models.report_list import ALL_REPORTS
 from desktop.ui.ops import OpHost
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.settings_room import SettingsRoom
 from desktop.ui.structure import Structure
 from desktop.ui.undo import UndoRunner
 from desktop.ui.views import WindowViews
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
                                    self._reshaped)
         self.reports = ReportActions(self, self.views, self.browser, self._settings, self.undo_stack)
         self.window_actions = a = WindowActions(self, self.undo_runner.act_undo, self.undo_runner.act_redo)
+        self.settings_room = SettingsRoom(self)
         # The actions by the names the menus, the flows and the tests use.
         self.act_import, self.act_export, self.act_merge, self.act_refresh = a.import_, a.export, a.merge, a.refresh
         self.act_delete_report, self.act_remove_samples, self.act_quit = a.delete_report, a.remove_samples, a.quit
@@ -121,7 +123,9 @@ class MainWindow(QMainWindow):
                           (a.expand, views.tree.expandAll), (a.collapse, views.tree.collapseAll),
                           (a.all_reports, lambda: self.select_report(ALL_REPORTS)),
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
-                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about)):
+                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
+                          (a.settings, self.settings_room.open_dialog), (a.backup_now, self.settings_room.backup_now),
+                          (a.restore, self.settings_room.restore_backup), (a.guide, self.show_guide)):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -272,6 +276,16 @@ class MainWindow(QMainWindow):
         self._set_store_actions_enabled(True)
         self.start()
 
+    def detach_store(self) -> None:
+        """The store is being closed or swapped on its lane: no new op may reach it until set_store."""
+        self.ops.attach(None)
+        self._set_store_actions_enabled(False)
+
+    def set_who(self, name: str) -> None:
+        """The name history records for this window's writes from now on (设置 ▸ 修改记录署名)."""
+        self.editing.who = name
+        self.structure.set_who(name)
+
     def _set_store_actions_enabled(self, enabled: bool) -> None:
         for act in self.window_actions.store_actions:
             act.setEnabled(enabled)
@@ -281,6 +295,7 @@ class MainWindow(QMainWindow):
         """Load the report list in the background (call once the window is shown)."""
         if self.store is not None:
             self.browser.reload_reports()
+            self.settings_room.store_opened()  # the office's units and the legend's thresholds
 
     def reload_reports(self) -> None:
         """Re-read the report list."""
@@ -407,12 +422,14 @@ class MainWindow(QMainWindow):
     # ---- small things --------------------------------------------------------------------------------
     def show_undo_history(self) -> None:
         """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back to it."""
-        if self._undo_view_window is None:
-            from desktop.ui.undo_history import build_history_view  # its list classes load when first shown
+        from desktop.ui.undo_history import build_history_view, place_beside  # its classes load when first shown
 
+        if self._undo_view_window is None:
             self._undo_view_window = build_history_view(self.undo_runner, self)
-        self._undo_view_window.show()
-        self._undo_view_window.raise_()
+            place_beside(self._undo_view_window.window(), self)
+        dialog = self._undo_view_window.window()
+        dialog.show()
+        dialog.raise_()
 
     def set_light_rule(self, rule: str) -> None:
         """Colour the marks by deadline or by schedule (序时进度); remembered."""
@@ -421,6 +438,13 @@ class MainWindow(QMainWindow):
         self.window_actions.light_schedule.setChecked(rule == "schedule")
         self.views.tree_model.set_light_rule(rule)
         self.views.flat_model.set_light_rule(rule)
+        self.settings_room.show_legend(rule)
+
+    def show_guide(self) -> None:
+        """Help ▸ 使用说明: the illustrated guide."""
+        from desktop.ui.dialogs.guide import GuideDialog
+
+        GuideDialog.show_for(self)
 
     def show_about(self) -> None:
         """Help ▸ 关于: version and where the data lives."""

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+
+    from db.store import Store
+    from desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -53,12 +61,14 @@ def main() -> int:
     w.request_changes(target.id, {"status": "推进中"}, "修改状态")
     written()
     w.select_item(target.id)
-    w.show_hint(w.tr("这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；"
-                     "示例可在“文件 ▸ 删除示例报告”中删除。"))
+    from desktop.ui.report_actions import sample_hint
+
+    w.show_hint(sample_hint(w))
     settle(600)
     DOCS.mkdir(exist_ok=True)
     w.grab().save(str(DOCS / "screenshot-main.png"))
     w.detail.grab().save(str(DOCS / "screenshot-detail.png"))
+    _guide_image(w.grab(), "guide-tick.png")
 
     from desktop.ui.models.report_list import ALL_REPORTS
 
@@ -81,6 +91,7 @@ def main() -> int:
     dlg.show()
     settle(400)
     dlg.grab().save(str(DOCS / "screenshot-import.png"))
+    _guide_image(dlg.grab(), "guide-import.png")
     dlg.show_file(3)
     settle(300)
     dlg.grab().save(str(DOCS / "screenshot-import-error.png"))
@@ -88,10 +99,105 @@ def main() -> int:
     settle(300)
     dlg.grab().save(str(DOCS / "screenshot-import-picker.png"))
     dlg.close()
+    _merge_preview(w, store, tmp, settle)
+    _settings_dialog(w, settle)
+    _undo_history(w, settle)
+    _guide(w, settle)
     w.close()
     store.close()
-    print("screenshots written to", DOCS)
+    _first_start(tmp, settle)
+    from PySide6.QtGui import QPixmap
+
+    _guide_image(QPixmap(str(DOCS / "ledger-print.png")), "guide-export.png")
+    print("screenshots written to", DOCS, "and", HELP)
     return 0
+
+
+HELP = ROOT / "resources" / "help"
+
+
+def _guide_image(pixmap: QPixmap, name: str, width: int = 620) -> None:
+    """A smaller copy for the 使用说明 (resources/help/ ships in the wheel and the bundle)."""
+    from PySide6.QtCore import Qt
+
+    HELP.mkdir(parents=True, exist_ok=True)
+    pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation).save(str(HELP / name))
+
+
+def _merge_preview(w: MainWindow, store: Store, tmp: Path, settle: Callable[[int], None]) -> None:
+    """A unit's filled-in ledger with changes and a conflict, as the merge preview shows it."""
+    from desktop.services.export import export_ledger
+    from desktop.services.merge import preview_merge
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from tests.services.test_merge import Sheet
+
+    rows = [r for r in store.item_tree(store.list_reports()[0].id) if r.is_measure and r.parent_id is not None]
+    path = export_ledger(store, tmp / "组织科回报.xlsx", report_ids=[rows[0].report_id]).path
+    fresh = store.get_item(rows[5].id)
+    store.update_item(fresh.id, {"note": "程序中记录：已召开专题会"}, expected_version=fresh.version, who="文秘")
+    sheet = Sheet(path)
+    sheet.set(rows[5].uuid, "进展情况", "组织科：已完成专题调研")
+    sheet.set(rows[6].uuid, "完成状态", "已完成")
+    sheet.set(rows[6].uuid, "责任人", "王**")
+    sheet.set(rows[7].uuid, "进展情况", "已召开推进会，形成工作方案")
+    sheet.save()
+    dlg = MergePreviewDialog(preview_merge(store, path), w)
+    dlg.show()
+    settle(400)
+    dlg.grab().save(str(DOCS / "screenshot-merge.png"))
+    _guide_image(dlg.grab(), "guide-merge.png")
+    dlg.close()
+
+
+def _settings_dialog(w: MainWindow, settle: Callable[[int], None]) -> None:
+    from desktop.services.tracking import current_user
+    from desktop.ui.dialogs.settings import SettingsDialog, SettingsValues
+
+    values = SettingsValues(units=("办公室", "组织科", "宣传科", "统战科", "干部科", "组织员办公室"))
+    dlg = SettingsDialog(values, login=current_user(), default_database="/home/文秘/.local/share/halfyear/halfyear.db",
+                         is_server=False, jobs=w.jobs, parent=w)
+    dlg.show()
+    settle(400)
+    dlg.grab().save(str(DOCS / "screenshot-settings.png"))
+    dlg.close()
+
+
+def _undo_history(w: MainWindow, settle: Callable[[int], None]) -> None:
+    w.show_undo_history()
+    settle(400)
+    assert w._undo_view_window is not None  # noqa: SLF001
+    w._undo_view_window.window().grab().save(str(DOCS / "screenshot-undo-history.png"))  # noqa: SLF001
+    w._undo_view_window.window().close()  # noqa: SLF001
+
+
+def _guide(w: MainWindow, settle: Callable[[int], None]) -> None:
+    w.show_guide()
+    settle(600)
+    from desktop.ui.dialogs.guide import GuideDialog
+
+    dlg = w.findChild(GuideDialog)
+    dlg.grab().save(str(DOCS / "screenshot-guide.png"))
+    dlg.close()
+
+
+def _first_start(tmp: Path, settle: Callable[[int], None]) -> None:
+    """A new database at the default size: the samples loaded as on a clerk's first start."""
+    from PySide6.QtCore import QSettings
+
+    from db.store import open_store
+    from desktop.data_dirs import seeds_dir
+    from desktop.ui.main_window import MainWindow
+
+    store = open_store(f"sqlite:///{tmp / 'first.db'}")
+    settings = QSettings(str(tmp / "first.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store, settings=settings)  # 1280×780, the size of a first start
+    w.show()
+    w.offer_samples(seeds_dir())
+    w.start()
+    settle(2500)
+    w.grab().save(str(DOCS / "screenshot-first-start.png"))
+    w.close()
+    store.close()
 
 
 if __name__ == "__main__":

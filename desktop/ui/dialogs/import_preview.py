@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.services.importing import ConfirmedPlan
 from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
+from desktop.ui.dialogs.merge_title import MergeTitleDialog
 from desktop.ui.dialogs.split_dialog import SplitDialog
+from desktop.ui.errors import Messages
 from desktop.ui.icons import icon
 from desktop.ui.jobs import Job, JobRunner
-from desktop.ui.models.plan_edit import PlanEditModel
+from desktop.ui.models.plan_edit import PlanEditModel, PreviewEdits
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
 
 
@@ -45,6 +47,8 @@ class _FileState:
         # No year in the text: the parser used this year's, and the clerk is told to check it.
         self.year_guessed = parsed.plan is not None and parsed.plan.year_guessed
         self.reextracting = False
+        self.kept_edits: PreviewEdits | None = None  # the edits to carry to the plan being re-extracted
+        self.kept_note = ""  # said after a re-extraction that kept some of them
         self.model = PlanEditModel()
         self.model.set_plan(parsed.plan)
         self.title = parsed.plan.title if parsed.plan else (parsed.doc.source if parsed.doc else parsed.name)
@@ -311,10 +315,18 @@ class ImportPreviewDialog(QDialog):
 
     def pick_sections(self, headings: list[str]) -> None:
         """Re-extract the plan from these sections, taken together, in the parser process; the tree
-        shows the new items when `plan_reextracted` is emitted (edits of this file start over)."""
+        shows the new items when `plan_reextracted` is emitted. Renames and deletions are carried to the rows
+        the parser titles the same; merges and splits cannot be, so the clerk is asked first."""
         st = self.state
         if st.parsed.doc is None or st.reextracting or not headings:
             return
+        edits = st.model.edits
+        if edits.reshaped and not Messages.confirm(
+                self, self.tr("重新提取"),
+                self.tr("按所选部分重新提取后，在预览中做的合并和拆分（%1 处）不能保留；改名和删除会尽量保留。\n\n"
+                        "仍要重新提取吗？").replace("%1", str(edits.reshaped))):
+            return
+        st.kept_edits = edits
         st.reextracting = True
         row = self._current
         self._show_section(st)
@@ -327,6 +339,7 @@ class ImportPreviewDialog(QDialog):
     def _reextract_failed(self, row: int, exc: Exception) -> None:
         st = self._states[row]
         st.reextracting = False
+        st.kept_edits = None
         st.parsed.error = str(exc)
         if row == self._current:
             self._show_file(row)
@@ -341,8 +354,13 @@ class ImportPreviewDialog(QDialog):
             st.year_guessed = parsed.plan.year_guessed
             if not st.title:
                 st.title = parsed.plan.title
-        st.model.set_plan(parsed.plan)
+        wanted = len(st.kept_edits.renamed) + len(st.kept_edits.deleted) if st.kept_edits else 0
+        kept = st.model.set_plan(parsed.plan, st.kept_edits)
+        st.kept_edits = None
         st.include = parsed.plan is not None
+        st.kept_note = self.tr("已保留 %1 处改名或删除").replace("%1", str(kept)) if kept else ""
+        if kept < wanted:  # never lost without a word: the rows they were made on are not in the new plan
+            st.kept_note += ("，" if kept else "") + self.tr("%1 处在新的计划中找不到对应的行").replace("%1", str(wanted - kept))
         item = self.file_list.item(row)
         self.file_list.blockSignals(True)  # setIcon also emits itemChanged
         item.setIcon(icon("ok") if parsed.plan else icon("warning"))
@@ -386,7 +404,10 @@ class ImportPreviewDialog(QDialog):
         """Merge the selected sibling rows."""
         rows = self.selected_indexes()
         if self.model.can_merge(rows):
-            merged = self.model.merge(rows)
+            title = MergeTitleDialog.ask(self, self.model.merge_titles(rows))
+            if title is None:
+                return
+            merged = self.model.merge(rows, title)
             self.tree.expandAll()
             self.select([merged])
         self._update_tools()
@@ -399,7 +420,7 @@ class ImportPreviewDialog(QDialog):
         node = self.model.node(rows[0])
         if node is None:
             return
-        parts = SplitDialog.ask(self, node.text or node.title)
+        parts = SplitDialog.ask(self, node.split_text())
         if parts and len(parts) >= 2:
             new = self.model.split(rows[0], parts)
             self.tree.expandAll()
@@ -414,8 +435,9 @@ class ImportPreviewDialog(QDialog):
         self.btn_merge.setEnabled(has_plan and self.model.can_merge(rows))
         self.btn_split.setEnabled(has_plan and len(rows) == 1)
         if has_plan:
-            self.summary.setText(self.tr("%1 项任务，%2 条措施").replace("%1", str(self.model.rowCount()))
-                                 .replace("%2", str(self.model.measure_count())))
+            text = self.tr("%1 项任务，%2 条措施").replace("%1", str(self.model.rowCount())) \
+                .replace("%2", str(self.model.measure_count()))
+            self.summary.setText(f"{self.state.kept_note}　{text}" if self.state.kept_note else text)
         else:
             self.summary.setText("")
 

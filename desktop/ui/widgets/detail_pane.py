@@ -162,12 +162,19 @@ class DetailPane(QScrollArea):
         self._history = QTableView()
         self._history.setModel(self.history_model)
         self._history.verticalHeader().hide()
-        self._history.setWordWrap(False)
-        self._history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._history.horizontalHeader().setStretchLastSection(True)
+        # The pane is narrow: what changed wraps onto more lines instead of being cut to a few characters.
+        self._history.setWordWrap(True)
+        self._history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head = self._history.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # date over time, two lines
+        head.resizeSection(0, self.fontMetrics().horizontalAdvance("2026-12-31") + 14)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # what changed takes the rest, wrapped
         self._history.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self._history.setShowGrid(False)
+        self._history.setAlternatingRowColors(True)
         tabs.addTab(self._history, self.tr("修改记录"))
-        tabs.setMinimumHeight(180)
+        tabs.setMinimumHeight(280)
         c.addWidget(tabs, 1)
         self._tabs = tabs
         self.show_row(None)
