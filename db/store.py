@@ -43,7 +43,7 @@ from db.engine import Statement, WriteTransaction, make_engine, normalise_url, r
 from db.engine import store_now as _now
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
-from db.year_end import YearEndStore, _now
+from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
 from desktop.core.types import Plan, PlanItem

@@ -30,11 +30,6 @@ LIGHT_RULES: tuple[LightRule, ...] = ("deadline", "schedule")
 _RULE_KEY = "light.rule"
 
 
-def _now() -> datetime:
-    """The store's clock (db/store.py uses it too), so every write of a carry is dated alike."""
-    return datetime.now()
-
-
 @dataclass(frozen=True)
 class ReportHead:
     """A report's identity without its figures (cheap: no pass over its items)."""
