@@ -39,6 +39,7 @@ from db.api import (
     Status,
 )
 from db.backup_files import newest_backup
+from db.clock import now as _now
 from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
@@ -162,10 +163,6 @@ def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
     if exc.errno == getattr(errno, "ELOOP", None):
         return DatabaseOpenError(f"数据库路径 {path} 中有循环的符号链接，无法打开。请检查路径。", about_backups=False)
     return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
-
-
-def _now() -> datetime:
-    return datetime.now()
 
 
 def _text(value: object) -> str | None:
