@@ -44,6 +44,7 @@ class WindowActions(QObject):
         self.expand = a(t("全部展开"), "Ctrl+Shift+E")
         self.collapse = a(t("全部折叠"), "Ctrl+Shift+C")
         self.all_reports = a(t("全部报告"), "Ctrl+0", "list", t("列出所有报告的全部措施"))
+        self.review = a(t("年终对账…"), "Ctrl+D", "review", t("某一天的完成、欠进度、未启动情况和各单位排名，可生成督查通报"))
         self.light_deadline = a(t("按完成时限亮灯"))
         self.light_schedule = a(t("按序时进度亮灯"))
         for act in (self.light_deadline, self.light_schedule):
@@ -66,7 +67,7 @@ class WindowActions(QObject):
     def store_actions(self) -> list[QAction]:
         """Actions that need the store open."""
         return [self.import_, self.refresh, self.delete_report, self.remove_samples, self.all_reports, self.export,
-                self.merge, *self.row_actions]
+                self.merge, self.review, *self.row_actions]
 
     def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
               icon_name: str = "", tip: str = "") -> QAction:
@@ -93,8 +94,8 @@ class WindowActions(QObject):
                     self.clear_filter):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = w.menuBar().addMenu(t("查看(&V)"))
-        for act in (self.all_reports, self.refresh, None, self.expand, self.collapse, None, self.light_deadline,
-                    self.light_schedule):
+        for act in (self.all_reports, self.review, self.refresh, None, self.expand, self.collapse, None,
+                    self.light_deadline, self.light_schedule):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
         help_menu = w.menuBar().addMenu(t("帮助(&H)"))
         help_menu.addAction(self.about)
@@ -104,6 +105,6 @@ class WindowActions(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.import_, self.export, None, self.undo, self.redo, None, self.toggle, self.all_reports,
-                    self.refresh):
+                    self.review, self.refresh):
             bar.addSeparator() if act is None else bar.addAction(act)
         self.toolbar = bar

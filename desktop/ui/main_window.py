@@ -13,6 +13,7 @@ A new room (a settings dialog, a 对账 view) gets its own file and a few lines 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,8 +48,12 @@ if TYPE_CHECKING:
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
+    from desktop.ui.review_view import ReviewRoom
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
+
+
+_UNIT_SPLIT = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists several: 宣传科、党校
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +95,8 @@ class MainWindow(QMainWindow):
         self.act_undo, self.act_redo, self.act_history, self.act_find = a.undo, a.redo, a.history, a.find
         self.act_clear_filter, self.act_toggle, self.act_all_reports = a.clear_filter, a.toggle, a.all_reports
         self.act_light_deadline, self.act_light_schedule, self.act_about = a.light_deadline, a.light_schedule, a.about
+        self.act_review = a.review
+        self._review_room: ReviewRoom | None = None
         self._connect()
         self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
@@ -121,7 +128,8 @@ class MainWindow(QMainWindow):
                           (a.expand, views.tree.expandAll), (a.collapse, views.tree.collapseAll),
                           (a.all_reports, lambda: self.select_report(ALL_REPORTS)),
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
-                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about)):
+                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
+                          (a.review, self.show_review)):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -227,6 +235,17 @@ class MainWindow(QMainWindow):
     def select_report(self, report_id: int) -> None:
         """Show one report's tree (or ALL_REPORTS for every measure)."""
         self.browser.select_report(report_id)
+
+    def go_to_item(self, item_id: int, report_id: int) -> None:
+        """Put the cursor on a row of any report (a carried row's origin, a measure in the 对账 view)."""
+        if self.select_item(item_id):
+            return
+        if self.browser.report_id in (report_id, ALL_REPORTS):  # shown but filtered out
+            self.views.filter_bar.clear()
+            self.select_item(item_id)
+            return
+        self._select_after_load = item_id
+        self.select_report(report_id)
 
     def tick(self, item_id: int, done: bool) -> None:
         """Tick or untick a measure, or all measures of an item (one undo step)."""
@@ -403,6 +422,28 @@ class MainWindow(QMainWindow):
 
     def _warm_up_parser(self) -> None:
         self.jobs.work(_start_parser_process)
+
+    def known_units(self) -> list[str]:
+        """The 牵头单位 and 配合单位 named in the rows loaded (offered by the export's unit filter)."""
+        units: set[str] = set()
+        for model in (self.views.tree_model, self.views.flat_model):
+            for r in model.loaded_rows():
+                units.update(u for u in (r.lead_unit, *_UNIT_SPLIT.split(r.co_units or "")) if u)
+        return sorted(units)
+
+    # ---- the year-end review -------------------------------------------------------------------------
+    @property
+    def review_room(self) -> ReviewRoom:
+        """The 对账 view's room (built when first opened)."""
+        if self._review_room is None:
+            from desktop.ui.review_view import ReviewRoom  # its dialog loads when first opened
+
+            self._review_room = ReviewRoom(self)
+        return self._review_room
+
+    def show_review(self) -> None:
+        """查看 ▸ 年终对账 (Ctrl+D): how the plans stood at a day, the units' ranking, the 通报 draft."""
+        self.review_room.open()
 
     # ---- small things --------------------------------------------------------------------------------
     def show_undo_history(self) -> None:
