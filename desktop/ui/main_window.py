@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
             model.edit_requested.connect(
                 lambda item_id, field, value: ed.request_changes(item_id, {field: value}, _edit_text(field)))
         views.detail_built_callbacks.append(lambda pane: pane.changes_requested.connect(ed.request_changes))
+        views.detail_built_callbacks.append(lambda pane: pane.origin_button.origin_requested.connect(self.go_to_item))
         self.browser.reports_loaded.connect(self.reports_loaded)
         self.browser.tree_loaded.connect(self._on_tree_loaded)
         self.browser.report_chosen.connect(self._on_report_chosen)
