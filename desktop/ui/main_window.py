@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
+    from desktop.ui.carry_actions import CarryActions
     from desktop.ui.review_view import ReviewRoom
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.act_light_deadline, self.act_light_schedule, self.act_about = a.light_deadline, a.light_schedule, a.about
         self.act_review = a.review
         self._review_room: ReviewRoom | None = None
+        self._carry: CarryActions | None = None
         self._connect()
         self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
@@ -130,9 +132,12 @@ class MainWindow(QMainWindow):
                           (a.all_reports, lambda: self.select_report(ALL_REPORTS)),
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
                           (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
-                          (a.review, self.show_review)):
+                          (a.review, self.show_review), (a.carry, lambda: self.carry.carry_selected()),
+                          (a.carry_all, lambda: self.carry.carry_all())):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
+        views.tree.addActions([a.carry, a.carry_all])
+        views.table_built_callbacks.append(lambda table: table.addAction(a.carry))
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         views.table_built_callbacks.append(lambda table: table.addAction(a.toggle))
 
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
         one_report = report_id != ALL_REPORTS
         a = self.window_actions
         for act in (a.delete_report, a.add_measure, a.add_item, a.delete_rows, a.move_up, a.move_down, a.merge_rows,
-                    a.split_row):
+                    a.split_row, a.carry_all):
             act.setEnabled(one_report)
 
     # ---- what tests, the bench and the app use ------------------------------------------------------
@@ -441,6 +446,15 @@ class MainWindow(QMainWindow):
 
             self._review_room = ReviewRoom(self)
         return self._review_room
+
+    @property
+    def carry(self) -> CarryActions:
+        """结转 (built when first used)."""
+        if self._carry is None:
+            from desktop.ui.carry_actions import CarryActions  # loads when first used
+
+            self._carry = CarryActions(self)
+        return self._carry
 
     def show_review(self) -> None:
         """查看 ▸ 年终对账 (Ctrl+D): how the plans stood at a day, the units' ranking, the 通报 draft."""
