@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
     from desktop.ui.carry_actions import CarryActions
+    from desktop.ui.reminders_bar import Reminding
     from desktop.ui.review_view import ReviewRoom
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.act_review = a.review
         self._review_room: ReviewRoom | None = None
         self._carry: CarryActions | None = None
+        self._reminding: Reminding | None = None
         self._connect()
         self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         views.detail_built_callbacks.append(lambda pane: pane.changes_requested.connect(ed.request_changes))
         views.detail_built_callbacks.append(lambda pane: pane.origin_button.origin_requested.connect(self.go_to_item))
         self.browser.reports_loaded.connect(self.reports_loaded)
+        self.browser.reports_loaded.connect(self._remind)
         self.browser.tree_loaded.connect(self._on_tree_loaded)
         self.browser.report_chosen.connect(self._on_report_chosen)
         self.detail_side.history_shown.connect(self.history_shown)
@@ -455,6 +458,18 @@ class MainWindow(QMainWindow):
 
             self._carry = CarryActions(self)
         return self._carry
+
+    @property
+    def reminding(self) -> Reminding:
+        """The reminders bar (built once the report list is first shown)."""
+        if self._reminding is None:
+            from desktop.ui.reminders_bar import Reminding  # after the first paint
+
+            self._reminding = Reminding(self)
+        return self._reminding
+
+    def _remind(self) -> None:
+        self.reminding.check()
 
     def show_review(self) -> None:
         """查看 ▸ 年终对账 (Ctrl+D): how the plans stood at a day, the units' ranking, the 通报 draft."""
