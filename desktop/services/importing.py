@@ -10,6 +10,7 @@ from desktop.core.types import Plan, ProgressFn, ReportDocument
 
 if TYPE_CHECKING:
     from db.api import ImportResult
+    from db.carry import CarryResult
     from db.store import Store
 
 
@@ -21,11 +22,17 @@ class ConfirmedPlan:
     plan: Plan
     doc: ReportDocument
     allow_duplicate: bool = False
+    carry_ids: tuple[int, ...] = ()  # unfinished measures of the office's previous plan to carry into it (结转)
 
 
-def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
-               on_progress: ProgressFn | None = None) -> list[tuple[str, ImportResult | Exception]]:
-    """Import each confirmed plan in its own transaction; returns (name, ImportResult or the error)."""
+def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str, on_progress: ProgressFn | None = None,
+               carried: list[tuple[str, CarryResult | Exception]] | None = None,
+               ) -> list[tuple[str, ImportResult | Exception]]:
+    """Import each confirmed plan in its own transaction; returns (name, ImportResult or the error).
+
+    A plan with `carry_ids` then gets those measures carried into it (its own transaction: the import
+    stands when the carry is refused); each carry's outcome is appended to `carried`.
+    """
     results: list[tuple[str, ImportResult | Exception]] = []
     for n, cp in enumerate(plans):
         try:
@@ -35,6 +42,14 @@ def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
             results.append((cp.name, exc))
         else:
             results.append((cp.name, res))
+            if cp.carry_ids:
+                try:
+                    outcome: CarryResult | Exception = store.carry_forward(
+                        list(cp.carry_ids), target_report_id=res.report_id, who=who)
+                except Exception as exc:  # noqa: BLE001 — told to the clerk; the import itself is saved
+                    outcome = exc
+                if carried is not None:
+                    carried.append((cp.name, outcome))
         if on_progress is not None:
             on_progress(n + 1, len(plans))
     return results
