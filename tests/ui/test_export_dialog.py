@@ -14,14 +14,10 @@ from PySide6.QtCore import QDate
 from desktop.core.ledger_model import Signature
 from desktop.ui.dialogs.export_dialog import ExportChoices, ExportDialog
 from desktop.ui.export_actions import LedgerFiles
-from tests.services.year_history import Year, scripted_year
+from tests.services.year_history import Year
+from tests.ui.year_store import year, year_template  # noqa: F401 — fixtures
 
 JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
-
-
-@pytest.fixture
-def year(store: Any) -> Year:
-    return scripted_year(store)
 
 
 @pytest.fixture
