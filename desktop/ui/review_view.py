@@ -65,12 +65,19 @@ class ReviewRoom(QObject):
             d.docx_requested.connect(self.write_notice)
             d.export_requested.connect(self.export_ledger)
             d.measure_chosen.connect(self._show_measure)
+            # an edit, undo or merge in the window while the view is open: the figures follow
+            self._window.changes_settled.connect(self._data_changed)
+            self._window.merge_finished.connect(self._data_changed)
             self.dialog = d
             d.ask_now()
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
         return self.dialog
+
+    def _data_changed(self, *_args: object) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.ask_later()
 
     def compute(self, req: ReviewRequest) -> None:
         """Compute a review on the database lane; only the newest request's answer is shown."""

@@ -18,6 +18,7 @@ from desktop.ui.dialogs.review_dialog import ReviewDialog, quick_dates
 from desktop.ui.export_actions import LedgerFiles
 from desktop.ui.review_view import NoticeFiles
 from tests.services.year_history import Year
+from tests.ui.helpers import show_report
 from tests.ui.year_store import year, year_template  # noqa: F401 — fixtures
 
 JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
@@ -206,3 +207,15 @@ def test_double_click_shows_the_measure_in_the_window(qtbot: Any, window: Any, y
     with qtbot.waitSignal(window.tree_loaded, timeout=10000):
         d.lines_view.doubleClicked.emit(d.lines.index(row, 3))
     assert window.report_id == year.b and window.current_row().id == year.m["B3.1"].id
+
+
+def test_an_edit_in_the_window_updates_the_open_view(qtbot: Any, window: Any, year: Year) -> None:
+    d = open_review(qtbot, window)
+    d.choose_year(2023)
+    show(qtbot, window, d, date.today())  # today: an edit now counts
+    before = d.review.count("已完成")  # type: ignore[union-attr]
+    m = year.m["A3.3"]  # 未启动
+    show_report(qtbot, window, year.a)
+    with qtbot.waitSignal(window.review_room.review_shown, timeout=10000) as blocker:
+        window.tick(m.id, True)
+    assert blocker.args[0].count("已完成") == before + 1

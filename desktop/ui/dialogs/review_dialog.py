@@ -358,6 +358,10 @@ class ReviewDialog(QDialog):
         self._set_year_dates()
         self._timer.start()
 
+    def ask_later(self) -> None:
+        """Ask again shortly (the data changed; several changes in a row make one review)."""
+        self._timer.start()
+
     def ask_now(self) -> None:
         """Ask for the review of the current choices at once."""
         self._timer.stop()
