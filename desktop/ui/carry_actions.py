@@ -8,6 +8,7 @@ carries the same measures again into the same target (a new plan is made again).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -40,6 +41,13 @@ class CarryCommand(StepCommand):
     def start(self, *, undo: bool, done: Done, refused: Refused) -> None:
         w, who = self._window, self._window.who
         result, ids, new = self.result, self._ids, self._new
+
+        if undo:
+            # The stack is linear: this window's edits of the copies were undone before this step, but each
+            # undo wrote a new version. Expect the newest this window wrote; anyone else's edit still refuses.
+            book = w.editing.book
+            rows = tuple(r.replace(version=max(r.version, book.get(r.id) or 0)) for r in result.created)
+            result = replace(result, created=rows)
 
         def write(store: Store) -> CarryResult | None:
             if undo:

@@ -122,3 +122,21 @@ def test_undo_refused_after_a_copy_was_edited(qtbot: Any, window: Any, seeded: A
     messages.clear()
     idle(qtbot, window)
     assert seeded.get_item(copy.id).owner == "别人" and not window.undo_stack.canRedo()
+
+
+def test_undo_after_undoing_an_edit_of_a_copy(qtbot: Any, window: Any, seeded: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    m = first_measure(window, done=False)
+    window.select_item(m.id)
+    _answer(monkeypatch, lambda d: None, [])
+    result = _carry(qtbot, window, window.window_actions.carry)
+    [copy] = result.copies
+    show_report(qtbot, window, result.target_report_id)
+    window.request_changes(copy.id, {"owner": "李四"}, "修改责任人")
+    idle(qtbot, window)
+    assert seeded.get_item(copy.id).owner == "李四"
+    window.undo()  # the edit of the copy
+    idle(qtbot, window)
+    window.undo()  # the carry: the copy's version moved with our own edit and its undo
+    idle(qtbot, window)
+    assert result.target_report_id not in {r.id for r in seeded.list_reports()}
