@@ -48,7 +48,7 @@ from desktop.ui.models.review_tables import (
 
 _DEBOUNCE_MS = 250  # a few quick clicks on the dates make one review, not several
 # column widths in characters; the last column takes what is left
-_WIDTHS = {"类别": 5, "变化": 5, "报告": 8, "序号": 3, "具体措施": 16, "牵头单位": 7, "责任人": 4, "完成时限": 6,
+_WIDTHS = {"类别": 6, "变化": 5, "报告": 8, "序号": 3, "具体措施": 14, "牵头单位": 8, "责任人": 4, "完成时限": 6,
            "截至当日进展": 16, "进展日期": 6, "后一日状态": 6}
 _COLOURS = {rm.DONE: "#2e7d32", rm.AHEAD: "#1b5e20", rm.ON_TRACK: "#558b2f", rm.BEHIND: "#c62828",
             rm.NOT_STARTED: "#6d4c41", rm.EXTENDED: "#ef6c00", rm.CANCELLED: "#757575"}
@@ -116,7 +116,7 @@ class ReviewDialog(QDialog):
         split.addWidget(self._build_results())
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setSizes([230, 1000])
+        split.setSizes([200, 1040])
         root.addWidget(split, 1)
         root.addLayout(self._build_buttons())
         self.resize(1240, 760)

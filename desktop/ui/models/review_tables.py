@@ -84,7 +84,7 @@ class RowsModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = _shown(self._rows[index.row()][col], col in self._percent)
-            return text if role == Qt.ItemDataRole.DisplayRole or len(text) > 20 else None
+            return text if role == Qt.ItemDataRole.DisplayRole or len(text) > 6 else None  # elided cells
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self._numbers:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
