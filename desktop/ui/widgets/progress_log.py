@@ -79,7 +79,9 @@ class OriginButton(QPushButton):
         self.setObjectName("originLink")
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("text-align: left; color: #2f6fd0; padding: 2px 0;")
+        self.setStyleSheet("QPushButton { text-align: left; color: #2f6fd0; padding: 2px 0; border: none;"
+                           " background: transparent; } QPushButton:hover { text-decoration: underline; }"
+                           " QPushButton:disabled { color: #777; }")
         self._origin: Origin | None = None
         self.clicked.connect(self._clicked)
         self.set_origin(None)
