@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from datetime import datetime
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -256,8 +255,3 @@ def write_transaction(engine: Engine) -> Iterator[WriteTransaction]:
             raise
         if not tx.committed:
             tx.abandon()
-
-
-def store_now() -> datetime:
-    """The store's clock: every write (the store's and the year-end calls') is dated by it alike."""
-    return datetime.now()

@@ -39,8 +39,8 @@ from db.api import (
     Status,
 )
 from db.backup_files import BackupPolicy, newest_backup
+from db.clock import now as _now
 from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
-from db.engine import store_now as _now
 from db.item_row import row_from_values
 from db.models import History, Item, Report, Setting
 from db.year_end import YearEndStore

@@ -13,6 +13,7 @@ from desktop.core.types import Plan, ProgressFn, ReportDocument
 
 if TYPE_CHECKING:
     from db.api import ImportResult
+    from db.carry import CarryResult
     from db.store import Store
 
 # Two plans are the same report when this share of their items' titles is common to both: the .txt and
@@ -59,14 +60,18 @@ class ConfirmedPlan:
     plan: Plan
     doc: ReportDocument
     allow_duplicate: bool = False
+    carry_ids: tuple[int, ...] = ()  # unfinished measures of the office's previous plan to carry into it (结转)
 
 
-def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
-               on_progress: ProgressFn | None = None) -> list[tuple[str, ImportResult | Exception]]:
+def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str, on_progress: ProgressFn | None = None,
+               carried: list[tuple[str, CarryResult | Exception]] | None = None,
+               ) -> list[tuple[str, ImportResult | Exception]]:
     """Import each confirmed plan in its own transaction; returns (name, ImportResult or the error).
 
     A plan whose items are those of a report already stored (or of one saved earlier in this call) is refused
     with SamePlanError unless the clerk allowed the duplicate: the same file bytes are caught by the store.
+    A plan with `carry_ids` then gets those measures carried into it (its own transaction: the import
+    stands when the carry is refused); each carry's outcome is appended to `carried`.
     """
     results: list[tuple[str, ImportResult | Exception]] = []
     known = {rid: (title, sha, plan_fingerprint(titles)) for rid, (title, sha, titles) in store.item_titles().items()} \
@@ -86,6 +91,14 @@ def save_plans(store: Store, plans: Sequence[ConfirmedPlan], *, who: str,
         else:
             results.append((cp.name, res))
             known[res.report_id] = (cp.plan.title, cp.doc.sha256, mine)
+            if cp.carry_ids:
+                try:
+                    outcome: CarryResult | Exception = store.carry_forward(
+                        list(cp.carry_ids), target_report_id=res.report_id, who=who)
+                except Exception as exc:  # noqa: BLE001 — told to the clerk; the import itself is saved
+                    outcome = exc
+                if carried is not None:
+                    carried.append((cp.name, outcome))
         if on_progress is not None:
             on_progress(n + 1, len(plans))
     return results

@@ -44,9 +44,12 @@ class WindowActions(QObject):
         self.move_down = a(t("下移"), "Alt+Down", "", t("把选中的一行移到下一行之后"))
         self.merge_rows = a(t("合并选中的行"), "Ctrl+Shift+M", "merge", t("把选中的同级几行合并为一行（可撤销）"))
         self.split_row = a(t("拆分…"), "Ctrl+T", "split", t("把选中的一行按句子拆成几行（可撤销）"))
+        self.carry = a(t("结转选中的未完成措施…"), None, "", t("把选中的未完成措施复制到下一份计划（或新建结转计划），注明来源（可撤销）"))
+        self.carry_all = a(t("结转本报告全部未完成措施…"), None, "", t("把当前报告中未完成的措施全部结转（可撤销）"))
         self.expand = a(t("全部展开"), "Ctrl+Shift+E")
         self.collapse = a(t("全部折叠"), "Ctrl+Shift+C")
         self.all_reports = a(t("全部报告"), "Ctrl+0", "list", t("列出所有报告的全部措施"))
+        self.review = a(t("年终对账…"), "Ctrl+D", "review", t("某一天的完成、欠进度、未启动情况和各单位排名，可生成督查通报"))
         self.light_deadline = a(t("按完成时限亮灯"))
         self.light_schedule = a(t("按序时进度亮灯"))
         for act in (self.light_deadline, self.light_schedule):
@@ -70,7 +73,8 @@ class WindowActions(QObject):
     def store_actions(self) -> list[QAction]:
         """Actions that need the store open."""
         return [self.import_, self.refresh, self.delete_report, self.remove_samples, self.all_reports, self.export,
-                self.merge, self.settings, self.backup_now, self.restore, *self.row_actions]
+                self.merge, self.review, self.carry, self.carry_all, self.settings, self.backup_now, self.restore,
+                *self.row_actions]
 
     def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
               icon_name: str = "", tip: str = "") -> QAction:
@@ -93,12 +97,12 @@ class WindowActions(QObject):
         self.file_menu = file_menu
         edit_menu = w.menuBar().addMenu(t("编辑(&E)"))
         for act in (self.undo, self.redo, self.history, None, self.toggle, None, self.add_measure, self.add_item,
-                    self.delete_rows, self.move_up, self.move_down, self.merge_rows, self.split_row, None, self.find,
-                    self.clear_filter):
+                    self.delete_rows, self.move_up, self.move_down, self.merge_rows, self.split_row, None, self.carry,
+                    self.carry_all, None, self.find, self.clear_filter):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = w.menuBar().addMenu(t("查看(&V)"))
-        for act in (self.all_reports, self.refresh, None, self.expand, self.collapse, None, self.light_deadline,
-                    self.light_schedule):
+        for act in (self.all_reports, self.review, self.refresh, None, self.expand, self.collapse, None,
+                    self.light_deadline, self.light_schedule):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
         help_menu = w.menuBar().addMenu(t("帮助(&H)"))
         help_menu.addAction(self.guide)
@@ -110,6 +114,6 @@ class WindowActions(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.import_, self.export, None, self.undo, self.redo, None, self.toggle, self.all_reports,
-                    self.refresh):
+                    self.review, self.refresh):
             bar.addSeparator() if act is None else bar.addAction(act)
         self.toolbar = bar

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from db.store import Store
     from desktop.services.export import ExportResult
     from desktop.services.merge import FieldChange, MergePreview, RowValues, WrittenBack
+    from desktop.ui.dialogs.export_dialog import ExportChoices
     from desktop.ui.commands import Refused, Writes
     from desktop.ui.flow_host import FlowHost
 
@@ -47,31 +49,59 @@ class LedgerFiles:
         return path
 
 
-def export_ledger(host: FlowHost) -> None:
-    """Ctrl+E: write the ledger of the selected report (or of all reports) to an .xlsx file."""
+def export_ledger(host: FlowHost, *, preset: ExportChoices | None = None, parent: QWidget | None = None) -> None:
+    """Ctrl+E: ask the options (export_dialog.py), then write the ledger of the selected report (or all) to .xlsx.
+
+    `preset` fills the options in (the 对账 view exports as of its date); the result says how many
+    measures an as-of export left out because they came later.
+    """
     from desktop.services.export import export_ledger as export  # openpyxl and xlsxwriter load when first used
+    from desktop.ui.dialogs.export_dialog import ExportChoices, ExportDialog
 
     w = host.widget
     rep = host.current_report()
+    if preset is None:
+        preset = ExportChoices(report_ids=None if rep is None else (rep.id,))
+    if not preset.scope:
+        scope = _t("全部报告") if preset.report_ids is None else (
+            f"《{rep.title or rep.source_name}》" if rep is not None and preset.report_ids == (rep.id,)
+            else _t("所选的 %1 份报告").replace("%1", str(len(preset.report_ids))))
+        preset = replace(preset, scope=scope)
+    choices = ExportDialog.ask(parent or w, preset, units=host.known_units(), settings=host.settings)
+    if choices is None:
+        return
     name = _t("工作任务台账")
-    if rep is not None:
+    if rep is not None and choices.report_ids == (rep.id,):
         name = f"{rep.title or rep.source_name}-{name}"
+    day = choices.as_of or date.today()
+    if choices.as_of is not None:
+        name += _t("-截至%1").replace("%1", f"{day.month}月{day.day}日")
     folder = str(host.settings.value("folders/export", str(Path.home())))
-    path = LedgerFiles.save_path(w, str(Path(folder) / f"{name}-{date.today():%Y%m%d}.xlsx"))
+    path = LedgerFiles.save_path(parent or w, str(Path(folder) / f"{name}-{day:%Y%m%d}.xlsx"))
     if not path:
         return
     host.settings.setValue("folders/export", str(Path(path).parent))
-    ids = None if rep is None else [rep.id]
 
     def done(result: ExportResult) -> None:
-        host.say(_t("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(result.path)), 10000)
+        host.say(export_words(result, choices.as_of), 15000)
         host.export_done(result)
 
     def write(store: Store, *, on_progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> ExportResult:
-        return export(store, path, report_ids=ids, on_progress=on_progress, is_cancelled=is_cancelled)
+        return export(store, path, report_ids=choices.report_ids, statuses=choices.statuses, unit=choices.unit,
+                      one_sheet=choices.one_sheet, as_of=choices.as_of, reconcile_dates=choices.reconcile_dates,
+                      signature=choices.signature, on_progress=on_progress, is_cancelled=is_cancelled)
 
-    StoreQuery(w, write).success(done).failure(lambda e: show_error(w, e, _t("导出失败"))) \
+    StoreQuery(w, write).success(done).failure(lambda e: show_error(parent or w, e, _t("导出失败"))) \
         .cancelled(lambda: host.say(_t("已取消导出"), 4000)).with_progress(_t("正在导出台账…")).run()
+
+
+def export_words(result: ExportResult, as_of: date | None) -> str:
+    """The status line after an export: rows written, and what an as-of export left out."""
+    text = _t("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(result.path))
+    if as_of is not None and (result.left_out or result.reports_left_out):
+        day = f"{as_of.month}月{as_of.day}日"
+        text += _t("；另有 %1 项措施在%2之后才导入或添加，未列入").replace("%1", str(result.left_out)).replace("%2", day)
+    return text
 
 
 def merge_ledger(host: FlowHost, path: str | None = None) -> None:

@@ -13,6 +13,7 @@ A new room (a settings dialog, a 对账 view) gets its own file and a few lines 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,8 +49,14 @@ if TYPE_CHECKING:
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
+    from desktop.ui.carry_actions import CarryActions
+    from desktop.ui.reminders_bar import Reminding
+    from desktop.ui.review_view import ReviewRoom
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
+
+
+_UNIT_SPLIT = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists several: 宣传科、党校
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +99,10 @@ class MainWindow(QMainWindow):
         self.act_undo, self.act_redo, self.act_history, self.act_find = a.undo, a.redo, a.history, a.find
         self.act_clear_filter, self.act_toggle, self.act_all_reports = a.clear_filter, a.toggle, a.all_reports
         self.act_light_deadline, self.act_light_schedule, self.act_about = a.light_deadline, a.light_schedule, a.about
+        self.act_review = a.review
+        self._review_room: ReviewRoom | None = None
+        self._carry: CarryActions | None = None
+        self._reminding: Reminding | None = None
         self._connect()
         self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
@@ -107,7 +118,9 @@ class MainWindow(QMainWindow):
             model.edit_requested.connect(
                 lambda item_id, field, value: ed.request_changes(item_id, {field: value}, _edit_text(field)))
         views.detail_built_callbacks.append(lambda pane: pane.changes_requested.connect(ed.request_changes))
+        views.detail_built_callbacks.append(lambda pane: pane.origin_button.origin_requested.connect(self.go_to_item))
         self.browser.reports_loaded.connect(self.reports_loaded)
+        self.browser.reports_loaded.connect(self._remind)
         self.browser.tree_loaded.connect(self._on_tree_loaded)
         self.browser.report_chosen.connect(self._on_report_chosen)
         self.detail_side.history_shown.connect(self.history_shown)
@@ -125,9 +138,13 @@ class MainWindow(QMainWindow):
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
                           (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
                           (a.settings, self.settings_room.open_dialog), (a.backup_now, self.settings_room.backup_now),
-                          (a.restore, self.settings_room.restore_backup), (a.guide, self.show_guide)):
+                          (a.restore, self.settings_room.restore_backup), (a.guide, self.show_guide),
+                          (a.review, self.show_review), (a.carry, lambda: self.carry.carry_selected()),
+                          (a.carry_all, lambda: self.carry.carry_all())):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
+        views.tree.addActions([a.carry, a.carry_all])
+        views.table_built_callbacks.append(lambda table: table.addAction(a.carry))
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         views.table_built_callbacks.append(lambda table: table.addAction(a.toggle))
 
@@ -136,7 +153,7 @@ class MainWindow(QMainWindow):
         one_report = report_id != ALL_REPORTS
         a = self.window_actions
         for act in (a.delete_report, a.add_measure, a.add_item, a.delete_rows, a.move_up, a.move_down, a.merge_rows,
-                    a.split_row):
+                    a.split_row, a.carry_all):
             act.setEnabled(one_report)
 
     # ---- what tests, the bench and the app use ------------------------------------------------------
@@ -231,6 +248,17 @@ class MainWindow(QMainWindow):
     def select_report(self, report_id: int) -> None:
         """Show one report's tree (or ALL_REPORTS for every measure)."""
         self.browser.select_report(report_id)
+
+    def go_to_item(self, item_id: int, report_id: int) -> None:
+        """Put the cursor on a row of any report (a carried row's origin, a measure in the 对账 view)."""
+        if self.select_item(item_id):
+            return
+        if self.browser.report_id in (report_id, ALL_REPORTS):  # shown but filtered out
+            self.views.filter_bar.clear()
+            self.select_item(item_id)
+            return
+        self._select_after_load = item_id
+        self.select_report(report_id)
 
     def tick(self, item_id: int, done: bool) -> None:
         """Tick or untick a measure, or all measures of an item (one undo step)."""
@@ -418,6 +446,49 @@ class MainWindow(QMainWindow):
 
     def _warm_up_parser(self) -> None:
         self.jobs.work(_start_parser_process)
+
+    def known_units(self) -> list[str]:
+        """The 牵头单位 and 配合单位 named in the rows loaded (offered by the export's unit filter)."""
+        units: set[str] = set()
+        for model in (self.views.tree_model, self.views.flat_model):
+            for r in model.loaded_rows():
+                units.update(u for u in (r.lead_unit, *_UNIT_SPLIT.split(r.co_units or "")) if u)
+        return sorted(units)
+
+    # ---- the year-end review -------------------------------------------------------------------------
+    @property
+    def review_room(self) -> ReviewRoom:
+        """The 对账 view's room (built when first opened)."""
+        if self._review_room is None:
+            from desktop.ui.review_view import ReviewRoom  # its dialog loads when first opened
+
+            self._review_room = ReviewRoom(self)
+        return self._review_room
+
+    @property
+    def carry(self) -> CarryActions:
+        """结转 (built when first used)."""
+        if self._carry is None:
+            from desktop.ui.carry_actions import CarryActions  # loads when first used
+
+            self._carry = CarryActions(self)
+        return self._carry
+
+    @property
+    def reminding(self) -> Reminding:
+        """The reminders bar (built once the report list is first shown)."""
+        if self._reminding is None:
+            from desktop.ui.reminders_bar import Reminding  # after the first paint
+
+            self._reminding = Reminding(self)
+        return self._reminding
+
+    def _remind(self) -> None:
+        self.reminding.check()
+
+    def show_review(self) -> None:
+        """查看 ▸ 年终对账 (Ctrl+D): how the plans stood at a day, the units' ranking, the 通报 draft."""
+        self.review_room.open()
 
     # ---- small things --------------------------------------------------------------------------------
     def show_undo_history(self) -> None:

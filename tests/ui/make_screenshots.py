@@ -109,6 +109,7 @@ def main() -> int:
     from PySide6.QtGui import QPixmap
 
     _guide_image(QPixmap(str(DOCS / "ledger-print.png")), "guide-export.png")
+    review_shots(tmp)
     print("screenshots written to", DOCS, "and", HELP)
     return 0
 
@@ -200,5 +201,91 @@ def _first_start(tmp: Path, settle: Callable[[int], None]) -> None:
     store.close()
 
 
+def review_shots(tmp: Path) -> None:
+    """The 对账 view and the export dialog over the scripted year of tests/services/year_history.py."""
+    from datetime import date
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from db.store import open_store
+    from desktop.ui.app import make_app
+    from desktop.ui.dialogs.export_dialog import ExportChoices, ExportDialog
+    from desktop.ui.main_window import MainWindow
+    from tests.services.year_history import scripted_year
+
+    app = QApplication.instance() or make_app([])
+    store = open_store(f"sqlite:///{tmp / 'year.db'}")
+    year = scripted_year(store)
+    settings = QSettings(str(tmp / "year.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store, settings=settings)
+    w.resize(1280, 760)
+    w.show()
+    loop = QEventLoop()
+    w.reports_loaded.connect(loop.quit)
+    w.start()
+    loop.exec()
+
+    def settle(ms: int = 300) -> None:
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    room = w.review_room
+    room.review_shown.connect(loop.quit)
+    d = room.open()
+    loop.exec()
+    d.choose_year(2023)
+    d.set_as_of(date(2023, 12, 31), date(2023, 6, 30))
+    d.ask_now()
+    loop.exec()
+    d.resize(1240, 760)
+    settle(400)
+    d.grab().save(str(DOCS / "screenshot-review.png"))
+    d.tabs.setCurrentIndex(1)
+    settle(200)
+    d.grab().save(str(DOCS / "screenshot-review-problems.png"))
+    d.close()
+    e = ExportDialog(ExportChoices(report_ids=(year.a, year.b), as_of=date(2023, 6, 30),
+                                   reconcile_dates=(date(2023, 6, 30), date(2023, 12, 31)), scope="所选的 2 份报告"),
+                     units=w.known_units() or ["组织科", "干部科", "人才办"], settings=settings, parent=w)
+    e.show()
+    settle(300)
+    e.grab().save(str(DOCS / "screenshot-export.png"))
+    e.close()
+    w.close()
+    notice_pages(store, tmp)
+    store.close()
+    app.processEvents()
+
+
+def notice_pages(store: object, tmp: Path) -> None:
+    """The 督查通报 draft of 2023 at 12/31 against 6/30 as PNGs (first page, 附件 page), via LibreOffice and poppler."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from desktop.core.notice_docx import write_notice
+    from desktop.services.review import build_review
+
+    if not (shutil.which("soffice") and shutil.which("pdftoppm") and shutil.which("pdftotext")):
+        print("soffice/pdftoppm missing: the 通报 pages are not rendered")
+        return
+    review = build_review(store, as_of=date(2023, 12, 31), year=2023, compare=date(2023, 6, 30),  # type: ignore[arg-type]
+                          rule="deadline")
+    docx = write_notice(tmp / "notice.docx", review, issuer="中共**县委组织部")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)], check=True,
+                   capture_output=True, timeout=180)
+    pdf = tmp / "notice.pdf"
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    annex = next(n for n, page in enumerate(pages, 1) if page.lstrip().startswith("附件\n"))
+    for page, name in ((1, "notice-page1"), (annex, "notice-annex")):
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
+                        str(DOCS / name)], check=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["review"]:  # only the year-end shots
+        review_shots(Path(tempfile.mkdtemp(prefix="halfyear-shots-")))
+        sys.exit(0)
     sys.exit(main())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.export_actions import LedgerFiles, merge_ledger
 from tests.ui.helpers import first_measure
@@ -14,6 +15,7 @@ from tests.ui.helpers import first_measure
 def test_export_then_merge_back_a_units_note(qtbot, window, seeded, tmp_path, monkeypatch) -> None:
     out = tmp_path / "台账.xlsx"
     monkeypatch.setattr(LedgerFiles, "save_path", classmethod(lambda cls, parent, suggested: str(out)))
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, choices, **kw: choices))  # the defaults
     assert window.act_export.shortcut().toString() == "Ctrl+E"
     with qtbot.waitSignal(window.export_finished, timeout=20000) as blocker:
         window.act_export.trigger()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -36,7 +37,12 @@ from desktop.ui.errors import Messages
 from desktop.ui.icons import icon
 from desktop.ui.jobs import Job, JobRunner
 from desktop.ui.models.plan_edit import PlanEditModel, PreviewEdits
+from desktop.ui.widgets.carry_offer import CarryOfferPanel
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.services.carry import CarryOffer
 
 
 class _FileState:
@@ -54,6 +60,9 @@ class _FileState:
         self.title = parsed.plan.title if parsed.plan else (parsed.doc.source if parsed.doc else parsed.name)
         self.year = parsed.plan.year if parsed.plan else None
         self.include = parsed.plan is not None
+        self.offer: CarryOffer | None = None  # the office's previous plan's unfinished measures (read later)
+        self.carry_chosen: set[int] | None = None  # the measures ticked in the offer (None: as offered)
+        self.carry_taking = False
 
 
 class ImportPreviewDialog(QDialog):
@@ -61,6 +70,7 @@ class ImportPreviewDialog(QDialog):
 
     file_changed = Signal(int)
     plan_reextracted = Signal(int)  # a file's plan was taken again from other sections (its row)
+    offers_shown = Signal(int)  # how many files were offered their office's unfinished measures
 
     def __init__(self, files: list[ParsedFile], parent: QWidget | None = None, *, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +142,8 @@ class ImportPreviewDialog(QDialog):
         self.picker.chosen.connect(self.pick_sections)
         self.picker.hide()
         pl.addWidget(self.picker)
+        self.carry_panel = CarryOfferPanel()
+        pl.addWidget(self.carry_panel)
 
         self.stack = QStackedWidget()
         self.tree = QTreeView()
@@ -185,6 +197,7 @@ class ImportPreviewDialog(QDialog):
         outer.addWidget(self.buttons)
         self.file_list.setCurrentRow(0)
         self._update_ok()
+        self._ask_offers()
 
     # ---- classmethod entry point (tests replace it) ------------------------------------------------
     @classmethod
@@ -211,6 +224,7 @@ class ImportPreviewDialog(QDialog):
     def _show_file(self, row: int) -> None:
         if not (0 <= row < len(self._states)):
             return
+        self._keep_offer_choice()
         self._current = row
         st = self.state
         self.tree.setModel(st.model)
@@ -238,6 +252,7 @@ class ImportPreviewDialog(QDialog):
         else:
             self.stack.setCurrentWidget(self.tree)
         self._update_tools()
+        self.carry_panel.show_offer(st.offer, st.carry_chosen, st.carry_taking)
         self.file_changed.emit(row)
 
     def _on_file_check(self, item: QListWidgetItem) -> None:
@@ -455,10 +470,61 @@ class ImportPreviewDialog(QDialog):
 
     # ---- result ------------------------------------------------------------------------------------
     def confirmed_plans(self) -> list[ConfirmedPlan]:
-        """The included files' plans with every edit applied."""
+        """The included files' plans with every edit applied (and the measures to carry into them)."""
+        self._keep_offer_choice()
         out = []
         for st in self._states:
             if st.include and st.parsed.plan is not None and st.parsed.doc is not None:
                 plan = st.model.to_plan(st.parsed.plan, title=st.title or st.parsed.plan.title, year=st.year)
-                out.append(ConfirmedPlan(st.parsed.name, plan, st.parsed.doc))
+                out.append(ConfirmedPlan(st.parsed.name, plan, st.parsed.doc, carry_ids=_carry_ids(st)))
         return out
+
+    # ---- the previous plan's unfinished measures (结转) ------------------------------------------------
+    def _ask_offers(self) -> None:
+        """Read, on the window's database lane, what the same office's previous plan left unfinished."""
+        from desktop.ui.ops import StoreQuery, host_of
+
+        try:
+            host_of(self)
+        except LookupError:  # not inside a window with a store (a dialog on its own)
+            return
+        files = [(n, st.parsed.plan, st.parsed.name, st.parsed.doc.text) for n, st in enumerate(self._states)
+                 if st.parsed.plan is not None and st.parsed.doc is not None]
+        if not files:
+            return
+
+        def read(store: Store) -> dict[int, CarryOffer]:
+            from desktop.services.carry import carry_offer
+
+            found = {}
+            for n, plan, name, text in files:
+                offer = carry_offer(store, plan, source_name=name, text=text)
+                if offer is not None:
+                    found[n] = offer
+            return found
+
+        StoreQuery(self, read).success(self._got_offers).failure(lambda _exc: None).run()
+
+    def _got_offers(self, offers: dict[int, CarryOffer]) -> None:
+        try:
+            for n, offer in offers.items():
+                self._states[n].offer = offer
+            if self._current in offers:
+                st = self.state
+                self.carry_panel.show_offer(st.offer, st.carry_chosen, st.carry_taking)
+            self.offers_shown.emit(len(offers))
+        except RuntimeError:  # the dialog was closed before the answer came
+            pass
+
+    def _keep_offer_choice(self) -> None:
+        if 0 <= self._current < len(self._states) and self.state.offer is not None:
+            self.state.carry_chosen = self.carry_panel.chosen()
+            self.state.carry_taking = self.carry_panel.take.isChecked()
+
+
+def _carry_ids(st: _FileState) -> tuple[int, ...]:
+    """The measures to carry into a file's plan: those ticked, when the clerk chose to bring them along."""
+    if st.offer is None or not st.carry_taking:
+        return ()
+    chosen = st.carry_chosen if st.carry_chosen is not None else {m.id for m in st.offer.measures} - st.offer.repeated
+    return tuple(m.id for m in st.offer.measures if m.id in chosen)
