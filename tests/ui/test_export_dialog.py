@@ -15,6 +15,7 @@ from desktop.core.ledger_model import Signature
 from desktop.ui.dialogs.export_dialog import ExportChoices, ExportDialog
 from desktop.ui.export_actions import LedgerFiles
 from tests.services.year_history import Year
+from tests.ui.helpers import started_window
 from tests.ui.year_store import year, year_template  # noqa: F401 — fixtures
 
 JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
@@ -22,13 +23,7 @@ JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
 
 @pytest.fixture
 def window(qtbot: Any, year: Year, settings: Any) -> Any:
-    from desktop.ui.main_window import MainWindow
-
-    w = MainWindow(year.store, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.tree_loaded, timeout=10000):
-        w.start()
+    w = started_window(qtbot, year.store, settings)
     yield w
     w.jobs.wait()
 

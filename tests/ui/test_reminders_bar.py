@@ -7,6 +7,7 @@ from typing import Any
 
 from db.api import ItemFilter, Status
 from desktop.ui.models.report_list import ALL_REPORTS
+from tests.ui.helpers import started_window
 
 
 def _measures(store: Any) -> list[Any]:
@@ -18,14 +19,7 @@ def _set(store: Any, row: Any, **changes: Any) -> None:
 
 
 def _window(qtbot: Any, store: Any, settings: Any) -> Any:
-    from desktop.ui.main_window import MainWindow
-
-    w = MainWindow(store, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.tree_loaded, timeout=10000):
-        w.start()
-    return w
+    return started_window(qtbot, store, settings)
 
 
 def test_the_bar_counts_and_filters_to_the_measures(qtbot: Any, seeded: Any, settings: Any) -> None:

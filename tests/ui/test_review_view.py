@@ -18,7 +18,7 @@ from desktop.ui.dialogs.review_dialog import ReviewDialog, quick_dates
 from desktop.ui.export_actions import LedgerFiles
 from desktop.ui.review_view import NoticeFiles
 from tests.services.year_history import Year
-from tests.ui.helpers import show_report
+from tests.ui.helpers import show_report, started_window
 from tests.ui.year_store import year, year_template  # noqa: F401 — fixtures
 
 JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
@@ -26,14 +26,8 @@ JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
 
 @pytest.fixture
 def window(qtbot: Any, year: Year, settings: Any) -> Any:
-    from desktop.ui.main_window import MainWindow
-
     settings.setValue("view/light_rule", "deadline")
-    w = MainWindow(year.store, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.reports_loaded, timeout=10000):
-        w.start()
+    w = started_window(qtbot, year.store, settings, until="reports_loaded")
     yield w
     w.jobs.wait()
 
