@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent
 
 # What the running app reads; the translations' .ts sources and READMEs stay in the repository.
 DATA_FILES = {
-    "resources": ("icons/*.svg", "styles/*.qss", "translations/*.qm"),
+    "resources": ("icons/*.svg", "styles/*.qss", "translations/*.qm", "help/*.html", "help/*.png"),
     "seeds": ("*.txt", "*.docx"),
 }
 

@@ -241,8 +241,8 @@ def run_remote(tmp: Path) -> None:
         proxy.close()
     finally:
         server.stop()
-    print(f"remote database: longest UI-thread stall, round trips to the server, and when the change was shown "
-          f"and settled (targets: stall <= 50 ms, a tick settled within 3 round trips)")
+    print("remote database: longest UI-thread stall, round trips to the server, and when the change was shown "
+          "and settled (targets: stall <= 50 ms, a tick settled within 3 round trips)")
     for db, figures in results.items():
         print(f"  {db}:")
         for op, f in figures.items():

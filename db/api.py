@@ -123,6 +123,7 @@ class DuplicateReportError(StoreError):
 
     def __init__(self, report_id: int, title: str = "") -> None:
         self.report_id = report_id
+        self.title = title
         name = f"“{title}”" if title else ""
         super().__init__(f"这份文件已经导入过{name}（编号 {report_id}）。如确需再导入一份，请选择“再次导入”（命令行加 --again）。")
 

@@ -16,22 +16,22 @@ from pathlib import Path
 
 from db import diagnose
 from db.api import DatabaseOpenError, StoreError
-from db.backup_files import HasPath, backup_dir, list_backups, newest_backup
+from db.backup_files import DEFAULT_KEEP, BackupPolicy, HasPath, backup_dir, list_backups, newest_backup, policy_of
 from db.engine import normalise_url, readonly_uri, sqlite_path
 from db.migrate import known_revisions
 from desktop.core.os_words import os_words
 
-KEEP = 10
+KEEP = DEFAULT_KEEP
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _STALE_SECONDS = 600  # a .part untouched this long belongs to a backup that was killed
 
 
-def backup_file(db_path: Path, *, reason: str = "manual") -> Path:
+def backup_file(db_path: Path, *, reason: str = "manual", policy: BackupPolicy | None = None) -> Path:
     """Copy a database file with SQLite's online backup API (consistent even while others write).
 
     Raises StoreError (Chinese) when the copy cannot be written; no half-written file is left.
     """
-    folder = backup_dir(db_path)
+    folder = backup_dir(db_path, policy)
     target = folder / f"{db_path.stem}-{datetime.now().strftime(_STAMP)}-{reason}.db"
     partial = target.with_suffix(".part")
     try:
@@ -52,7 +52,7 @@ def backup_file(db_path: Path, *, reason: str = "manual") -> Path:
     except (OSError, sqlite3.Error) as exc:
         _remove_partial(partial)
         raise _backup_error(db_path, folder, exc) from exc
-    _prune(db_path)
+    _prune(db_path, policy or BackupPolicy())
     return target
 
 
@@ -97,7 +97,7 @@ def backup_now(store: HasPath) -> Path:
     path = store.path
     if path is None:
         raise StoreError("PostgreSQL 数据库请用 pg_dump 备份；本命令只备份 SQLite 数据库文件。")
-    return backup_file(path)
+    return backup_file(path, policy=policy_of(store))
 
 
 def maybe_daily_backup(store: HasPath) -> Path | None:
@@ -105,15 +105,17 @@ def maybe_daily_backup(store: HasPath) -> Path | None:
     path = store.path
     if path is None or not path.exists():
         return None
-    newest = newest_backup(path)
+    policy = policy_of(store)
+    found = list_backups(path, policy)
+    newest = found[0] if found else None
     today = datetime.now().strftime("%Y%m%d")
     if newest is not None and newest.name[len(path.stem) + 1:].startswith(today):
         return None
-    return backup_file(path, reason="daily")
+    return backup_file(path, reason="daily", policy=policy)
 
 
-def _prune(db_path: Path) -> None:
-    for old in list_backups(db_path)[KEEP:]:
+def _prune(db_path: Path, policy: BackupPolicy) -> None:
+    for old in list_backups(db_path, policy)[max(1, policy.keep):]:
         try:
             old.unlink(missing_ok=True)
         except OSError:
@@ -161,7 +163,7 @@ def check_backup(file: Path) -> str:
     return revision
 
 
-def restore(store_url: str | None, file: str | Path) -> Path | None:
+def restore(store_url: str | None, file: str | Path, policy: BackupPolicy | None = None) -> Path | None:
     """Replace the database with a backup; the current database is backed up first (its path returned).
 
     Close every open Store on this database first. The restored database is migrated on next open.
@@ -176,9 +178,9 @@ def restore(store_url: str | None, file: str | Path) -> Path | None:
     saved: Path | None = None
     if path.exists() and path.stat().st_size > 0:
         try:
-            saved = backup_file(path, reason="before-restore")
+            saved = backup_file(path, reason="before-restore", policy=policy)
         except DatabaseOpenError:  # the current file is damaged: keep it aside as it is
-            saved = _set_aside(path)
+            saved = _set_aside(path, policy)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(readonly_uri(file, immutable="1"), uri=True)
@@ -197,9 +199,9 @@ def restore(store_url: str | None, file: str | Path) -> Path | None:
     return saved
 
 
-def _set_aside(path: Path) -> Path:
+def _set_aside(path: Path, policy: BackupPolicy | None) -> Path:
     """Move a damaged database (with its -wal, which may hold the last commits) into the backups folder."""
-    saved = backup_dir(path) / f"{path.stem}-{datetime.now().strftime(_STAMP)}-damaged.db"
+    saved = backup_dir(path, policy) / f"{path.stem}-{datetime.now().strftime(_STAMP)}-damaged.db"
     try:
         saved.parent.mkdir(parents=True, exist_ok=True)
         path.replace(saved)
@@ -213,4 +215,4 @@ def _set_aside(path: Path) -> Path:
 
 
 __all__ = ["backup_now", "list_backups", "restore", "maybe_daily_backup", "backup_file", "newest_backup",
-           "check_backup", "sweep_stale_parts", "backup_dir", "DatabaseOpenError"]
+           "check_backup", "sweep_stale_parts", "backup_dir", "DatabaseOpenError", "BackupPolicy"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -17,15 +18,34 @@ class HasPath(Protocol):
         """The SQLite file."""
 
 
-def backup_dir(db_path: Path) -> Path:
-    """Where a database's backups live: a `backups` folder next to it."""
+DEFAULT_KEEP = 10
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """Where backups go and how many are kept (the window's settings; the defaults otherwise)."""
+
+    folder: Path | None = None  # None: a `backups` folder next to the database file
+    keep: int = DEFAULT_KEEP
+
+
+def policy_of(target: object) -> BackupPolicy:
+    """The backup policy an open store carries (a file or URL has the default one)."""
+    policy = getattr(target, "backup_policy", None)
+    return policy if isinstance(policy, BackupPolicy) else BackupPolicy()
+
+
+def backup_dir(db_path: Path, policy: BackupPolicy | None = None) -> Path:
+    """Where a database's backups live: the chosen folder, else a `backups` folder next to it."""
+    if policy is not None and policy.folder is not None:
+        return policy.folder
     return db_path.parent / "backups"
 
 
-def list_backups(target: HasPath | str | Path) -> list[Path]:
+def list_backups(target: HasPath | str | Path, policy: BackupPolicy | None = None) -> list[Path]:
     """Backups of a database (an open store, a URL or a file), newest first."""
     path = db_path_of(target)
-    folder = backup_dir(path)
+    folder = backup_dir(path, policy or policy_of(target))
     try:
         if not folder.is_dir():
             return []

@@ -39,7 +39,8 @@ from db.api import (
     StatsRow,
     Status,
 )
-from db.backup_files import newest_backup
+from db.backup_files import BackupPolicy, newest_backup
+from db.clock import now as _now
 from db.engine import Statement, WriteTransaction, fetch_all, insert_many, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import preorder as _preorder, row_from_values
 from db.models import History, Item, Report, Setting
@@ -54,10 +55,12 @@ _CHUNK = 500
 _EDIT_COLUMNS = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
 
 
-def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000,
+               backups: BackupPolicy | None = None) -> Store:
     """Open (and create or migrate) the database; raises DatabaseOpenError without touching a bad file.
 
     `busy_timeout_ms`: how long a SQLite write waits for another program's write before giving up.
+    `backups`: where this store's backups go and how many are kept (the window's settings).
     """
     chosen = bool(url and url.strip()) or bool(os.environ.get("HALFYEAR_DB", "").strip())
     try:
@@ -89,7 +92,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
                                         newest_backup(path) if path else None)
             if current != migration.head_revision():
                 if path is not None and current is not None:
-                    backup.backup_file(path, reason="before-migration")
+                    backup.backup_file(path, reason="before-migration", policy=backups)
                 migration.upgrade_to_head(engine)
     except DatabaseOpenError:
         engine.dispose()
@@ -104,6 +107,8 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string(hide_password=True)}：{exc.__class__.__name__}。"
                                 "请检查地址、用户名和服务器是否在运行。", about_backups=False) from exc
     store = Store(engine, url)
+    if backups is not None:
+        store.backup_policy = backups
     if path is not None and migrate:
         try:
             backup.maybe_daily_backup(store)
@@ -166,10 +171,6 @@ def _folder_error(path: Path, exc: OSError) -> DatabaseOpenError:
     return DatabaseOpenError(f"无法访问数据库路径 {path}（{os_words(exc)}）。请检查路径和权限。", about_backups=False)
 
 
-def _now() -> datetime:
-    return datetime.now()
-
-
 def _text(value: object) -> str | None:
     """History stores every value as text (dates ISO, booleans 1/0)."""
     if value is None:
@@ -179,6 +180,9 @@ def _text(value: object) -> str | None:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return str(value)
+
+
+_UNITS_KEY = "office.units"
 
 
 class Store(YearEndStore):
@@ -195,6 +199,7 @@ class Store(YearEndStore):
         self._settings: LightSettings | None = None
         self._path = sqlite_path(url)
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
+        self.backup_policy = BackupPolicy()  # where backups go, how many are kept
 
     # ----------------------------------------------------------------- lifecycle
     def close(self) -> None:
@@ -261,6 +266,20 @@ class Store(YearEndStore):
                 s.execute(delete(Setting).where(Setting.key == key))
                 s.execute(insert(Setting), [{"key": key, "value": str(getattr(settings, name))}])
         self._settings = settings
+
+    def office_units(self) -> list[str]:
+        """The office's units offered by the 牵头单位/配合单位 pickers (kept in the database: everyone shares them)."""
+        with self._read_once() as s:
+            value = s.execute(select(Setting.value).where(Setting.key == _UNITS_KEY)).scalar()
+        return [u for u in (value or "").split("\n") if u]
+
+    def set_office_units(self, units: Sequence[str]) -> list[str]:
+        """Store the office's units (stripped, blank and repeated ones dropped); returns what was stored."""
+        clean = list(dict.fromkeys(u.strip() for u in units if u.strip()))
+        with self._writing() as s:
+            s.execute(delete(Setting).where(Setting.key == _UNITS_KEY))
+            s.execute(insert(Setting), [{"key": _UNITS_KEY, "value": "\n".join(clean)}])
+        return clean
 
     # ----------------------------------------------------------------- import
     def import_plan(self, plan: Plan, *, sha256: str, original_text: str, sample: bool = False,
@@ -359,6 +378,21 @@ class Store(YearEndStore):
         if text is None:
             raise NotFoundError(f"没有编号为 {report_id} 的报告（可能已被删除）。")
         return text
+
+    def item_titles(self) -> dict[int, tuple[str, str, list[str]]]:
+        """Every report's title, file hash and items' titles (depth 0) in order: what an import compares a new plan
+        with."""
+        out: dict[int, tuple[str, str, list[str]]] = {}
+        # one statement: on a server far away each one is a round trip
+        stmt = (select(Report.id, Report.title, Report.sha256, Item.title)
+                .outerjoin(Item, and_(Item.report_id == Report.id, Item.depth == 0))
+                .order_by(Report.id, Item.position))
+        with self._read_once() as s:
+            for rid, title, sha, item_title in s.execute(stmt):
+                entry = out.setdefault(rid, (title, sha, []))
+                if item_title is not None:
+                    entry[2].append(item_title)
+        return out
 
     # ----------------------------------------------------------------- reading items
     def _rows(self, s: Connection, scope: queries.Scope, flt: ItemFilter | None = None, *,

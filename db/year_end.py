@@ -17,6 +17,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from db import carry as c
 from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
+from db.clock import now as _now
 from db.models import Item, Report, Setting
 from db.progress_log import ProgressEntry, latest_before, log_of
 from db.queries import Scope
@@ -134,8 +135,6 @@ class YearEndStore:
         """
         if (target_report_id is None) == (new_report is None):
             raise InvalidChangeError("请指定结转到哪一份报告：已有的报告，或新建一份结转计划（二者选一）。")
-        from db.store import _now  # the store's clock, so every write of a carry is dated alike
-
         now = _now()
         with self._writing() as s:
             chosen = self._rows(s, self._scope(item_ids=list(dict.fromkeys(item_ids))))
@@ -174,8 +173,6 @@ class YearEndStore:
         Refused (InvalidChangeError, nothing changed) when a copy was edited or got new measures since:
         undo those edits first.
         """
-        from db.store import _now
-
         now = _now()
         rows = list(result.created)
         ids = [r.id for r in rows]

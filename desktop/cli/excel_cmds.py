@@ -116,7 +116,8 @@ def _merge(args: argparse.Namespace) -> int:
             count = apply_merge(store, preview, who=path.name, accept_conflicts=args.accept_conflicts)
     except (StoreError, LedgerError) as exc:
         return fail(str(exc))
-    print(f"已写入 {count} 条（修改记录署名“{path.name}”）。")
+    fields = len(preview.changes) + (len(preview.conflicts) if args.accept_conflicts else 0)
+    print(f"已写入 {fields} 处修改（{count} 条，修改记录署名“{path.name}”）。")  # counted as the preview above
     if preview.conflicts and not args.accept_conflicts:
         print(f"{len({c.item_id for c in preview.conflicts})} 条冲突未写入；如以文件为准，请加 --accept-conflicts 再运行。")
     return 0

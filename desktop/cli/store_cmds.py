@@ -14,6 +14,7 @@ from desktop.core.errors import ReportError
 from desktop.core.extract import extract_plan
 from desktop.core.reports import read_report
 from desktop.core.typed_dates import DateNeedsYearError, parse_typed_date
+from desktop.services.importing import ConfirmedPlan, save_plans
 from desktop.services.tracking import current_user as _who
 from desktop.services.tracking import extension_changes, extension_problem, status_change_problem
 
@@ -82,8 +83,11 @@ def _import(args: argparse.Namespace) -> int:
                 doc = read_report(name)
                 # one rule with the window: no year in the text means this year, said below
                 plan = extract_plan(doc, year=args.year, section=args.section, default_year=date.today().year)
-                result = store.import_plan(plan, sha256=doc.sha256, original_text=doc.text,
-                                           allow_duplicate=args.again, who=_who())
+                # one rule with the window: the same report as another file (.txt and .docx) is refused too
+                (_name, result), = save_plans(store, [ConfirmedPlan(doc.source, plan, doc, allow_duplicate=args.again)],
+                                              who=_who())
+                if isinstance(result, Exception):
+                    raise result
             except (ReportError, StoreError) as exc:
                 fail(str(exc))
                 failed += 1

@@ -7,7 +7,6 @@ taken from one document; the ranking (ranking.py) weighs them together with stru
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from desktop.core.numerals import from_chinese
 
@@ -90,13 +89,19 @@ def paragraph_tense(paragraph: str) -> tuple[int, int, int]:
     """(sentences, will-do sentences, was-done sentences) of one paragraph.
 
     A plain split at 。！？ is enough here: a count does not care about a quote split in two. Each
-    family of marks is searched once over the paragraph and its hits placed into sentences."""
+    sentence is searched for its first mark of each family only (placing every hit cost twice as much)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(paragraph)]
     if not ends or ends[-1] < len(paragraph.rstrip()):
         ends.append(len(paragraph))
-    future = {bisect_right(ends, m.start()) for m in _FUTURE_MARK.finditer(paragraph)}
-    past = {bisect_right(ends, m.start()) for m in _PAST_MARK.finditer(paragraph)}
-    return len(ends), len(future - past), len(past - future)
+    future = past = start = 0
+    will, was = _FUTURE_MARK.search, _PAST_MARK.search
+    for end in ends:
+        ahead = will(paragraph, start, end) is not None
+        behind = was(paragraph, start, end) is not None
+        future += ahead and not behind
+        past += behind and not ahead
+        start = end
+    return len(ends), future, past
 
 
 # The period a report looks back on, read from its first lines: the plan it ends with is for the

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 _ENDS = frozenset("。！？!?")
 _OPEN_TO_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉",
                   "（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSERS = frozenset(_OPEN_TO_CLOSE.values())
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_ENDS | set(_OPEN_TO_CLOSE) | _CLOSERS))) + "]")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -25,9 +28,13 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
     stack: list[str] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    # Only ends, openers and closers change anything: jump between them (a walk over every
+    # character cost a seventh of parsing time).
+    found = _SPECIAL.search(text)
+    while found:
+        i = found.start()
         ch = text[i]
+        resume = i + 1
         if track_brackets and ch in _OPEN_TO_CLOSE:
             stack.append(_OPEN_TO_CLOSE[ch])
         elif track_brackets and ch in _CLOSERS:
@@ -42,14 +49,11 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
             j = i + 1
             while j < n and (text[j] in _ENDS or text[j] == "…"):
                 j += 1
-            if j < n and text[j] in _CLOSERS and text[j] not in "）)】]〕":
-                i = j
-                continue
-            parts.append(text[start:j])
-            start = j
-            i = j
-            continue
-        i += 1
+            resume = j
+            if not (j < n and text[j] in _CLOSERS and text[j] not in "）)】]〕"):
+                parts.append(text[start:j])
+                start = j
+        found = _SPECIAL.search(text, resume)
     if start < n:
         parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()], not stack

@@ -183,13 +183,16 @@ def apply_merge(store: Store, preview: MergePreview, *, who: str, accept_conflic
 
 
 def apply_merge_rows(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool = False,
-                     on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None) -> list[RowValues]:
-    """Write the previewed changes (and the conflicts when accepted); return each written row's before/after.
+                     on_progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None,
+                     chosen: Sequence[FieldChange] | None = None) -> list[RowValues]:
+    """Write the previewed changes (and the conflicts when accepted), or exactly the `chosen` ones (the clerk's
+    ticks, row by row); return each written row's before/after.
 
     Each item is one `update_item` with the version seen at preview, so an item edited again since then
     is left alone and reported by MergeApplyError (carrying the rows that were written) after the others.
     """
-    chosen = list(preview.changes) + (list(preview.conflicts) if accept_conflicts else [])
+    if chosen is None:
+        chosen = list(preview.changes) + (list(preview.conflicts) if accept_conflicts else [])
     by_item: dict[int, tuple[int, dict[str, object]]] = {}
     for ch in chosen:
         version, fields = by_item.setdefault(ch.item_id, (ch.version, {}))

@@ -26,6 +26,7 @@ from db.progress_log import ProgressEntry
 from db.year_end import ReportHead
 from db.store import Store
 from desktop.core import review_model as rm
+from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.review_model import CATEGORIES, Count, MeasureLine, Movement, ReportRef, Review, UnitLine
 from desktop.core.shares import rate_percent, shares
 
@@ -87,13 +88,16 @@ def build_review(store: Store, *, as_of: date, report_ids: Sequence[int] | None 
     if rule not in rm.RULE_WORDS:
         raise ReviewError(f"亮灯规则只能是 deadline（按完成时限）或 schedule（按序时进度），不能是“{rule}”。")
     reports = chosen_reports(store, report_ids=report_ids, year=year)
-    main = _state(store, reports, as_of, rule)
-    movement = None
-    if compare is not None and compare != as_of:
-        other = _state(store, reports, compare, rule)
-        earlier, later = (other, main) if compare < as_of else (main, other)
-        movement = _movement(earlier, later)
-    return main.review(movement)
+    # 50,000 rows and as many lines are built here: without the pause, full collections walk them all
+    # several times (the window's jobs run paused already; the CLI and scripts get the same)
+    with cyclic_gc_paused():
+        main = _state(store, reports, as_of, rule)
+        movement = None
+        if compare is not None and compare != as_of:
+            other = _state(store, reports, compare, rule)
+            earlier, later = (other, main) if compare < as_of else (main, other)
+            movement = _movement(earlier, later)
+        return main.review(movement)
 
 
 @dataclass

@@ -27,6 +27,9 @@ class WindowActions(QObject):
         self.refresh = a(t("刷新"), QKeySequence.StandardKey.Refresh, "refresh", t("重新读取数据库（别人修改后）"))
         self.delete_report = a(t("删除报告…"), None, "delete", t("删除选中的报告及其全部任务"))
         self.remove_samples = a(t("删除示例报告"), None, "", t("删除首次启动时载入的示例报告"))
+        self.settings = a(t("设置…"), "Ctrl+,", "", t("亮灯规则和阈值、修改记录署名、单位名单、数据库和备份"))
+        self.backup_now = a(t("立即备份"), None, "", t("现在把数据库文件备份一份到备份文件夹"))
+        self.restore = a(t("从备份恢复…"), None, "", t("用以前的备份替换现在的数据库（先检查备份，并另存现在的数据库）"))
         self.quit = a(t("退出"), QKeySequence.StandardKey.Quit)
         self.undo, self.redo = undo, redo
         self.history = a(t("撤销历史…"), "Ctrl+H", "", t("查看并跳回本次打开以来的每一步修改"))
@@ -41,13 +44,17 @@ class WindowActions(QObject):
         self.move_down = a(t("下移"), "Alt+Down", "", t("把选中的一行移到下一行之后"))
         self.merge_rows = a(t("合并选中的行"), "Ctrl+Shift+M", "merge", t("把选中的同级几行合并为一行（可撤销）"))
         self.split_row = a(t("拆分…"), "Ctrl+T", "split", t("把选中的一行按句子拆成几行（可撤销）"))
+        self.carry = a(t("结转选中的未完成措施…"), None, "", t("把选中的未完成措施复制到下一份计划（或新建结转计划），注明来源（可撤销）"))
+        self.carry_all = a(t("结转本报告全部未完成措施…"), None, "", t("把当前报告中未完成的措施全部结转（可撤销）"))
         self.expand = a(t("全部展开"), "Ctrl+Shift+E")
         self.collapse = a(t("全部折叠"), "Ctrl+Shift+C")
         self.all_reports = a(t("全部报告"), "Ctrl+0", "list", t("列出所有报告的全部措施"))
+        self.review = a(t("年终对账…"), "Ctrl+D", "review", t("某一天的完成、欠进度、未启动情况和各单位排名，可生成督查通报"))
         self.light_deadline = a(t("按完成时限亮灯"))
         self.light_schedule = a(t("按序时进度亮灯"))
         for act in (self.light_deadline, self.light_schedule):
             act.setCheckable(True)
+        self.guide = a(t("使用说明"), QKeySequence.StandardKey.HelpContents, "", t("图解：导入 → 勾选 → 导出 → 合并"))
         self.about = a(t("关于半年工作台账"), None, "app")
         # Keys that act on the row under the cursor work only while the tree (or the table) has the focus:
         # Space and Delete must reach the search box and the detail pane's editors unchanged.
@@ -66,7 +73,8 @@ class WindowActions(QObject):
     def store_actions(self) -> list[QAction]:
         """Actions that need the store open."""
         return [self.import_, self.refresh, self.delete_report, self.remove_samples, self.all_reports, self.export,
-                self.merge, *self.row_actions]
+                self.merge, self.review, self.carry, self.carry_all, self.settings, self.backup_now, self.restore,
+                *self.row_actions]
 
     def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
               icon_name: str = "", tip: str = "") -> QAction:
@@ -83,20 +91,22 @@ class WindowActions(QObject):
         """The menu bar (文件 编辑 查看 帮助) and the toolbar."""
         w, t = self._window, self._window.tr
         file_menu = w.menuBar().addMenu(t("文件(&F)"))
-        for act in (self.import_, self.export, self.merge, None, self.delete_report, self.remove_samples, None,
-                    self.quit):
+        for act in (self.import_, self.export, self.merge, None, self.backup_now, self.restore, None,
+                    self.delete_report, self.remove_samples, None, self.settings, None, self.quit):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         self.file_menu = file_menu
         edit_menu = w.menuBar().addMenu(t("编辑(&E)"))
         for act in (self.undo, self.redo, self.history, None, self.toggle, None, self.add_measure, self.add_item,
-                    self.delete_rows, self.move_up, self.move_down, self.merge_rows, self.split_row, None, self.find,
-                    self.clear_filter):
+                    self.delete_rows, self.move_up, self.move_down, self.merge_rows, self.split_row, None, self.carry,
+                    self.carry_all, None, self.find, self.clear_filter):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = w.menuBar().addMenu(t("查看(&V)"))
-        for act in (self.all_reports, self.refresh, None, self.expand, self.collapse, None, self.light_deadline,
-                    self.light_schedule):
+        for act in (self.all_reports, self.review, self.refresh, None, self.expand, self.collapse, None,
+                    self.light_deadline, self.light_schedule):
             view_menu.addSeparator() if act is None else view_menu.addAction(act)
         help_menu = w.menuBar().addMenu(t("帮助(&H)"))
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
         bar = w.addToolBar(t("工具栏"))
@@ -104,6 +114,6 @@ class WindowActions(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.import_, self.export, None, self.undo, self.redo, None, self.toggle, self.all_reports,
-                    self.refresh):
+                    self.review, self.refresh):
             bar.addSeparator() if act is None else bar.addAction(act)
         self.toolbar = bar

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from db.backup_files import BackupPolicy
     from db.store import Store
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.row_filter import PreparedRows
@@ -155,8 +156,13 @@ def run(argv: list[str]) -> int:
         status["code"] = 1
         window.close()
 
-    show_first_report(window, args.db, then=lambda: window.jobs.db(_open_store, args.db, on_done=opened,
-                                                                   on_error=failed))
+    from desktop.ui.settings_room import saved_backup_policy, saved_database
+
+    # --db, then HALFYEAR_DB, then the database chosen in 设置 on this PC, then the default file.
+    url = args.db or (None if os.environ.get("HALFYEAR_DB", "").strip() else saved_database(window.settings))
+    policy = saved_backup_policy(window.settings)
+    show_first_report(window, url, then=lambda: window.jobs.db(_open_store, url, policy, on_done=opened,
+                                                               on_error=failed))
     code = app.exec()
     window.close_store()
     return status["code"] or code
@@ -203,8 +209,8 @@ def _start_parser() -> None:
     warm_up()
 
 
-def _open_store(url: str | None) -> Store:
+def _open_store(url: str | None, backups: BackupPolicy | None = None) -> Store:
     """Open the store (run on the database lane: SQLAlchemy's import and the migration check take ~0.3 s)."""
     from db.store import open_store
 
-    return open_store(url)
+    return open_store(url, backups=backups)

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QTableView
 
     from db.api import HistoryRow
+    from db.carry import Origin
+    from db.progress_log import ProgressEntry
+    from db.store import Store
     from db.item_row import ItemRow
     from desktop.ui.views import WindowViews
 
@@ -21,10 +24,12 @@ class DetailSide(QObject):
     """Shows the row under the cursor in the detail pane, and again whenever a new version of it arrives."""
 
     history_shown = Signal(int)  # item id whose history the detail pane now lists
+    dated_shown = Signal(int)  # item id whose 进展记录 and origin the detail pane now shows
 
     def __init__(self, window: QMainWindow, views: WindowViews) -> None:
         super().__init__(window)
         self._window, self._views = window, views
+        self._dated_for: tuple[int, str] | None = None  # the row and note whose 进展记录 was read last
         views.tree.selectionModel().currentChanged.connect(self._on_current)
         views.table_built_callbacks.append(self._table_built)
 
@@ -63,14 +68,34 @@ class DetailSide(QObject):
         views.detail.show_row(row, path=path, history=None if same else [])
         if not read_history:
             return
+        if not same or self._dated_for != (row.id, row.note):  # a tick leaves them: no extra round trip
+            self._dated_for = (row.id, row.note)
+            self._read_dated(row.id)
         item_id = row.id
         StoreQuery(self._window, lambda store: store.history(item_id)) \
             .success(lambda history: self._on_history(item_id, history)) \
             .failure(lambda exc: self._window.statusBar().showMessage(
                 self._window.tr("读取修改记录失败：%1").replace("%1", str(exc)), 5000)).run()
 
+    def _read_dated(self, item_id: int) -> None:
+        StoreQuery(self._window, lambda store: _dated(store, item_id)) \
+            .success(lambda found: self._on_dated(item_id, found)) \
+            .failure(lambda exc: self._window.statusBar().showMessage(
+                self._window.tr("读取进展记录失败：%1").replace("%1", str(exc)), 5000)).run()
+
+    def _on_dated(self, item_id: int, found: tuple[list[ProgressEntry], Origin | None]) -> None:
+        pane = self._views.detail_built
+        if pane is not None and pane.row is not None and pane.row.id == item_id:
+            pane.show_dated(*found)
+            self.dated_shown.emit(item_id)
+
     def _on_history(self, item_id: int, history: list[HistoryRow]) -> None:
         pane = self._views.detail_built
         if pane is not None and pane.row is not None and pane.row.id == item_id:
             pane.history_model.set_history(history)
             self.history_shown.emit(item_id)
+
+
+def _dated(store: Store, item_id: int) -> tuple[list[ProgressEntry], Origin | None]:
+    """A row's dated 进展情况 entries and its origin (one op: one trip to the lane)."""
+    return store.progress_log(item_id), store.origins(item_ids=[item_id]).get(item_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from db.item_row import ItemRow
     from db.store import Store
     from desktop.services.export import ExportResult
-    from desktop.services.merge import MergePreview, RowValues, WrittenBack
+    from desktop.services.merge import FieldChange, MergePreview, RowValues, WrittenBack
+    from desktop.ui.dialogs.export_dialog import ExportChoices
     from desktop.ui.commands import Refused, Writes
     from desktop.ui.flow_host import FlowHost
 
@@ -47,31 +49,59 @@ class LedgerFiles:
         return path
 
 
-def export_ledger(host: FlowHost) -> None:
-    """Ctrl+E: write the ledger of the selected report (or of all reports) to an .xlsx file."""
+def export_ledger(host: FlowHost, *, preset: ExportChoices | None = None, parent: QWidget | None = None) -> None:
+    """Ctrl+E: ask the options (export_dialog.py), then write the ledger of the selected report (or all) to .xlsx.
+
+    `preset` fills the options in (the 对账 view exports as of its date); the result says how many
+    measures an as-of export left out because they came later.
+    """
     from desktop.services.export import export_ledger as export  # openpyxl and xlsxwriter load when first used
+    from desktop.ui.dialogs.export_dialog import ExportChoices, ExportDialog
 
     w = host.widget
     rep = host.current_report()
+    if preset is None:
+        preset = ExportChoices(report_ids=None if rep is None else (rep.id,))
+    if not preset.scope:
+        scope = _t("全部报告") if preset.report_ids is None else (
+            f"《{rep.title or rep.source_name}》" if rep is not None and preset.report_ids == (rep.id,)
+            else _t("所选的 %1 份报告").replace("%1", str(len(preset.report_ids))))
+        preset = replace(preset, scope=scope)
+    choices = ExportDialog.ask(parent or w, preset, units=host.known_units(), settings=host.settings)
+    if choices is None:
+        return
     name = _t("工作任务台账")
-    if rep is not None:
+    if rep is not None and choices.report_ids == (rep.id,):
         name = f"{rep.title or rep.source_name}-{name}"
+    day = choices.as_of or date.today()
+    if choices.as_of is not None:
+        name += _t("-截至%1").replace("%1", f"{day.month}月{day.day}日")
     folder = str(host.settings.value("folders/export", str(Path.home())))
-    path = LedgerFiles.save_path(w, str(Path(folder) / f"{name}-{date.today():%Y%m%d}.xlsx"))
+    path = LedgerFiles.save_path(parent or w, str(Path(folder) / f"{name}-{day:%Y%m%d}.xlsx"))
     if not path:
         return
     host.settings.setValue("folders/export", str(Path(path).parent))
-    ids = None if rep is None else [rep.id]
 
     def done(result: ExportResult) -> None:
-        host.say(_t("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(result.path)), 10000)
+        host.say(export_words(result, choices.as_of), 15000)
         host.export_done(result)
 
     def write(store: Store, *, on_progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> ExportResult:
-        return export(store, path, report_ids=ids, on_progress=on_progress, is_cancelled=is_cancelled)
+        return export(store, path, report_ids=choices.report_ids, statuses=choices.statuses, unit=choices.unit,
+                      one_sheet=choices.one_sheet, as_of=choices.as_of, reconcile_dates=choices.reconcile_dates,
+                      signature=choices.signature, on_progress=on_progress, is_cancelled=is_cancelled)
 
-    StoreQuery(w, write).success(done).failure(lambda e: show_error(w, e, _t("导出失败"))) \
+    StoreQuery(w, write).success(done).failure(lambda e: show_error(parent or w, e, _t("导出失败"))) \
         .cancelled(lambda: host.say(_t("已取消导出"), 4000)).with_progress(_t("正在导出台账…")).run()
+
+
+def export_words(result: ExportResult, as_of: date | None) -> str:
+    """The status line after an export: rows written, and what an as-of export left out."""
+    text = _t("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(result.path))
+    if as_of is not None and (result.left_out or result.reports_left_out):
+        day = f"{as_of.month}月{as_of.day}日"
+        text += _t("；另有 %1 项措施在%2之后才导入或添加，未列入").replace("%1", str(result.left_out)).replace("%2", day)
+    return text
 
 
 def merge_ledger(host: FlowHost, path: str | None = None) -> None:
@@ -91,12 +121,17 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
     source = Path(path).name
     chosen = path
 
+    taken: list[FieldChange] = []  # what the clerk ticked in the preview
+
     def applied(result: tuple[list[RowValues], bool]) -> None:
+        from desktop.ui.models.merge_changes import counted
+
         rows, stopped = result
         if stopped:
             host.say(_t("已取消合并；取消前已写入 %1 条，可撤销").replace("%1", str(len(rows))), 10000)
         else:
-            host.say(_t("已合并 %1 条").replace("%1", str(len(rows))), 10000)
+            # Counted as the preview counted: fields, then the rows they belong to (a row may carry several).
+            host.say(_t("已合并 %1").replace("%1", counted(taken)), 10000)
         push_merge_step(host, source, rows)
         host.refresh()
         host.merge_done(len(rows))
@@ -113,14 +148,15 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
             Messages.warn(w, _t("合并台账"), _t("这份台账与程序中的内容一致，没有需要合并的修改。"))
             host.merge_done(0)
             return
-        take = MergePreviewDialog.ask(w, preview)
-        if take is None:
+        chosen_changes = MergePreviewDialog.ask(w, preview)
+        if chosen_changes is None:
             host.merge_done(None)
             return
+        taken.extend(chosen_changes)
 
         def apply(store: Store, *, on_progress: Callable[[int, int], None],
                   is_cancelled: Callable[[], bool]) -> tuple[list[RowValues], bool]:
-            return _apply(store, preview, who=preview.source, accept_conflicts=take, on_progress=on_progress,
+            return _apply(store, preview, who=preview.source, chosen=chosen_changes, on_progress=on_progress,
                           is_cancelled=is_cancelled)
 
         StoreOp(w, apply).success(applied).failure(failed).with_progress(_t("正在合并…")).run()
@@ -129,13 +165,13 @@ def merge_ledger(host: FlowHost, path: str | None = None) -> None:
         .with_progress(_t("正在读取台账…")).run()
 
 
-def _apply(store: Store, preview: MergePreview, *, who: str, accept_conflicts: bool,
+def _apply(store: Store, preview: MergePreview, *, who: str, chosen: list[FieldChange],
            on_progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> tuple[list[RowValues], bool]:
     """Apply a merge; (rows written, whether the clerk stopped it): stopped rows stay written and undoable."""
     from desktop.services.merge import MergeCancelled, apply_merge_rows
 
     try:
-        return apply_merge_rows(store, preview, who=who, accept_conflicts=accept_conflicts,
+        return apply_merge_rows(store, preview, who=who, chosen=chosen,
                                 on_progress=on_progress, is_cancelled=is_cancelled), False
     except MergeCancelled as exc:
         return list(exc.rows), True

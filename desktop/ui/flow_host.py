@@ -31,6 +31,9 @@ class FlowHost(Protocol):
     def say(self, text: str, msecs: int = 0) -> None:
         """A line in the status bar (0: until replaced; an empty text clears it)."""
 
+    def known_units(self) -> list[str]:
+        """The units named in the rows loaded (offered by the export's unit filter)."""
+
     def current_report(self) -> ReportSummary | None:
         """The report shown, or None for the list of all reports."""
 

@@ -17,6 +17,7 @@ from desktop.ui.progress import DelayedProgress
 
 if TYPE_CHECKING:
     from db.api import ImportResult
+    from db.carry import CarryResult
     from db.store import Store
     from desktop.core.types import CancelFn, ProgressFn
     from desktop.services.parsing import ParsedFile
@@ -56,6 +57,7 @@ class ImportFlow(QObject):
         self._host, self._jobs = host, jobs
         self._confirmed: dict[str, ConfirmedPlan] = {}
         self._earlier: list[tuple[str, ImportResult | Exception]] = []
+        self._carried: list[tuple[str, CarryResult | Exception]] = []  # 结转 into the new plans, as it went
 
     def choose(self) -> None:
         """Ask for files (remembering the folder), then start."""
@@ -109,8 +111,10 @@ class ImportFlow(QObject):
     def _save(self, plans: list[ConfirmedPlan]) -> None:
         who = self._host.who
 
+        carried = self._carried
+
         def write(store: Store) -> list[tuple[str, ImportResult | Exception]]:
-            return save_plans(store, plans, who=who)
+            return save_plans(store, plans, who=who, carried=carried)
 
         StoreOp(self._host.widget, write).success(self._saved).failure(self._failed).run()
 
@@ -120,8 +124,9 @@ class ImportFlow(QObject):
         host = self._host
         dups = [n for n, r in results if isinstance(r, DuplicateReportError) and n in self._confirmed
                 and not self._confirmed[n].allow_duplicate]
+        why = {n: r for n, r in results if n in dups}
         if dups and Messages.confirm(host.widget, _t("文件已导入过"), _t("以下文件以前已经导入过：\n%1\n\n仍要再导入一份吗？")
-                                     .replace("%1", "\n".join(f"• {n}" for n in dups))):
+                                     .replace("%1", "\n".join(f"• {n}{_twin(why[n])}" for n in dups))):
             # Ask once, then save those again allowing the duplicate.
             self._earlier = [(n, r) for n, r in results if n not in dups]
             again = [replace(self._confirmed[n], allow_duplicate=True) for n in dups]
@@ -133,11 +138,27 @@ class ImportFlow(QObject):
         ok = [(n, r) for n, r in results if not isinstance(r, Exception)]
         bad = [(n, r) for n, r in results if isinstance(r, Exception)]
         if ok:
+            carried = sum(len(c.carried) for _n, c in self._carried if not isinstance(c, Exception))
             host.say(_t("已导入 %1 份报告，共 %2 条措施").replace("%1", str(len(ok)))
-                     .replace("%2", str(sum(r.measures for _n, r in ok))), 8000)
+                     .replace("%2", str(sum(r.measures for _n, r in ok)))
+                     + (_t("；已结转上期未完成措施 %1 项").replace("%1", str(carried)) if carried else ""), 8000)
             host.open_imported(ok[0][1].report_id)
+        refused = [(n, e) for n, e in self._carried if isinstance(e, Exception)]
+        if refused:
+            Messages.warn(host.widget, _t("上期未完成措施没有结转"), _t("报告已导入，但结转没有完成：\n%1\n可在报告中选中措施后用“结转”重试。")
+                          .replace("%1", "\n".join(f"• {n}：{friendly(e)}" for n, e in refused)))
         if bad:
             lines = "\n".join(f"• {n}：{friendly(e)}" for n, e in bad)
             Messages.warn(host.widget, _t("部分报告没有导入"), _t("以下文件没有导入：\n%1").replace("%1", lines))
         host.import_done(list(results))
         self.deleteLater()
+
+
+def _twin(exc: ImportResult | Exception) -> str:
+    """What an already imported file is the same as: its bytes, or (another file of one report) its plan."""
+    from desktop.services.importing import SamePlanError
+
+    title = getattr(exc, "title", "") or ""
+    if isinstance(exc, SamePlanError):
+        return _t("（另一个文件，计划与已导入的“%1”相同）").replace("%1", title)
+    return _t("（已导入为“%1”）").replace("%1", title) if title else ""

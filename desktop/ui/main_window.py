@@ -13,6 +13,7 @@ A new room (a settings dialog, a 对账 view) gets its own file and a few lines 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from desktop.ui.jobs import JobRunner
 from desktop.ui.models.report_list import ALL_REPORTS
 from desktop.ui.ops import OpHost
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.settings_room import SettingsRoom
 from desktop.ui.structure import Structure
 from desktop.ui.undo import UndoRunner
 from desktop.ui.views import WindowViews
@@ -47,8 +49,14 @@ if TYPE_CHECKING:
     from desktop.ui.commands import StepCommand
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
+    from desktop.ui.carry_actions import CarryActions
+    from desktop.ui.reminders_bar import Reminding
+    from desktop.ui.review_view import ReviewRoom
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
+
+
+_UNIT_SPLIT = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists several: 宣传科、党校
 
 
 class MainWindow(QMainWindow):
@@ -84,12 +92,17 @@ class MainWindow(QMainWindow):
                                    self._reshaped)
         self.reports = ReportActions(self, self.views, self.browser, self._settings, self.undo_stack)
         self.window_actions = a = WindowActions(self, self.undo_runner.act_undo, self.undo_runner.act_redo)
+        self.settings_room = SettingsRoom(self)
         # The actions by the names the menus, the flows and the tests use.
         self.act_import, self.act_export, self.act_merge, self.act_refresh = a.import_, a.export, a.merge, a.refresh
         self.act_delete_report, self.act_remove_samples, self.act_quit = a.delete_report, a.remove_samples, a.quit
         self.act_undo, self.act_redo, self.act_history, self.act_find = a.undo, a.redo, a.history, a.find
         self.act_clear_filter, self.act_toggle, self.act_all_reports = a.clear_filter, a.toggle, a.all_reports
         self.act_light_deadline, self.act_light_schedule, self.act_about = a.light_deadline, a.light_schedule, a.about
+        self.act_review = a.review
+        self._review_room: ReviewRoom | None = None
+        self._carry: CarryActions | None = None
+        self._reminding: Reminding | None = None
         self._connect()
         self.window_actions.build_menus_and_toolbar()
         self._undo_view_window: QListView | None = None
@@ -105,7 +118,9 @@ class MainWindow(QMainWindow):
             model.edit_requested.connect(
                 lambda item_id, field, value: ed.request_changes(item_id, {field: value}, _edit_text(field)))
         views.detail_built_callbacks.append(lambda pane: pane.changes_requested.connect(ed.request_changes))
+        views.detail_built_callbacks.append(lambda pane: pane.origin_button.origin_requested.connect(self.go_to_item))
         self.browser.reports_loaded.connect(self.reports_loaded)
+        self.browser.reports_loaded.connect(self._remind)
         self.browser.tree_loaded.connect(self._on_tree_loaded)
         self.browser.report_chosen.connect(self._on_report_chosen)
         self.detail_side.history_shown.connect(self.history_shown)
@@ -121,9 +136,15 @@ class MainWindow(QMainWindow):
                           (a.expand, views.tree.expandAll), (a.collapse, views.tree.collapseAll),
                           (a.all_reports, lambda: self.select_report(ALL_REPORTS)),
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
-                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about)):
+                          (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),
+                          (a.settings, self.settings_room.open_dialog), (a.backup_now, self.settings_room.backup_now),
+                          (a.restore, self.settings_room.restore_backup), (a.guide, self.show_guide),
+                          (a.review, self.show_review), (a.carry, lambda: self.carry.carry_selected()),
+                          (a.carry_all, lambda: self.carry.carry_all())):
             act.triggered.connect(slot)
         views.tree.addActions(a.row_actions)
+        views.tree.addActions([a.carry, a.carry_all])
+        views.table_built_callbacks.append(lambda table: table.addAction(a.carry))
         views.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         views.table_built_callbacks.append(lambda table: table.addAction(a.toggle))
 
@@ -132,7 +153,7 @@ class MainWindow(QMainWindow):
         one_report = report_id != ALL_REPORTS
         a = self.window_actions
         for act in (a.delete_report, a.add_measure, a.add_item, a.delete_rows, a.move_up, a.move_down, a.merge_rows,
-                    a.split_row):
+                    a.split_row, a.carry_all):
             act.setEnabled(one_report)
 
     # ---- what tests, the bench and the app use ------------------------------------------------------
@@ -228,6 +249,17 @@ class MainWindow(QMainWindow):
         """Show one report's tree (or ALL_REPORTS for every measure)."""
         self.browser.select_report(report_id)
 
+    def go_to_item(self, item_id: int, report_id: int) -> None:
+        """Put the cursor on a row of any report (a carried row's origin, a measure in the 对账 view)."""
+        if self.select_item(item_id):
+            return
+        if self.browser.report_id in (report_id, ALL_REPORTS):  # shown but filtered out
+            self.views.filter_bar.clear()
+            self.select_item(item_id)
+            return
+        self._select_after_load = item_id
+        self.select_report(report_id)
+
     def tick(self, item_id: int, done: bool) -> None:
         """Tick or untick a measure, or all measures of an item (one undo step)."""
         self.editing.tick(item_id, done)
@@ -272,6 +304,16 @@ class MainWindow(QMainWindow):
         self._set_store_actions_enabled(True)
         self.start()
 
+    def detach_store(self) -> None:
+        """The store is being closed or swapped on its lane: no new op may reach it until set_store."""
+        self.ops.attach(None)
+        self._set_store_actions_enabled(False)
+
+    def set_who(self, name: str) -> None:
+        """The name history records for this window's writes from now on (设置 ▸ 修改记录署名)."""
+        self.editing.who = name
+        self.structure.set_who(name)
+
     def _set_store_actions_enabled(self, enabled: bool) -> None:
         for act in self.window_actions.store_actions:
             act.setEnabled(enabled)
@@ -281,6 +323,7 @@ class MainWindow(QMainWindow):
         """Load the report list in the background (call once the window is shown)."""
         if self.store is not None:
             self.browser.reload_reports()
+            self.settings_room.store_opened()  # the office's units and the legend's thresholds
 
     def reload_reports(self) -> None:
         """Re-read the report list."""
@@ -404,15 +447,60 @@ class MainWindow(QMainWindow):
     def _warm_up_parser(self) -> None:
         self.jobs.work(_start_parser_process)
 
+    def known_units(self) -> list[str]:
+        """The 牵头单位 and 配合单位 named in the rows loaded (offered by the export's unit filter)."""
+        units: set[str] = set()
+        for model in (self.views.tree_model, self.views.flat_model):
+            for r in model.loaded_rows():
+                units.update(u for u in (r.lead_unit, *_UNIT_SPLIT.split(r.co_units or "")) if u)
+        return sorted(units)
+
+    # ---- the year-end review -------------------------------------------------------------------------
+    @property
+    def review_room(self) -> ReviewRoom:
+        """The 对账 view's room (built when first opened)."""
+        if self._review_room is None:
+            from desktop.ui.review_view import ReviewRoom  # its dialog loads when first opened
+
+            self._review_room = ReviewRoom(self)
+        return self._review_room
+
+    @property
+    def carry(self) -> CarryActions:
+        """结转 (built when first used)."""
+        if self._carry is None:
+            from desktop.ui.carry_actions import CarryActions  # loads when first used
+
+            self._carry = CarryActions(self)
+        return self._carry
+
+    @property
+    def reminding(self) -> Reminding:
+        """The reminders bar (built once the report list is first shown)."""
+        if self._reminding is None:
+            from desktop.ui.reminders_bar import Reminding  # after the first paint
+
+            self._reminding = Reminding(self)
+        return self._reminding
+
+    def _remind(self) -> None:
+        self.reminding.check()
+
+    def show_review(self) -> None:
+        """查看 ▸ 年终对账 (Ctrl+D): how the plans stood at a day, the units' ranking, the 通报 draft."""
+        self.review_room.open()
+
     # ---- small things --------------------------------------------------------------------------------
     def show_undo_history(self) -> None:
         """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back to it."""
-        if self._undo_view_window is None:
-            from desktop.ui.undo_history import build_history_view  # its list classes load when first shown
+        from desktop.ui.undo_history import build_history_view, place_beside  # its classes load when first shown
 
+        if self._undo_view_window is None:
             self._undo_view_window = build_history_view(self.undo_runner, self)
-        self._undo_view_window.show()
-        self._undo_view_window.raise_()
+            place_beside(self._undo_view_window.window(), self)
+        dialog = self._undo_view_window.window()
+        dialog.show()
+        dialog.raise_()
 
     def set_light_rule(self, rule: str) -> None:
         """Colour the marks by deadline or by schedule (序时进度); remembered."""
@@ -421,6 +509,13 @@ class MainWindow(QMainWindow):
         self.window_actions.light_schedule.setChecked(rule == "schedule")
         self.views.tree_model.set_light_rule(rule)
         self.views.flat_model.set_light_rule(rule)
+        self.settings_room.show_legend(rule)
+
+    def show_guide(self) -> None:
+        """Help ▸ 使用说明: the illustrated guide."""
+        from desktop.ui.dialogs.guide import GuideDialog
+
+        GuideDialog.show_for(self)
 
     def show_about(self) -> None:
         """Help ▸ 关于: version and where the data lives."""

@@ -83,14 +83,23 @@ class ReportActions(QObject):
         browser.reports_loaded.connect(after_first_load)
 
     def _samples_loaded(self) -> None:
-        self.show_hint(self._window.tr("这些是示例报告，可随意勾选试用。导入自己的报告：按 Ctrl+I 或把文件拖进窗口；"
-                                       "示例可在“文件 ▸ 删除示例报告”中删除。"))
+        self.show_hint(sample_hint(self._window))
         self._browser.reload_reports()
 
     def show_hint(self, text: str) -> None:
         """A one-line hint above the tree (first start)."""
         self._views.hint.setText(text)
         self._views.hint.show()
+
+
+def sample_hint(window: QMainWindow) -> str:
+    """The first start's hint: what the samples are, and plainly why they are red."""
+    # The samples are real plans of past years: their deadlines have passed and nothing is ticked, so every
+    # light is red. Shown as they are, with the reason, rather than as of another date: the dots mean one
+    # thing everywhere in the app (today against the deadline), and a clerk learns it on the first screen.
+    return window.tr("这些是示例报告：往年的真实计划，时限早已过去、又都没有勾选，所以圆点全是红色、计为逾期——"
+                     "程序就是这样提醒逾期的。可随意勾选试用；导入自己的报告请按 Ctrl+I 或把文件拖进窗口。"
+                     "示例可在“文件 ▸ 删除示例报告”中一次删除；“帮助 ▸ 使用说明”有图解。")
 
 
 def _show_error(parent: QMainWindow, exc: BaseException, title: str) -> None:

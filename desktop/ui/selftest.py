@@ -110,6 +110,7 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
 
         check(data_root().is_dir(), "数据文件", str(data_root()))
         check(bool(seeds), "示例文件", f"{len(seeds)} 份，在 {seeds_dir()}")
+        _check_guide(check)
         window.jobs.db(_open_store, f"sqlite:///{Path(tmp) / 'selftest.db'}", on_done=opened, on_error=failed)
         poll = QTimer()
         poll.timeout.connect(samples_in)
@@ -127,6 +128,19 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
         print(f"错误：自检未通过：{'、'.join(failures)}。请重新安装程序，或把以上内容发给技术人员。", file=sys.stderr)
         return 2
     return 0
+
+
+def _check_guide(check: Callable[[bool, str, str], None]) -> None:
+    """帮助 ▸ 使用说明: its page and every picture it shows are installed."""
+    import re
+
+    from desktop.ui.dialogs.guide import guide_path
+
+    page = Path(guide_path())
+    pictures = re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8")) if page.is_file() else []
+    missing = [p for p in pictures if not (page.parent / p).is_file()]
+    check(page.is_file() and bool(pictures) and not missing, "使用说明",
+          f"{len(pictures) - len(missing)}/{len(pictures)} 张图" if page.is_file() else f"缺少 {page}")
 
 
 def _open_store(url: str) -> Store:

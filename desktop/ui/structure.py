@@ -197,6 +197,10 @@ class Structure(QObject):
         self._views, self._undo = views, undo
         self._ctx = _Context(window, book, who, reshaped)
 
+    def set_who(self, name: str) -> None:
+        """Who the history records for the structural steps from now on."""
+        self._ctx.who = name
+
     def _first(self, make: Callable[[Any], _Step], fn: Callable[[Store], Any], select: Callable[[Any], int | None]) -> None:
         """Do a step's first write; once it has settled, the step goes on the undo stack."""
         def ok(result: Any) -> None:

@@ -50,14 +50,33 @@ class UndoHistoryModel(QAbstractListModel):
 
 
 def build_history_view(runner: UndoRunner, parent: QWidget) -> QListView:
-    """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back (or forward) to it."""
-    view = QListView()
+    """Edit ▸ 撤销历史: every step since the window opened; clicking one goes back (or forward) to it.
+
+    The list sits in a small dialog of the window (styled like its other dialogs, kept above it, placed by
+    its top right corner by `place_beside`); the returned list's window() is that dialog.
+    """
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("undoHistory")
+    dialog.setWindowTitle(parent.tr("撤销历史"))
+    dialog.setModal(False)
+    lay = QVBoxLayout(dialog)
+    hint = QLabel(parent.tr("本次打开以来的每一步修改。点一步，就撤销（或重做）到那一步为止。"))
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    lay.addWidget(hint)
+    view = QListView(dialog)
+    view.setObjectName("undoHistoryList")
     model = UndoHistoryModel(runner.stack, parent.tr("（打开时的状态）"), view)
     view.setModel(model)
-    view.setWindowTitle(parent.tr("撤销历史"))
-    view.setWindowFlag(Qt.WindowType.Tool, True)
-    view.setParent(parent, view.windowFlags())
-    view.resize(320, 420)
+    view.setAlternatingRowColors(True)
+    lay.addWidget(view, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(parent.tr("关闭"))
+    buttons.rejected.connect(dialog.close)
+    lay.addWidget(buttons)
+    dialog.resize(360, 460)
 
     def show_current() -> None:
         view.setCurrentIndex(model.index(model.current, 0))
@@ -66,3 +85,11 @@ def build_history_view(runner: UndoRunner, parent: QWidget) -> QListView:
     view.clicked.connect(lambda idx: runner.go_to(idx.row()))
     show_current()
     return view
+
+
+def place_beside(dialog: QWidget, window: QWidget) -> None:
+    """Put the dialog inside the window's top right corner, below its toolbar (not at the screen's corner)."""
+    frame = window.frameGeometry()
+    x = frame.right() - dialog.width() - 24
+    y = frame.top() + 96
+    dialog.move(max(frame.left(), x), y)

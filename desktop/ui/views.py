@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from desktop.ui.widgets.detail_pane import DetailPane
 
 COLUMN_WIDTHS = ((Column.STATUS, 80), (Column.PROGRESS, 48), (Column.UNIT, 84), (Column.OWNER, 58),
-                 (Column.DUE, 88), (Column.UPDATED, 100))
+                 (Column.DUE, 88), (Column.UPDATED, 88), (Column.REPORT, 124))
 
 
 class WindowViews(QObject):
@@ -74,6 +74,7 @@ class WindowViews(QObject):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         for col, width in COLUMN_WIDTHS:
             self.tree.setColumnWidth(col, width)
+        self.tree.setColumnHidden(Column.REPORT, True)  # one report's tree: every row is of that report
         self.stack.addWidget(self.tree)
         self._table: QTableView | None = None  # the all-reports view, built when first shown
         self.table_built_callbacks: list[Callable[[QTableView], object]] = []  # wiring for the table once built
@@ -194,9 +195,10 @@ class WindowViews(QObject):
         header.setHighlightSections(False)
         for col, width in COLUMN_WIDTHS:
             table.setColumnWidth(col, width)
+        header.moveSection(header.visualIndex(Column.REPORT), 1)  # which report a row is of, beside its title
+        table.setColumnHidden(Column.PROGRESS, True)  # every row is a measure: 0 % or 100 %, as its status says
         state = self._settings.value("table/header")
-        if isinstance(state, QByteArray):
-            header.restoreState(state)
+        if isinstance(state, QByteArray) and header.restoreState(state) and header.count() == len(Column):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.stack.addWidget(table)
         self._table = table

@@ -28,6 +28,7 @@ def restore_window(window: QMainWindow, views: WindowViews, settings: QSettings)
     header = settings.value("tree/header")
     if isinstance(header, QByteArray):
         views.tree.header().restoreState(header)
+        views.tree.setColumnHidden(views.tree.header().count() - 1, True)  # 报告: for the all-reports list only
         views.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     return str(settings.value("view/light_rule", "deadline"))
 

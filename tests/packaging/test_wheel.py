@@ -65,7 +65,7 @@ def _run(venv: Path, *args: str, cwd: Path, program: str = "halfyear") -> subpro
 def test_wheel_carries_the_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder, pattern in (("resources/icons", "*.svg"), ("resources/styles", "*.qss"),
-                            ("resources/translations", "*.qm"), ("seeds", "*.txt")):
+                            ("resources/translations", "*.qm"), ("resources/help", "*.*"), ("seeds", "*.txt")):
         expected = {f"desktop/_data/{folder}/{p.name}" for p in (ROOT / folder).glob(pattern)}
         assert expected and expected <= names, f"{folder}/{pattern} missing from the wheel"
     assert "db/migrations/env.py" in names and any(n.startswith("db/migrations/versions/0001") for n in names)

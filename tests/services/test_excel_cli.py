@@ -34,7 +34,7 @@ def test_export_then_merge_preview_and_apply(ledger_store: Any, db_url: str, tmp
     assert ledger_store.get_item(m[0].id).status.value == "未启动"
 
     assert main(["--db", db_url, "merge", str(out), "--apply"]) == 0
-    assert "已写入 1 条" in capsys.readouterr().out
+    assert "已写入 1 处修改（1 条" in capsys.readouterr().out  # counted as the preview counted
     assert ledger_store.get_item(m[0].id).status.value == "已完成"
     assert ledger_store.history(m[0].id)[-1].who == out.name
 
@@ -99,5 +99,5 @@ def test_merge_prints_a_warning_for_a_closed_item_set_back(
     assert ledger_store.get_item(m[0].id).status.value == "已办结"
     assert main(["--db", db_url, "merge", str(out), "--apply"]) == 0
     text = capsys.readouterr().out
-    assert "请核实（1 处" in text and "已写入 2 条" in text  # --apply is the clerk's confirmation
+    assert "请核实（1 处" in text and "已写入 2 处修改（2 条" in text  # --apply is the clerk's confirmation
     assert ledger_store.get_item(m[0].id).status.value == "推进中"

@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.helpers import started_window
+
 
 @pytest.fixture(autouse=True)
 def _app(qapp: QApplication) -> QApplication:
@@ -70,13 +72,7 @@ def seeded(store):  # noqa: ANN001, ANN201
 @pytest.fixture
 def window(qtbot, seeded, settings):  # noqa: ANN001, ANN201
     """The main window over the seeded store, shown, with its first report's tree loaded."""
-    from desktop.ui.main_window import MainWindow
-
-    w = MainWindow(seeded, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.tree_loaded, timeout=10000):
-        w.start()
+    w = started_window(qtbot, seeded, settings)
     yield w
     w.jobs.wait()
 

@@ -24,3 +24,15 @@ def show_report(qtbot, window, report_id: int) -> None:  # noqa: ANN001
 def idle(qtbot, window, timeout: int = 10000) -> None:  # noqa: ANN001
     """Wait until every store op has reported back (edits settled, undo and redo done, reads shown)."""
     qtbot.waitUntil(lambda: not window.jobs.busy and not window.undo_runner.busy, timeout=timeout)
+
+
+def started_window(qtbot, store, settings, *, until: str = "tree_loaded"):  # noqa: ANN001, ANN201
+    """The main window over `store`, shown and started, once its `until` signal has come."""
+    from desktop.ui.main_window import MainWindow
+
+    w = MainWindow(store, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(getattr(w, until), timeout=10000):
+        w.start()
+    return w

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QLabel
 
+from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.export_actions import LedgerFiles, merge_ledger
 from tests.ui.helpers import first_measure
@@ -14,6 +15,7 @@ from tests.ui.helpers import first_measure
 def test_export_then_merge_back_a_units_note(qtbot, window, seeded, tmp_path, monkeypatch) -> None:
     out = tmp_path / "台账.xlsx"
     monkeypatch.setattr(LedgerFiles, "save_path", classmethod(lambda cls, parent, suggested: str(out)))
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, choices, **kw: choices))  # the defaults
     assert window.act_export.shortcut().toString() == "Ctrl+E"
     with qtbot.waitSignal(window.export_finished, timeout=20000) as blocker:
         window.act_export.trigger()
@@ -41,7 +43,7 @@ def test_export_then_merge_back_a_units_note(qtbot, window, seeded, tmp_path, mo
     filled = tmp_path / "回收.xlsx"
     wb.save(filled)
     seen: list[object] = []
-    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: seen.append(preview) or False))
+    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: seen.append(preview) or list(preview.changes)))
     with qtbot.waitSignal(window.merge_finished, timeout=20000) as blocker:
         merge_ledger(window, str(filled))
     assert blocker.args[0] == 1
@@ -86,7 +88,8 @@ def test_merge_preview_warns_before_a_closed_measure_is_set_back(qtbot, window, 
     qtbot.addWidget(dialog)
     shown = dialog.findChild(QLabel, "mergeWarnings")
     assert shown is not None and shown.text() == label.text()
-    assert "！" + str(preview.changes[0].number) in dialog.findChild(QPlainTextEdit).toPlainText()  # type: ignore[attr-defined]
+    assert dialog.model.index(0, 0).data() == "！"  # the row the label lists is marked in the table
+    assert dialog.model.index(0, 1).data() == preview.changes[0].number  # type: ignore[attr-defined]
 
 
 def test_merge_warnings_label_only_when_needed_and_not_endless(qtbot) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.ui.dialogs.import_preview import ImportPreviewDialog
+from desktop.ui.dialogs.merge_title import MergeTitleDialog
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.services.parser_pool import parse_files
 from desktop.ui.models.plan_edit import PlanEditModel
@@ -72,6 +73,7 @@ def test_preview_edits_end_up_in_store_exactly(qtbot, window, seeded, files, mon
         item0 = m.index(0, 0)
         m.rename(m.index(0, 0, item0), "强化政治历练（改名）")
         dlg.select([m.index(1, 0, item0), m.index(2, 0, item0)])
+        monkeypatch.setattr(MergeTitleDialog, "ask", classmethod(lambda c, p, titles: titles[0]))
         dlg.merge_selected()
         assert m.rowCount(m.index(0, 0)) == 2
         monkeypatch.setattr(SplitDialog, "ask", classmethod(lambda c, p, text: ["第一部分。", "第二部分。", "第三部分。"]))

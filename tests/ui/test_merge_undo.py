@@ -40,7 +40,7 @@ def _filled_ledger(store, tmp_path: Path, m: list) -> Path:  # noqa: ANN001
 
 
 def test_a_merge_is_one_undo_step_and_earlier_edits_stay(qtbot, window, seeded, tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: False))
+    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: list(preview.changes)))
     m = _measures(window)
     assert window.request_changes(m[3].id, {"note": "本窗口先改的"}, "修改进展情况")
     idle(qtbot, window)
@@ -68,7 +68,7 @@ def test_a_merge_is_one_undo_step_and_earlier_edits_stay(qtbot, window, seeded, 
 def test_undoing_a_merge_leaves_rows_someone_changed_since(qtbot, window, seeded, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     from db.store import open_store
 
-    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: False))
+    monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(lambda cls, parent, preview: list(preview.changes)))
     warned: list[str] = []
     monkeypatch.setattr(Messages, "warn", classmethod(lambda cls, parent, title, text, details="": warned.append(text)))
     m = _measures(window)
@@ -92,7 +92,7 @@ def test_a_merge_refused_in_part_can_still_be_undone(qtbot, window, seeded, tmp_
         with open_store(seeded.url) as other:  # between preview and apply
             row = other.get_item(m[2].id)
             other.update_item(m[2].id, {"owner": "李四"}, expected_version=row.version, who="别人")
-        return False
+        return list(preview.changes)
 
     monkeypatch.setattr(MergePreviewDialog, "ask", classmethod(ask_while_someone_edits))
     monkeypatch.setattr(Messages, "warn", classmethod(lambda cls, *a, **k: None))

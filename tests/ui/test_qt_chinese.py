@@ -91,8 +91,18 @@ def test_file_dialogs(qtbot, window, chinese_qt, monkeypatch, action) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", _non_native(QFileDialog.getOpenFileNames))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", _non_native(QFileDialog.getOpenFileName))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _non_native(QFileDialog.getSaveFileName))
+    if action == "act_export":  # the export's options come first (test_export_options_dialog); then the file
+        from desktop.ui.dialogs.export_dialog import ExportDialog
+
+        monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, choices, **kw: choices))
     kind, buttons, english = _answer_modal(getattr(window, action).trigger, labels=True)
     assert kind == "QFileDialog" and "取消" in buttons and english == [], (buttons, english)
+    window.jobs.wait()
+
+
+def test_export_options_dialog(qtbot, window, chinese_qt) -> None:
+    kind, buttons, english = _answer_modal(window.act_export.trigger, labels=True)
+    assert kind == "ExportDialog" and "取消" in buttons and any(b.startswith("导出") for b in buttons) and english == [], (buttons, english)
     window.jobs.wait()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -30,11 +31,18 @@ from PySide6.QtWidgets import (
 from desktop.services.importing import ConfirmedPlan
 from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
+from desktop.ui.dialogs.merge_title import MergeTitleDialog
 from desktop.ui.dialogs.split_dialog import SplitDialog
+from desktop.ui.errors import Messages
 from desktop.ui.icons import icon
 from desktop.ui.jobs import Job, JobRunner
-from desktop.ui.models.plan_edit import PlanEditModel
+from desktop.ui.models.plan_edit import PlanEditModel, PreviewEdits
+from desktop.ui.widgets.carry_offer import CarryOfferPanel
 from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.services.carry import CarryOffer
 
 
 class _FileState:
@@ -45,11 +53,16 @@ class _FileState:
         # No year in the text: the parser used this year's, and the clerk is told to check it.
         self.year_guessed = parsed.plan is not None and parsed.plan.year_guessed
         self.reextracting = False
+        self.kept_edits: PreviewEdits | None = None  # the edits to carry to the plan being re-extracted
+        self.kept_note = ""  # said after a re-extraction that kept some of them
         self.model = PlanEditModel()
         self.model.set_plan(parsed.plan)
         self.title = parsed.plan.title if parsed.plan else (parsed.doc.source if parsed.doc else parsed.name)
         self.year = parsed.plan.year if parsed.plan else None
         self.include = parsed.plan is not None
+        self.offer: CarryOffer | None = None  # the office's previous plan's unfinished measures (read later)
+        self.carry_chosen: set[int] | None = None  # the measures ticked in the offer (None: as offered)
+        self.carry_taking = False
 
 
 class ImportPreviewDialog(QDialog):
@@ -57,6 +70,7 @@ class ImportPreviewDialog(QDialog):
 
     file_changed = Signal(int)
     plan_reextracted = Signal(int)  # a file's plan was taken again from other sections (its row)
+    offers_shown = Signal(int)  # how many files were offered their office's unfinished measures
 
     def __init__(self, files: list[ParsedFile], parent: QWidget | None = None, *, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +142,8 @@ class ImportPreviewDialog(QDialog):
         self.picker.chosen.connect(self.pick_sections)
         self.picker.hide()
         pl.addWidget(self.picker)
+        self.carry_panel = CarryOfferPanel()
+        pl.addWidget(self.carry_panel)
 
         self.stack = QStackedWidget()
         self.tree = QTreeView()
@@ -181,6 +197,7 @@ class ImportPreviewDialog(QDialog):
         outer.addWidget(self.buttons)
         self.file_list.setCurrentRow(0)
         self._update_ok()
+        self._ask_offers()
 
     # ---- classmethod entry point (tests replace it) ------------------------------------------------
     @classmethod
@@ -207,6 +224,7 @@ class ImportPreviewDialog(QDialog):
     def _show_file(self, row: int) -> None:
         if not (0 <= row < len(self._states)):
             return
+        self._keep_offer_choice()
         self._current = row
         st = self.state
         self.tree.setModel(st.model)
@@ -234,6 +252,7 @@ class ImportPreviewDialog(QDialog):
         else:
             self.stack.setCurrentWidget(self.tree)
         self._update_tools()
+        self.carry_panel.show_offer(st.offer, st.carry_chosen, st.carry_taking)
         self.file_changed.emit(row)
 
     def _on_file_check(self, item: QListWidgetItem) -> None:
@@ -311,10 +330,18 @@ class ImportPreviewDialog(QDialog):
 
     def pick_sections(self, headings: list[str]) -> None:
         """Re-extract the plan from these sections, taken together, in the parser process; the tree
-        shows the new items when `plan_reextracted` is emitted (edits of this file start over)."""
+        shows the new items when `plan_reextracted` is emitted. Renames and deletions are carried to the rows
+        the parser titles the same; merges and splits cannot be, so the clerk is asked first."""
         st = self.state
         if st.parsed.doc is None or st.reextracting or not headings:
             return
+        edits = st.model.edits
+        if edits.reshaped and not Messages.confirm(
+                self, self.tr("重新提取"),
+                self.tr("按所选部分重新提取后，在预览中做的合并和拆分（%1 处）不能保留；改名和删除会尽量保留。\n\n"
+                        "仍要重新提取吗？").replace("%1", str(edits.reshaped))):
+            return
+        st.kept_edits = edits
         st.reextracting = True
         row = self._current
         self._show_section(st)
@@ -327,6 +354,7 @@ class ImportPreviewDialog(QDialog):
     def _reextract_failed(self, row: int, exc: Exception) -> None:
         st = self._states[row]
         st.reextracting = False
+        st.kept_edits = None
         st.parsed.error = str(exc)
         if row == self._current:
             self._show_file(row)
@@ -341,8 +369,13 @@ class ImportPreviewDialog(QDialog):
             st.year_guessed = parsed.plan.year_guessed
             if not st.title:
                 st.title = parsed.plan.title
-        st.model.set_plan(parsed.plan)
+        wanted = len(st.kept_edits.renamed) + len(st.kept_edits.deleted) if st.kept_edits else 0
+        kept = st.model.set_plan(parsed.plan, st.kept_edits)
+        st.kept_edits = None
         st.include = parsed.plan is not None
+        st.kept_note = self.tr("已保留 %1 处改名或删除").replace("%1", str(kept)) if kept else ""
+        if kept < wanted:  # never lost without a word: the rows they were made on are not in the new plan
+            st.kept_note += ("，" if kept else "") + self.tr("%1 处在新的计划中找不到对应的行").replace("%1", str(wanted - kept))
         item = self.file_list.item(row)
         self.file_list.blockSignals(True)  # setIcon also emits itemChanged
         item.setIcon(icon("ok") if parsed.plan else icon("warning"))
@@ -386,7 +419,10 @@ class ImportPreviewDialog(QDialog):
         """Merge the selected sibling rows."""
         rows = self.selected_indexes()
         if self.model.can_merge(rows):
-            merged = self.model.merge(rows)
+            title = MergeTitleDialog.ask(self, self.model.merge_titles(rows))
+            if title is None:
+                return
+            merged = self.model.merge(rows, title)
             self.tree.expandAll()
             self.select([merged])
         self._update_tools()
@@ -399,7 +435,7 @@ class ImportPreviewDialog(QDialog):
         node = self.model.node(rows[0])
         if node is None:
             return
-        parts = SplitDialog.ask(self, node.text or node.title)
+        parts = SplitDialog.ask(self, node.split_text())
         if parts and len(parts) >= 2:
             new = self.model.split(rows[0], parts)
             self.tree.expandAll()
@@ -414,8 +450,9 @@ class ImportPreviewDialog(QDialog):
         self.btn_merge.setEnabled(has_plan and self.model.can_merge(rows))
         self.btn_split.setEnabled(has_plan and len(rows) == 1)
         if has_plan:
-            self.summary.setText(self.tr("%1 项任务，%2 条措施").replace("%1", str(self.model.rowCount()))
-                                 .replace("%2", str(self.model.measure_count())))
+            text = self.tr("%1 项任务，%2 条措施").replace("%1", str(self.model.rowCount())) \
+                .replace("%2", str(self.model.measure_count()))
+            self.summary.setText(f"{self.state.kept_note}　{text}" if self.state.kept_note else text)
         else:
             self.summary.setText("")
 
@@ -433,10 +470,61 @@ class ImportPreviewDialog(QDialog):
 
     # ---- result ------------------------------------------------------------------------------------
     def confirmed_plans(self) -> list[ConfirmedPlan]:
-        """The included files' plans with every edit applied."""
+        """The included files' plans with every edit applied (and the measures to carry into them)."""
+        self._keep_offer_choice()
         out = []
         for st in self._states:
             if st.include and st.parsed.plan is not None and st.parsed.doc is not None:
                 plan = st.model.to_plan(st.parsed.plan, title=st.title or st.parsed.plan.title, year=st.year)
-                out.append(ConfirmedPlan(st.parsed.name, plan, st.parsed.doc))
+                out.append(ConfirmedPlan(st.parsed.name, plan, st.parsed.doc, carry_ids=_carry_ids(st)))
         return out
+
+    # ---- the previous plan's unfinished measures (结转) ------------------------------------------------
+    def _ask_offers(self) -> None:
+        """Read, on the window's database lane, what the same office's previous plan left unfinished."""
+        from desktop.ui.ops import StoreQuery, host_of
+
+        try:
+            host_of(self)
+        except LookupError:  # not inside a window with a store (a dialog on its own)
+            return
+        files = [(n, st.parsed.plan, st.parsed.name, st.parsed.doc.text) for n, st in enumerate(self._states)
+                 if st.parsed.plan is not None and st.parsed.doc is not None]
+        if not files:
+            return
+
+        def read(store: Store) -> dict[int, CarryOffer]:
+            from desktop.services.carry import carry_offer
+
+            found = {}
+            for n, plan, name, text in files:
+                offer = carry_offer(store, plan, source_name=name, text=text)
+                if offer is not None:
+                    found[n] = offer
+            return found
+
+        StoreQuery(self, read).success(self._got_offers).failure(lambda _exc: None).run()
+
+    def _got_offers(self, offers: dict[int, CarryOffer]) -> None:
+        try:
+            for n, offer in offers.items():
+                self._states[n].offer = offer
+            if self._current in offers:
+                st = self.state
+                self.carry_panel.show_offer(st.offer, st.carry_chosen, st.carry_taking)
+            self.offers_shown.emit(len(offers))
+        except RuntimeError:  # the dialog was closed before the answer came
+            pass
+
+    def _keep_offer_choice(self) -> None:
+        if 0 <= self._current < len(self._states) and self.state.offer is not None:
+            self.state.carry_chosen = self.carry_panel.chosen()
+            self.state.carry_taking = self.carry_panel.take.isChecked()
+
+
+def _carry_ids(st: _FileState) -> tuple[int, ...]:
+    """The measures to carry into a file's plan: those ticked, when the clerk chose to bring them along."""
+    if st.offer is None or not st.carry_taking:
+        return ()
+    chosen = st.carry_chosen if st.carry_chosen is not None else {m.id for m in st.offer.measures} - st.offer.repeated
+    return tuple(m.id for m in st.offer.measures if m.id in chosen)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.ui.models.history import field_label
 
 if TYPE_CHECKING:
     from desktop.services.merge import FieldChange, MergePreview
@@ -36,13 +35,17 @@ def merge_warnings_label(preview: MergePreview, parent: QWidget | None = None) -
 
 
 class MergePreviewDialog(QDialog):
-    """What merging a filled-in ledger would change; conflicts need an explicit tick."""
+    """What merging a filled-in ledger would change, row by row; a conflict is taken only when the clerk ticks it."""
 
     def __init__(self, preview: MergePreview, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView
+
+        from desktop.ui.models.merge_changes import MergeChangesModel
+
         super().__init__(parent)
         p = preview
         self.setWindowTitle(self.tr("合并台账：%1").replace("%1", p.source))
-        self.resize(720, 480)
+        self.resize(900, 540)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("读取 %1 行；%2 行没有变化；%3 处修改；%4 处与程序中的修改冲突。")
                              .replace("%1", str(p.rows)).replace("%2", str(p.unchanged))
@@ -50,34 +53,61 @@ class MergePreviewDialog(QDialog):
         warnings = merge_warnings_label(p, self)
         if warnings is not None:
             lay.addWidget(warnings)
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        lines = [self._line(c) for c in p.changes]
-        if p.conflicts:
-            lines += ["", self.tr("—— 冲突（程序中也改过）——")] + [self._line(c) for c in p.conflicts]
+        self.model = MergeChangesModel(p, self)
+        self.table = QTableView()
+        self.table.setObjectName("mergeChanges")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        head = self.table.horizontalHeader()
+        for col, width in ((0, 76), (1, 56), (3, 88), (4, 150), (5, 150)):
+            head.resizeSection(col, width)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        lay.addWidget(self.table, 1)
         if p.problems:
-            lines += ["", self.tr("—— 未能使用的行 ——")] + list(p.problems)
-        text.setPlainText("\n".join(lines))
-        lay.addWidget(text, 1)
-        self.take_conflicts = QCheckBox(self.tr("冲突处也采用台账中的内容（覆盖程序中的修改）"))
-        self.take_conflicts.setEnabled(bool(p.conflicts))
-        lay.addWidget(self.take_conflicts)
+            problems = QPlainTextEdit("\n".join([self.tr("—— 未能使用的行 ——"), *p.problems]))
+            problems.setReadOnly(True)
+            problems.setMaximumHeight(90)
+            lay.addWidget(problems)
+        row = QHBoxLayout()
+        self.take_all = QPushButton(self.tr("冲突处全部采用台账"))
+        self.keep_all = QPushButton(self.tr("冲突处全部保留程序中的"))
+        self.take_all.clicked.connect(lambda: self.model.take_conflicts(True))
+        self.keep_all.clicked.connect(lambda: self.model.take_conflicts(False))
+        for b in (self.take_all, self.keep_all):
+            b.setEnabled(bool(p.conflicts))
+            row.addWidget(b)
+        row.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        row.addWidget(self.count_label)
+        lay.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("合并"))
-        ok.setEnabled(not p.is_empty)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("合并"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.model.choice_changed.connect(self._count)
+        self._count()
 
-    @staticmethod
-    def _line(c: FieldChange) -> str:
-        mark = "！" if c.warning else ""  # the steps back the label above lists
-        return f"{mark}{c.number}  {c.title}：{field_label(c.field)}  {c.old or '（空）'} → {c.new or '（空）'}"
+    def _count(self) -> None:
+        from desktop.ui.models.merge_changes import counted
+
+        chosen = self.model.chosen()
+        self.count_label.setText(self.tr("将写入 %1").replace("%1", counted(chosen)))
+        self.ok.setEnabled(bool(chosen))
+
+    def chosen(self) -> list[FieldChange]:
+        """The changes the clerk ticked."""
+        return self.model.chosen()
 
     @classmethod
-    def ask(cls, parent: QWidget, preview: MergePreview) -> bool | None:
-        """None when cancelled, else whether to take the conflicting values too."""
+    def ask(cls, parent: QWidget, preview: MergePreview) -> list[FieldChange] | None:
+        """None when cancelled, else the changes to write (conflicts only where ticked)."""
         dlg = cls(preview, parent)
-        return dlg.take_conflicts.isChecked() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None

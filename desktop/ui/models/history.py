@@ -17,6 +17,7 @@ FIELD_NAMES = {
     "restored": "恢复", "position": "位置", "parent_id": "上级", "parent": "上级",
     # every key the store writes to history (db/store.py) needs a Chinese name here
     "label": "编号", "progress": "进度", "ongoing": "长期坚持", "completed_at": "完成时间", "merged": "合并到",
+    "carried_to": "结转到",
 }
 
 

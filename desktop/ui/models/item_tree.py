@@ -57,13 +57,14 @@ class Column(IntEnum):
     OWNER = 4
     DUE = 5
     UPDATED = 6
+    REPORT = 7  # the all-reports list only: the tree of one report hides it
 
 
 def _headers() -> list[str]:
     t = QCoreApplication.translate
     return [t("ItemTreeModel", "任务"), t("ItemTreeModel", "状态"), t("ItemTreeModel", "进度"),
             t("ItemTreeModel", "牵头单位"), t("ItemTreeModel", "责任人"), t("ItemTreeModel", "完成时限"),
-            t("ItemTreeModel", "最后更新")]
+            t("ItemTreeModel", "最后更新"), t("ItemTreeModel", "报告")]
 
 
 # Columns editable in place and the store field each one writes.
@@ -111,9 +112,8 @@ def task_text(row: ItemRow) -> str:
 
 
 def _fmt_updated(at: datetime, now_year: int) -> str:
-    # f-strings: strftime costs ~0.1 ms a call, which adds up while painting.
-    if at.year == now_year:
-        return f"{at.month:02d}-{at.day:02d} {at.hour:02d}:{at.minute:02d}"
+    # f-strings: strftime costs ~0.1 ms a call, which adds up while painting. Always with the year: the rows of
+    # last year's plan and this year's look alike otherwise; the time is in the tooltip.
     return f"{at.year}-{at.month:02d}-{at.day:02d}"
 
 
@@ -344,6 +344,8 @@ class ItemTreeModel(QAbstractItemModel):
             return lambda r: r.owner
         if col == Column.DUE:
             return lambda r: (r.due is None, r.due or date.max)
+        if col == Column.REPORT:
+            return lambda r: (r.report_id, r.position)
         return lambda r: r.updated_at
 
     # ---- lookups used by the window --------------------------------------------------------------
@@ -492,6 +494,11 @@ class ItemTreeModel(QAbstractItemModel):
                     head += f" › {parent.label}{parent.title}"
                 return f"{head}\n\n{text}" if head else text
             return text
+        if role == _TOOLTIP and col == Column.UPDATED:
+            at = r.updated_at
+            return f"{at.year}-{at.month:02d}-{at.day:02d} {at.hour:02d}:{at.minute:02d}"
+        if role == _TOOLTIP and col == Column.REPORT:
+            return self._report_titles.get(r.report_id, "")
         if role == _ALIGNMENT and col in (Column.PROGRESS, Column.DUE, Column.UPDATED):
             return _CENTRED
         if role == ItemIdRole:
@@ -522,6 +529,8 @@ class ItemTreeModel(QAbstractItemModel):
             if r.due:
                 return r.due.isoformat()
             return QCoreApplication.translate("ItemTreeModel", "长期坚持") if r.ongoing else ""
+        if col == Column.REPORT:
+            return self._report_titles.get(r.report_id, "")
         return _fmt_updated(r.updated_at, self._now_year)
 
     @staticmethod

@@ -31,19 +31,47 @@ class EditNode:
     children: list[EditNode] = field(default_factory=list)
     parent: EditNode | None = None
     id: int = field(default_factory=lambda: next(_ids))
+    extracted_title: str = ""  # the title the parser gave it; "" for rows the clerk made
 
     @classmethod
     def from_item(cls, item: PlanItem, parent: EditNode | None = None) -> EditNode:
         """Copy a parsed PlanItem (and its measures)."""
-        node = cls(item.label, item.title, item.text, item.due, item.ongoing, item.source, parent=parent)
+        node = cls(item.label, item.title, item.text, item.due, item.ongoing, item.source, parent=parent,
+                   extracted_title=item.title)
         node.children = [cls.from_item(c, node) for c in item.children]
         return node
+
+    def split_text(self) -> str:
+        """What the split dialog starts from: the row as the clerk sees it.
+
+        An item's text also holds its measures' sentences (they are its body), so splitting it from the text
+        would repeat every measure as a new item; a renamed row is split from its new title, not the old text.
+        """
+        if self.children or (self.extracted_title and self.title != self.extracted_title):
+            return self.title
+        return self.text or self.title
 
     def to_item(self) -> PlanItem:
         """Back to the frozen type the store imports."""
         return PlanItem(label=self.label, title=self.title, text=self.text, due=self.due,
                         children=tuple(c.to_item() for c in self.children), ongoing=self.ongoing,
                         source=self.source)
+
+
+@dataclass
+class PreviewEdits:
+    """The clerk's edits of one file's preview, by the titles the parser gave (to carry them to a new extraction)."""
+
+    renamed: dict[str, str] = field(default_factory=dict)  # extracted title → the clerk's title
+    deleted: set[str] = field(default_factory=set)  # extracted titles of deleted rows
+    reshaped: int = 0  # merges and splits: they cannot be matched to another extraction
+
+    def __bool__(self) -> bool:
+        return bool(self.renamed or self.deleted or self.reshaped)
+
+    def count(self) -> int:
+        """How many edits, as the clerk would count them."""
+        return len(self.renamed) + len(self.deleted) + self.reshaped
 
 
 def _relabel(nodes: list[EditNode]) -> None:
@@ -79,14 +107,36 @@ class PlanEditModel(QAbstractItemModel):
         super().__init__(parent)
         self._roots: list[EditNode] = []
         self._by_id: dict[int, EditNode] = {}
+        self.edits = PreviewEdits()
 
     # ---- loading and result ------------------------------------------------------------------------
-    def set_plan(self, plan: Plan | None) -> None:
-        """Start editing a freshly extracted plan (or nothing)."""
+    def set_plan(self, plan: Plan | None, keep: PreviewEdits | None = None) -> int:
+        """Start editing a freshly extracted plan (or nothing); `keep`'s renames and deletions are applied to the
+        rows the parser titled the same. Returns how many of them found their row."""
         self.beginResetModel()
         self._roots = [EditNode.from_item(i) for i in plan.items] if plan else []
+        self.edits = PreviewEdits()
+        applied = self._apply(keep) if keep else 0
         self._reindex()
         self.endResetModel()
+        return applied
+
+    def _apply(self, keep: PreviewEdits) -> int:
+        applied = 0
+        lists = [self._roots, *(n.children for n in self._roots)]
+        for lst in lists:
+            for node in list(lst):
+                if node.extracted_title in keep.deleted:
+                    lst.remove(node)
+                    self.edits.deleted.add(node.extracted_title)
+                    applied += 1
+                elif node.extracted_title in keep.renamed:
+                    self._set_title(node, keep.renamed[node.extracted_title])
+                    self.edits.renamed[node.extracted_title] = node.title
+                    applied += 1
+        for lst in lists:
+            _relabel(lst)
+        return applied
 
     def _reindex(self) -> None:
         self._by_id = {}
@@ -148,6 +198,10 @@ class PlanEditModel(QAbstractItemModel):
         # Deleting an item already deletes its measures.
         doomed = [n for n in nodes.values() if n.parent is None or n.parent.id not in nodes]
         for n in doomed:
+            if n.extracted_title:
+                self.edits.deleted.add(n.extracted_title)
+            else:
+                self.edits.reshaped += 1
             sibs = self._siblings(n)
             row = sibs.index(n)
             parent = self.index_of(n.parent) if n.parent is not None else QModelIndex()
@@ -161,8 +215,16 @@ class PlanEditModel(QAbstractItemModel):
         nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
         return len(nodes) >= 2 and len({id(n.parent) for n in nodes}) == 1
 
-    def merge(self, indexes: Sequence[_Index]) -> QModelIndex:
-        """Join sibling rows into the first: titles kept from it, texts joined, measures gathered."""
+    def merge_titles(self, indexes: Sequence[_Index]) -> list[str]:
+        """The titles of rows about to be merged, in tree order (the clerk picks the merged row's title)."""
+        nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
+        if not nodes:
+            return []
+        sibs = self._siblings(nodes[0])
+        return [n.title for n in sorted(nodes, key=sibs.index)]
+
+    def merge(self, indexes: Sequence[_Index], title: str | None = None) -> QModelIndex:
+        """Join sibling rows into the first: texts joined, measures gathered; the title is `title` (default the first's)."""
         nodes = [n for n in (self.node(i) for i in indexes if i.column() == 0) if n is not None]
         if not self.can_merge([self.index_of(n) for n in nodes]):
             return QModelIndex()
@@ -170,6 +232,9 @@ class PlanEditModel(QAbstractItemModel):
         nodes.sort(key=sibs.index)
         first, rest = nodes[0], nodes[1:]
         self.beginResetModel()  # rows move between parents; a reset keeps the bookkeeping simple
+        self.edits.reshaped += 1
+        if title and title.strip():
+            first.title = title.strip()
         first.text = "".join(n.text for n in nodes)
         first.source = "\n".join(dict.fromkeys(n.source for n in nodes if n.source))
         dues = [n.due for n in nodes if n.due is not None]
@@ -195,6 +260,7 @@ class PlanEditModel(QAbstractItemModel):
         sibs = self._siblings(node)
         row = sibs.index(node)
         self.beginResetModel()
+        self.edits.reshaped += 1
         node.title, node.text = _title_of(parts[0]), parts[0]
         new = [EditNode(node.label, _title_of(p), p, node.due, node.ongoing, node.source, parent=node.parent)
                for p in parts[1:]]
@@ -214,6 +280,13 @@ class PlanEditModel(QAbstractItemModel):
                 if n.children:
                     p = self.index(r, 0)
                     self.dataChanged.emit(self.index(0, 0, p), self.index(len(n.children) - 1, self.COLUMNS - 1, p))
+
+    @staticmethod
+    def _set_title(n: EditNode, title: str) -> None:
+        # Renaming a measure whose text was its title keeps the two in step.
+        if n.text.rstrip("。") == n.title:
+            n.text = title + ("。" if n.text.endswith("。") else "")
+        n.title = title
 
     # ---- QAbstractItemModel ------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
@@ -286,9 +359,8 @@ class PlanEditModel(QAbstractItemModel):
         title = str(value).strip()
         if not title or title == n.title:
             return False
-        # Renaming a measure whose text was its title keeps the two in step.
-        if n.text.rstrip("。") == n.title:
-            n.text = title + ("。" if n.text.endswith("。") else "")
-        n.title = title
+        self._set_title(n, title)
+        if n.extracted_title:
+            self.edits.renamed[n.extracted_title] = title
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True

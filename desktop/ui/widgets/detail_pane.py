@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,11 @@ from db.api import HistoryRow, ItemRow, Status
 from desktop.services.tracking import extension_changes
 from desktop.ui.models.history import HistoryModel
 from desktop.ui.widgets.detail_hint import hint_label
+from desktop.ui.widgets.progress_log import OriginButton, ProgressLogModel, progress_log_view
+
+if TYPE_CHECKING:
+    from db.carry import Origin
+    from db.progress_log import ProgressEntry
 
 _LINE_FIELDS = ("lead_leader", "lead_unit", "co_units", "owner")
 
@@ -152,6 +158,8 @@ class DetailPane(QScrollArea):
         self._note_timer.timeout.connect(self._commit_note)
         self._note.textChanged.connect(self._note_timer.start)
         c.addWidget(self._note)
+        self.origin_button = OriginButton()  # 结转自《…》2.3 on a carried row
+        c.addWidget(self.origin_button)
 
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
@@ -162,12 +170,22 @@ class DetailPane(QScrollArea):
         self._history = QTableView()
         self._history.setModel(self.history_model)
         self._history.verticalHeader().hide()
-        self._history.setWordWrap(False)
-        self._history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._history.horizontalHeader().setStretchLastSection(True)
+        # The pane is narrow: what changed wraps onto more lines instead of being cut to a few characters.
+        self._history.setWordWrap(True)
+        self._history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head = self._history.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # date over time, two lines
+        head.resizeSection(0, self.fontMetrics().horizontalAdvance("2026-12-31") + 14)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # what changed takes the rest, wrapped
         self._history.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self._history.setShowGrid(False)
+        self._history.setAlternatingRowColors(True)
         tabs.addTab(self._history, self.tr("修改记录"))
-        tabs.setMinimumHeight(180)
+        self.progress_model = ProgressLogModel(self)
+        self.progress_view = progress_log_view(self.progress_model)
+        tabs.addTab(self.progress_view, self.tr("进展记录"))
+        tabs.setMinimumHeight(280)
         c.addWidget(tabs, 1)
         self._tabs = tabs
         self.show_row(None)
@@ -184,6 +202,8 @@ class DetailPane(QScrollArea):
         if not same and self._row is not None:
             self._commit_note()  # leaving a row saves what was typed
         self._row = row
+        if not same:  # the dated entries and the origin of another row are read anew (detail.py)
+            self.show_dated([], None)
         self._empty.setVisible(row is None)
         self._content.setVisible(row is not None)
         if row is None:
@@ -221,6 +241,11 @@ class DetailPane(QScrollArea):
             self._note_timer.stop()
         if history is not None:
             self.history_model.set_history(history)
+
+    def show_dated(self, entries: list[ProgressEntry], origin: Origin | None) -> None:
+        """The row's 进展情况 entries with their dates, and where it was carried from (None: not carried)."""
+        self.progress_model.set_entries(entries)
+        self.origin_button.set_origin(origin)
 
     # ---- editing ---------------------------------------------------------------------------------
     def _request(self, changes: dict[str, object], text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.enums import Status
 from desktop.ui.models.item_tree import Column
@@ -27,7 +27,14 @@ class ItemDelegate(QStyledItemDelegate):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        if index.column() == Column.UNIT and isinstance(editor, QLineEdit):
+            # the office's units (设置), as in the detail pane's 牵头单位
+            from desktop.ui.widgets.unit_completer import offer_units
+
+            room = getattr(parent.window(), "settings_room", None)
+            offer_units(editor, list(getattr(room, "units", [])), several=False)
+        return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
