@@ -1,9 +1,10 @@
 """Desktop UI bench on 50,000 measures: cold start vs a bare PySide6 window, filter per keystroke, UI stalls.
 
-Run: python bench/ui.py [MEASURES] [--remote-only]   (offscreen by default; under xvfb-run it uses the X server)
-Targets (issue 4): cold start to the first painted main window <= 1.5x a bare PySide6 window's cold start
-(both measured here, in fresh processes, alternating, best of 10); search filter <= 30 ms per keystroke; no UI-thread
-stall over ~50 ms during refresh, filter and import (a 5 ms QTimer on the UI thread records the longest gap).
+Run: python bench/ui.py [MEASURES] [--remote-only | --no-remote]   (offscreen by default; under xvfb-run it uses the X server)
+Targets (issue 17): cold start to the first painted main window <= 1.4x a bare PySide6 window's cold start
+(both measured here, in fresh processes, alternating; best of 10 and median), to the first report's tree painted
+<= 3x; search filter per keystroke median <= 16 ms (one frame at 60 Hz), max <= 25 ms; no UI-thread stall over
+~50 ms during refresh, filter and import (a 5 ms QTimer on the UI thread records the longest gap).
 Then the remote-database case (bench/ui_remote.py, issue 14): tick, tick-all, edit, undo, redo and
 import-while-ticking on PostgreSQL 20 ms away each way, next to the same on local SQLite.
 """
@@ -58,7 +59,7 @@ _APP = r"""
 import sys
 # in run()'s order: the entry point imports desktop.ui.app before anything imports Qt
 from desktop.core.gc_pause import cyclic_gc_paused
-from desktop.ui.app import make_app, _open_store
+from desktop.ui.app import make_app, _open_store, show_first_report
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 class F(QObject):
     seen = False
@@ -80,9 +81,9 @@ def loaded():
     print("TREE", w.item_model.visible_count(), flush=True)
     app.quit()
 w.tree_loaded.connect(loaded)
-w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store)
+show_first_report(w, sys.argv[1], then=lambda: w.jobs.db(_open_store, sys.argv[1], on_done=w.set_store))
 app.exec()
-w.store.close()
+w.close_store()
 """
 
 
@@ -165,7 +166,7 @@ def in_process(url: str, tmp: Path) -> None:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from db.store import open_store
-    from desktop.ui.app import make_app
+    from desktop.ui.app import PARSER_START_IDLE_MS, make_app, start_parser_when_idle
     from desktop.ui.import_flow import ConfirmedPlan
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.report_list import ALL_REPORTS
@@ -186,6 +187,12 @@ def in_process(url: str, tmp: Path) -> None:
     w.start()
     wait(w.tree_loaded)
     first_stall = meter.stop()
+    # as desktop.ui.app.run does once the store is open: the parser's process starts when the window is idle
+    meter.start()
+    start_parser_when_idle(w)
+    QTimer.singleShot(PARSER_START_IDLE_MS + 1500, loop.quit)
+    loop.exec()
+    parser_stall = meter.stop()
 
     meter.start()
     w.select_report(ALL_REPORTS)
@@ -211,7 +218,7 @@ def in_process(url: str, tmp: Path) -> None:
         worst = meter.stop()
         print("  each:", " ".join(f"{x:.0f}" for x in times))
         print(f"filter per keystroke ({label}, {len(times)} keystrokes typing and deleting “{SEARCH}”): "
-              f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target <= 30 ms); "
+              f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target median <= 16, max <= 25 ms); "
               f"longest UI-thread stall while typing {worst:.0f} ms")
 
     keystrokes(f"all reports, {w.item_model.visible_count()} measures")
@@ -239,7 +246,7 @@ def in_process(url: str, tmp: Path) -> None:
     ImportPreviewDialog.review = classmethod(lambda cls, parent, parsed: [  # type: ignore[method-assign]
         ConfirmedPlan(p.name, p.plan, p.doc) for p in parsed if p.plan is not None])
     import_stalls = []
-    for n in range(2):  # the first import also starts the parser process; the second finds it running
+    for n in range(2):  # both find the parser process running (started at idle, above)
         if n:
             # another plan, not the same one again: that one would be asked about (its items' titles match)
             big_file.write_text("\n".join(lines).replace("2024年上半年", "2025年上半年").replace("项任务", "项工作"),
@@ -252,8 +259,8 @@ def in_process(url: str, tmp: Path) -> None:
         import_stalls.append(meter.stop())
         print(f"import {n + 1} of a 400-item report (parse + preview + save + reload): {time.perf_counter() - t:.2f} s")
     print(f"longest UI-thread stall: first load {first_stall:.0f} ms, all-reports load {all_stall:.0f} ms, "
-          f"refresh {refresh_stall:.0f} ms, import {import_stalls[0]:.0f} ms (parser process starting) / "
-          f"{import_stalls[1]:.0f} ms (running) (target <= ~50 ms)")
+          f"refresh {refresh_stall:.0f} ms, parser process started at idle {parser_stall:.0f} ms, "
+          f"import {import_stalls[0]:.0f} ms (first) / {import_stalls[1]:.0f} ms (second) (target <= ~50 ms)")
     w.close()
     store.close()
     QTimer.singleShot(0, app.quit)
@@ -290,13 +297,16 @@ def main() -> int:
     median_paint = statistics.median(p for p, _ in app_runs)
     print(f"cold start, bare PySide6 window: {best_bare * 1000:.0f} ms (best of {_COLD_RUNS}, alternating; "
           f"median {median_bare * 1000:.0f} ms)")
+    median_tree = statistics.median(t for _, t in app_runs if t is not None)
     print(f"cold start, halfyear main window first painted: {best_paint * 1000:.0f} ms = "
-          f"{best_paint / best_bare:.2f}x bare (target <= 1.5x; medians: {median_paint * 1000:.0f} ms = "
+          f"{best_paint / best_bare:.2f}x bare (target <= 1.4x; medians: {median_paint * 1000:.0f} ms = "
           f"{median_paint / median_bare:.2f}x)")
     print(f"cold start, first report's tree loaded and painted: {best_tree * 1000:.0f} ms = "
-          f"{best_tree / best_bare:.2f}x bare")
+          f"{best_tree / best_bare:.2f}x bare (target <= 3x; medians: {median_tree * 1000:.0f} ms = "
+          f"{median_tree / median_bare:.2f}x)")
     in_process(url, tmp)
-    run_remote(tmp)
+    if "--no-remote" not in sys.argv:
+        run_remote(tmp)
     return 0
 
 

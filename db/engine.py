@@ -18,25 +18,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql import Executable
 
+from db.first_look import default_url  # noqa: F401 - where the store's callers find it
+
 # A pooled server connection unused this long is pinged before use (one round trip): a server restart or a
 # firewall dropping idle connections would otherwise fail the clerk's next tick. A connection in steady use is
 # not pinged, so a tick costs only its own round trips (SQLAlchemy's pool_pre_ping pings on every checkout).
 IDLE_PING_SECONDS = 30.0
-
-
-def default_url() -> str:
-    """$HALFYEAR_DB, else the SQLite file in the user's data folder."""
-    env = os.environ.get("HALFYEAR_DB", "").strip()
-    if env:
-        return env
-    folder = Path(platformdirs.user_data_dir("halfyear", appauthor=False))
-    return f"sqlite:///{folder / 'halfyear.db'}"
 
 
 def normalise_url(url: str | None) -> str:
@@ -158,19 +150,28 @@ class WriteTransaction:
         return out
 
     def _send_plain(self, statements: Sequence[Statement]) -> list[Outcome]:
+        # Straight on the driver's cursor with each statement compiled once: SQLAlchemy's execution path
+        # (cache key, parameter processing, result set-up) cost more than SQLite's own work for a tick
+        # (bench/store.py, "status change + history").
+        dialect = self._conn.dialect
+        raw = self._conn.connection.dbapi_connection
+        assert raw is not None
+        cur = raw.cursor()
         out = []
-        for st in statements:
-            result = self._conn.execute(st.stmt, dict(st.params))
-            try:
-                if not result.returns_rows:
+        try:
+            for st in statements:
+                sql, params = _sql_positional(dialect, st.stmt, st.params)
+                cur.execute(sql, params)
+                if cur.description is None:
                     rows: list[tuple[Any, ...]] = []
                 elif st.driver_rows:
-                    rows = list(result.cursor.fetchall()) if result.cursor is not None else []
+                    rows = list(cur.fetchall())
                 else:
-                    rows = [tuple(r) for r in result]
-                out.append(Outcome(rows, result.rowcount))
-            finally:
-                result.close()
+                    processors = _result_processors(dialect, st.stmt)
+                    rows = [tuple(p(v) if p is not None else v for p, v in zip(processors, r)) for r in cur.fetchall()]
+                out.append(Outcome(rows, cur.rowcount))
+        finally:
+            cur.close()
         return out
 
     def _send_pipelined(self, statements: Sequence[Statement], commit: bool) -> list[Outcome]:
@@ -234,6 +235,64 @@ def _sql(dialect: Dialect, stmt: Executable, params: Mapping[str, Any]) -> tuple
 def _compiled(dialect: Dialect, stmt: Executable) -> Any:
     # Statements built once (the row SELECTs, cached by db.queries) are compiled once too.
     return stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
+
+
+def _sql_positional(dialect: Dialect, stmt: Executable, params: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    """As _sql, for a driver taking its parameters in order (SQLite's qmark style)."""
+    state = _compiled(dialect, stmt).construct_expanded_state(dict(params))
+    processors = state.processors or {}
+    values = state.parameters
+    return state.statement, tuple(processors[k](values[k]) if k in processors else values[k]
+                                  for k in state.positiontup or ())
+
+
+@lru_cache(maxsize=256)
+def _result_processors(dialect: Dialect, stmt: Executable) -> tuple[Any, ...]:
+    """The functions turning a driver's column values into Python values (SQLite's dates and booleans)."""
+    return tuple(col.type.dialect_impl(dialect).result_processor(dialect, None)
+                 for col in stmt.selected_columns)  # type: ignore[attr-defined]
+
+
+def fetch_all(conn: Connection, stmt: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """A SELECT's rows as tuples of Python values; on SQLite straight on the driver's cursor (compiled once)."""
+    if conn.dialect.name != "sqlite":
+        return [tuple(r) for r in conn.execute(stmt, dict(params))]
+    sql, values = _sql_positional(conn.dialect, stmt, params)
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    processors = _result_processors(conn.dialect, stmt)
+    return [tuple(p(v) if p is not None else v for p, v in zip(processors, r)) for r in raw.execute(sql, values)]
+
+
+def insert_many(conn: Connection, stmt: Executable, rows: Sequence[Mapping[str, Any]]) -> int | None:
+    """Run an INSERT over many parameter sets; returns the last row id on SQLite (None elsewhere).
+
+    SQLite: straight on the driver's cursor with the statement compiled once and each row's values put in
+    order through the column types' converters (dates, booleans), as SQLAlchemy's executemany would.
+    Parameter names are the column names with a `p_` in front (see db.store._insert_statement).
+    """
+    if conn.dialect.name != "sqlite":
+        conn.execute(stmt, [{f"p_{k}": v for k, v in r.items()} for r in rows])
+        return None
+    if not rows:
+        return None
+    state = _compiled(conn.dialect, stmt).construct_expanded_state({f"p_{k}": None for k in rows[0]})
+    names = state.positiontup or ()
+    processors = state.processors or {}
+    keys = [n[2:] for n in names]
+    convert = [processors.get(n) for n in names]
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cur = raw.cursor()
+    try:
+        values = [tuple(c(r[k]) if c is not None else r[k] for k, c in zip(keys, convert)) for r in rows]
+        if len(values) == 1:  # the driver keeps lastrowid after execute() only
+            cur.execute(state.statement, values[0])
+        else:
+            cur.executemany(state.statement, values)
+        return cur.lastrowid
+    finally:
+        cur.close()
 
 
 @contextmanager

@@ -160,3 +160,29 @@ _DECODED = {name for name, value in vars(ItemRow).items() if isinstance(value, p
 for _name, _n in _INDEX.items():
     if _name not in _DECODED:
         setattr(ItemRow, _name, property(itemgetter(_n)))
+
+
+def preorder(rows: list[ItemRow]) -> list[ItemRow]:
+    """Rows in tree pre-order; `rows` list each parent's children in position order."""
+    ids = {r.id for r in rows}
+    roots: list[ItemRow] = []
+    children: dict[int, list[ItemRow]] = {}
+    for r in rows:
+        parent = r.parent_id
+        if parent in ids:
+            children.setdefault(parent, []).append(r)
+        else:
+            roots.append(r)
+    out: list[ItemRow] = []
+    append = out.append
+    get = children.get
+
+    def visit(level: list[ItemRow]) -> None:
+        for r in level:
+            append(r)
+            kids = get(r.id)
+            if kids:
+                visit(kids)
+
+    visit(roots)
+    return out

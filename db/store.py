@@ -10,10 +10,11 @@ import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Connection, DateTime, Engine, Table, and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
@@ -40,8 +41,8 @@ from db.api import (
 )
 from db.backup_files import BackupPolicy, newest_backup
 from db.clock import now as _now
-from db.engine import Statement, WriteTransaction, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
-from db.item_row import row_from_values
+from db.engine import Statement, WriteTransaction, fetch_all, insert_many, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
+from db.item_row import preorder as _preorder, row_from_values
 from db.models import History, Item, Report, Setting
 from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -51,6 +52,7 @@ from desktop.core.types import Plan, PlanItem
 _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
            "due", "original_due", "delay_reason", "note", "ongoing")
 _CHUNK = 500
+_EDIT_COLUMNS = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
 
 
 def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000,
@@ -286,30 +288,33 @@ class Store(YearEndStore):
         now = _now()
         with self._writing() as s:
             if not allow_duplicate:
-                found = s.execute(select(Report.id, Report.title).where(Report.sha256 == sha256)
-                                  .order_by(Report.id).limit(1)).first()
-                if found is not None:
-                    raise DuplicateReportError(found.id, found.title)
-            report_id = s.execute(insert(Report).returning(Report.id), [{
+                found = fetch_all(s, _same_file_select(), {"sha": sha256})
+                if found:
+                    raise DuplicateReportError(*found[0])
+            report_row = {
                 "title": plan.title or plan.source, "source_name": plan.source, "sha256": sha256,
                 "year": plan.year, "heading": plan.section.heading, "preamble": plan.section.preamble or "",
                 "original_text": original_text, "imported_at": now, "period_start": now.date(),
                 "sample": sample,
-            }]).scalar_one()
+            }
+            if self.is_sqlite:  # the driver's cursor, statements compiled once (db.engine.insert_many)
+                report_id = insert_many(s, _insert_statement("report", tuple(report_row)), [report_row])
+            else:
+                report_id = s.execute(insert(Report).returning(Report.id), [report_row]).scalar_one()
+            assert report_id is not None
             level: list[tuple[int | None, int, PlanItem]] = [(None, pos, it) for pos, it in enumerate(plan.items)]
             items = measures = depth = 0
             table = Item.__table__
             assert isinstance(table, Table)
             while level:
                 rows = [self._plan_row(report_id, parent, depth, pos, it, now) for parent, pos, it in level]
-                s.execute(insert(table), rows)  # executemany: one statement for the whole level
+                insert_many(s, _insert_statement("item", tuple(rows[0])), rows)  # one statement for the whole level
                 if depth == 0:
                     items = len(rows)
                 measures += sum(1 for _, _, it in level if not it.children)
                 parents = [(row["uuid"], it) for row, (_, _, it) in zip(rows, level) if it.children]
                 if parents:
-                    ids: dict[str, int] = dict(s.execute(select(table.c.uuid, table.c.id).where(
-                        table.c.report_id == report_id, table.c.depth == depth)).all())
+                    ids: dict[str, int] = dict(fetch_all(s, _ids_at_depth(), {"rid": report_id, "depth": depth}))
                     level = [(ids[u], pos, child) for u, it in parents for pos, child in enumerate(it.children)]
                 else:
                     level = []
@@ -348,32 +353,7 @@ class Store(YearEndStore):
     def _summary_statement(self, report_ids: Sequence[int] | None, as_of: date | None) -> Statement:
         """The SELECT of report summaries (columns in _summary's order), with its parameters."""
         scope = self._scope(report_ids=report_ids, as_of=as_of)
-        rows = queries.item_select(scope.shape)
-        c = rows.c
-        leaf = c.child_count == 0
-        root = c.depth == 0
-        agg = (
-            select(
-                c.report_id,
-                func.sum(case((root, 1), else_=0)).label("n_items"),
-                func.sum(case((leaf, 1), else_=0)).label("measures"),
-                func.sum(case((and_(leaf, c.eff_done == 1), 1), else_=0)).label("done"),
-                func.sum(case((and_(root, c.eff_done == 1), 1), else_=0)).label("done_items"),
-                func.sum(case((and_(leaf, c.overdue == 1), 1), else_=0)).label("overdue"),
-            ).group_by(c.report_id).subquery("agg")
-        )
-        stmt = (
-            select(Report.id, Report.title, Report.source_name, Report.year, Report.heading, Report.preamble,
-                   Report.sample, Report.imported_at, agg.c.n_items, agg.c.measures, agg.c.done, agg.c.overdue,
-                   Report.sha256, agg.c.done_items)
-            .outerjoin(agg, agg.c.report_id == Report.id)
-            .order_by(Report.imported_at.desc(), Report.id.desc())
-        )
-        if report_ids is not None:
-            stmt = stmt.where(Report.id.in_(list(report_ids)))
-        if as_of is not None:
-            stmt = stmt.where(Report.imported_at < queries.Scope(as_of=as_of).cutoff)
-        return Statement(stmt, scope.params(self.light_settings()))
+        return Statement(_summary_select(scope.shape), scope.params(self.light_settings()))
 
     def delete_report(self, report_id: int) -> None:
         """Delete a report with its items and their history."""
@@ -542,13 +522,10 @@ class Store(YearEndStore):
             raise InvalidChangeError("同一条不能在一次修改中出现两次。")
         if not ids:
             return []
-        columns = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
-        stored = (select(*(getattr(Item, c) for c in columns))
-                  .where(Item.id.in_(bindparam("ids", expanding=True))).with_for_update())
         now = _now()
         with self._editing() as tx:
-            current_out, before_out = tx.send([Statement(stored, {"ids": ids}), self._row_statement(ids)])
-            current = {r[0]: dict(zip(columns, r)) for r in current_out.rows}
+            current_out, before_out = tx.send([Statement(_stored_select(), {"ids": ids}), self._row_statement(ids)])
+            current = {r[0]: dict(zip(_EDIT_COLUMNS, r)) for r in current_out.rows}
             before = {r.id: r for r in map(row_from_values, before_out.rows)}
             for item_id, _changes, version in edits:
                 if item_id not in current:
@@ -561,14 +538,15 @@ class Store(YearEndStore):
                 diff = _diff(current[item_id], wanted, now)
                 if not diff:
                     continue
-                writes.append(Statement(update(Item).where(Item.id == item_id, Item.version == version)
-                                        .values(**diff, version=Item.version + 1, updated_at=now)))
+                writes.append(Statement(_update_statement(tuple(diff)), {
+                    **{f"v_{f}": v for f, v in diff.items()}, "v__id": item_id, "v__version": version, "v__now": now}))
                 cur = current[item_id]
                 history += [{"report_id": cur["report_id"], "item_id": item_id, "at": now, "who": who, "field": f,
                              "old": _text(cur[f]), "new": _text(v)} for f, v in diff.items()]
             if not writes:
                 return [ItemChange(before=before[i], after=before[i]) for i in ids]
-            writes.append(Statement(insert(History).values(history)))
+            writes.append(Statement(_history_insert(len(history)),
+                                    {f"h{k}_{f}": h[f] for k, h in enumerate(history) for f in _HISTORY_FIELDS}))
             parents = sorted({p for c in current.values() if (p := c["parent_id"]) is not None} - set(ids))
             report_ids = sorted({c["report_id"] for c in current.values()})
             tail = [self._row_statement([*ids, *parents])]
@@ -747,6 +725,84 @@ def friendly_errors(path: Path | None, *, writing: bool) -> Iterator[None]:
         raise diagnose.store_error(exc, path, writing=writing) from exc
 
 
+@lru_cache(maxsize=16)
+def _summary_select(shape: queries.Shape) -> Any:
+    """Report summaries for a scope shape, built once per shape (compiled once too: see db.engine._compiled)."""
+    rows = queries.item_select(shape)
+    c = rows.c
+    leaf = c.child_count == 0
+    root = c.depth == 0
+    agg = (
+        select(
+            c.report_id,
+            func.sum(case((root, 1), else_=0)).label("n_items"),
+            func.sum(case((leaf, 1), else_=0)).label("measures"),
+            func.sum(case((and_(leaf, c.eff_done == 1), 1), else_=0)).label("done"),
+            func.sum(case((and_(root, c.eff_done == 1), 1), else_=0)).label("done_items"),
+            func.sum(case((and_(leaf, c.overdue == 1), 1), else_=0)).label("overdue"),
+        ).group_by(c.report_id).subquery("agg")
+    )
+    stmt = (
+        select(Report.id, Report.title, Report.source_name, Report.year, Report.heading, Report.preamble,
+               Report.sample, Report.imported_at, agg.c.n_items, agg.c.measures, agg.c.done, agg.c.overdue,
+               Report.sha256, agg.c.done_items)
+        .outerjoin(agg, agg.c.report_id == Report.id)
+        .order_by(Report.imported_at.desc(), Report.id.desc())
+    )
+    if shape.reports:
+        stmt = stmt.where(Report.id.in_(bindparam("report_ids", expanding=True)))
+    if shape.as_of:
+        stmt = stmt.where(Report.imported_at < bindparam("cutoff", type_=DateTime))
+    return stmt
+
+
+@lru_cache(maxsize=1)
+def _same_file_select() -> Any:
+    """The first report imported from a file with this checksum (:sha)."""
+    return select(Report.id, Report.title).where(Report.sha256 == bindparam("sha")).order_by(Report.id).limit(1)
+
+
+@lru_cache(maxsize=1)
+def _ids_at_depth() -> Any:
+    """uuid → id of a report's rows at one depth (:rid, :depth): the parents of the next level of an import."""
+    return select(Item.uuid, Item.id).where(Item.report_id == bindparam("rid"), Item.depth == bindparam("depth"))
+
+
+@lru_cache(maxsize=8)
+def _insert_statement(table: str, columns: tuple[str, ...]) -> Any:
+    """INSERT of these columns with parameters named p_<column> (db.engine.insert_many), built once."""
+    model: Any = {"report": Report, "item": Item}[table]
+    cols = model.__table__.c
+    return insert(model).values({c: bindparam(f"p_{c}", type_=cols[c].type) for c in columns})
+
+
+@lru_cache(maxsize=1)
+def _stored_select() -> Any:
+    """The stored fields of the rows an edit changes, locked for the transaction (on a server)."""
+    return (select(*(getattr(Item, c) for c in _EDIT_COLUMNS))
+            .where(Item.id.in_(bindparam("ids", expanding=True))).with_for_update())
+
+
+@lru_cache(maxsize=64)
+def _update_statement(fields: tuple[str, ...]) -> Any:
+    """UPDATE of these fields of one row at its expected version, built (and compiled) once per field set."""
+    cols = Item.__table__.c
+    values: dict[str, Any] = {f: bindparam(f"v_{f}", type_=cols[f].type) for f in fields}
+    return (update(Item).where(Item.id == bindparam("v__id"), Item.version == bindparam("v__version"))
+            .values(**values, version=Item.version + 1, updated_at=bindparam("v__now", type_=DateTime)))
+
+
+_HISTORY_FIELDS = ("report_id", "item_id", "at", "who", "field", "old", "new")
+
+
+@lru_cache(maxsize=32)
+def _history_insert(n: int) -> Any:
+    """One INSERT of `n` history rows (a multi-row VALUES), built once per row count."""
+    cols = History.__table__.c
+    return insert(History).values([{f: bindparam(f"h{k}_{f}", type_=cols[f].type) for f in _HISTORY_FIELDS}
+                                   for k in range(n)])
+
+
 def _summary(r: Any) -> ReportSummary:
     """A ReportSummary from a row of Store._summary_statement."""
     (id_, title, source_name, year, heading, preamble, sample, imported_at, n_items, measures, done, overdue,
@@ -843,30 +899,4 @@ def _descendants(s: Connection, report_id: int, item_id: int) -> list[int]:
         i = stack.pop()
         out.append(i)
         stack.extend(children.get(i, ()))
-    return out
-
-
-def _preorder(rows: list[ItemRow]) -> list[ItemRow]:
-    """Rows in tree pre-order; `rows` list each parent's children in position order."""
-    ids = {r.id for r in rows}
-    roots: list[ItemRow] = []
-    children: dict[int, list[ItemRow]] = {}
-    for r in rows:
-        parent = r.parent_id
-        if parent in ids:
-            children.setdefault(parent, []).append(r)
-        else:
-            roots.append(r)
-    out: list[ItemRow] = []
-    append = out.append
-    get = children.get
-
-    def visit(level: list[ItemRow]) -> None:
-        for r in level:
-            append(r)
-            kids = get(r.id)
-            if kids:
-                visit(kids)
-
-    visit(roots)
     return out

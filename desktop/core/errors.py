@@ -1,8 +1,12 @@
 """Domain exceptions; every message is Chinese text fit to show a clerk as it is."""
 
-from collections.abc import Sequence
+from __future__ import annotations
 
-from desktop.core.types import Alternative
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the window's job runner imports this module before its first paint; the types' ~20 classes wait
+    from desktop.core.types import Alternative
 
 
 class ReportError(Exception):

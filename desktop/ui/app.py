@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from db.backup_files import BackupPolicy
     from db.store import Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.models.row_filter import PreparedRows
 
 ORGANIZATION = "halfyear"
 APPLICATION = "halfyear"
@@ -145,6 +147,7 @@ def run(argv: list[str]) -> int:
     def opened(store: Store) -> None:
         window.set_store(store)
         window.offer_samples(seeds_dir())
+        start_parser_when_idle(window)
 
     def failed(exc: Exception) -> None:
         from desktop.ui.errors import show_error
@@ -157,10 +160,53 @@ def run(argv: list[str]) -> int:
 
     # --db, then HALFYEAR_DB, then the database chosen in 设置 on this PC, then the default file.
     url = args.db or (None if os.environ.get("HALFYEAR_DB", "").strip() else saved_database(window.settings))
-    window.jobs.db(_open_store, url, saved_backup_policy(window.settings), on_done=opened, on_error=failed)
+    policy = saved_backup_policy(window.settings)
+    show_first_report(window, url, then=lambda: window.jobs.db(_open_store, url, policy, on_done=opened,
+                                                               on_error=failed))
     code = app.exec()
     window.close_store()
     return status["code"] or code
+
+
+def show_first_report(window: MainWindow, url: str | None, *, then: Callable[[], object]) -> None:
+    """Read the first report's rows without the store (db.first_look) and show them; then call `then` (open the
+    store), once the tree has painted: SQLAlchemy's import on the database thread would slow that paint down."""
+    from PySide6.QtCore import QTimer
+
+    def shown(first: tuple[int, PreparedRows] | None) -> None:
+        window.browser.show_first(first)
+        QTimer.singleShot(0, then)  # queued behind the paint the new rows asked for
+
+    def unread(_exc: Exception) -> None:  # a failure first_look did not expect: the store's opening tells it
+        then()
+
+    window.jobs.db(_first_look, url, window.browser.saved_report(), on_done=shown, on_error=unread)
+
+
+def _first_look(url: str | None, wanted: int | None) -> tuple[int, PreparedRows] | None:
+    from db.first_look import first_look
+    from desktop.ui.models.row_filter import prepare_rows
+
+    look = first_look(url, wanted)
+    return None if look is None else (look.report_id, prepare_rows(look.rows))
+
+
+# The parser's worker process (desktop/services/parser_pool.py) starts this long after the store opened, when
+# the first loads are over: started by the first import instead, its start stalled the window (~70 ms).
+PARSER_START_IDLE_MS = 1500
+
+
+def start_parser_when_idle(window: MainWindow) -> None:
+    """Start the parser's process a little after start-up, so the first import finds it running."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(PARSER_START_IDLE_MS, window, lambda: window.jobs.work(_start_parser))
+
+
+def _start_parser() -> None:
+    from desktop.services.parser_pool import warm_up  # multiprocessing's import (~25 ms) in the job, not the UI thread
+
+    warm_up()
 
 
 def _open_store(url: str | None, backups: BackupPolicy | None = None) -> Store:

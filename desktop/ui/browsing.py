@@ -39,6 +39,7 @@ class Browser(QObject):
         self._generation = 0
         self._have_reports = False
         self._shown_empty = False
+        self._unannounced = False  # the first report was shown before the list: say it is chosen once it is
         self.expansion = TreeExpansion(views.tree, views.tree_model, report_id=lambda: self.report_id,
                                        busy=busy)
         views.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
@@ -65,8 +66,7 @@ class Browser(QObject):
         views, bar = self._views, self._window.statusBar()
         wanted = self.report_id
         if wanted is None:
-            saved = self._settings.value("view/report")
-            wanted = int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else None
+            wanted = self.saved_report()
         self._have_reports = True  # from now on a current row in the list means a choice
         if reports and self._shown_empty and wanted == ALL_REPORTS:
             # The first reports (the samples, or a first import) arrive while the empty 全部报告 view
@@ -84,6 +84,9 @@ class Browser(QObject):
         current = views.report_view.currentIndex()
         if not current.isValid() or current.data(ReportIdRole) != wanted:
             views.report_view.setCurrentIndex(views.report_model.index_of_report(wanted))
+        if self._unannounced and self.report_id is not None:
+            self._unannounced = False
+            self.report_chosen.emit(self.report_id)
         if not reports:
             bar.showMessage(self.no_reports_text())
         elif bar.currentMessage() in (self._window.tr("正在读取数据…"), self.no_reports_text()):
@@ -97,6 +100,20 @@ class Browser(QObject):
     def reports_changed(self, reports: list[ReportSummary]) -> None:
         """New figures of some reports (an edit's answer), shown in place."""
         self._views.report_model.update_reports(reports)
+
+    def saved_report(self) -> int | None:
+        """The report the clerk last looked at (None on a first start)."""
+        saved = self._settings.value("view/report")
+        return int(saved) if saved is not None and str(saved).lstrip("-").isdigit() else None
+
+    def show_first(self, first: tuple[int, PreparedRows] | None) -> None:
+        """The first report's rows, read before the store was open (db.first_look); the list follows."""
+        if first is None or self.report_id is not None:
+            return
+        self.report_id, prepared = first
+        self._unannounced = True
+        self._generation += 1
+        self._on_tree(self._generation, self.report_id, prepared)
 
     def select_report(self, report_id: int) -> None:
         """Show one report's tree (or ALL_REPORTS for every measure)."""

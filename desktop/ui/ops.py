@@ -35,6 +35,7 @@ class OpHost(QObject):
         self.jobs = jobs
         self._store: Store | None = None
         self._writes = 0
+        self._waiting: list[Callable[[], object]] = []
 
     @property
     def store(self) -> Store | None:
@@ -42,8 +43,16 @@ class OpHost(QObject):
         return self._store
 
     def attach(self, store: Store | None) -> None:
-        """Use this store from now on (the window shows before the database is open)."""
+        """Use this store from now on (the window shows before the database is open); ops asked for meanwhile run now."""
         self._store = store
+        waiting, self._waiting = self._waiting, []
+        if store is not None:
+            for run in waiting:
+                run()
+
+    def when_open(self, run: Callable[[], object]) -> None:
+        """Call `run` once the store is attached (in the order asked)."""
+        self._waiting.append(run)
 
     @property
     def busy(self) -> bool:
@@ -116,12 +125,15 @@ class StoreOp(Generic[T]):
         self._progress = (label, cancellable)
         return self
 
-    def run(self) -> Job:
-        """Queue the op on the database lane."""
+    def run(self) -> Job | None:
+        """Queue the op on the database lane (None: it waits for the store, which is still opening)."""
         host = host_of(self._parent)
         store = host.store
         if store is None:
-            raise RuntimeError("the store is not open yet")  # the window's actions wait for it
+            # The first report shows before the store is open (db.first_look): a tick or a row's history
+            # asked for in that moment goes on the lane once the store is there, in the order asked.
+            host.when_open(self.run)
+            return None
         if self.writes:
             host._write_started()
         ended = host._write_ended if self.writes else _nothing

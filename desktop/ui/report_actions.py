@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +59,8 @@ class ReportActions(QObject):
 
     def offer_samples(self, seeds_dir: Path, store_url: str) -> None:
         """First start on a new database: load the sample reports once and say how to import one's own."""
+        import hashlib  # after the first paint: its OpenSSL module takes ~2 ms to load
+
         key = "samples/" + hashlib.sha1(store_url.encode("utf-8")).hexdigest()[:12]
         if self._settings.value(key):
             return

@@ -71,6 +71,37 @@ def test_painted_cells_get_the_same_values_through_multidata(qtbot) -> None:
             assert not option.icon.isNull()
 
 
+def test_painted_cells_follow_updates_reloads_and_the_light_rule(qtbot) -> None:
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    def painted(idx: QModelIndex) -> str:
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, idx)  # multiData, as a paint asks
+        return option.text
+
+    model = ItemTreeModel()
+    rows = tree(2, 2)
+    model.set_rows(rows, flat=True)
+    m = rows[1]
+    idx = model.index_of(m.id, Column.STATUS)
+    assert painted(idx) == "未启动"
+    model.update_rows([m.replace(status=Status.DONE, version=2)])
+    assert painted(idx) == "已完成"
+    parent = rows[0]
+    task = model.index_of(m.id, Column.TASK)
+    before = painted(task)
+    model.update_rows([parent.replace(label="（九）", version=2)])  # the flat list shows the item's label
+    assert painted(task) != before and painted(task).startswith("（九）")
+    model.set_rows([r.replace(owner="张三") for r in model.loaded_rows()], flat=True)  # same rows, new values
+    assert painted(model.index_of(m.id, Column.OWNER)) == "张三"
+    icon = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(icon, task)
+    model.set_light_rule("schedule")
+    again = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(again, task)
+    assert model.data(task, Qt.ItemDataRole.DecorationRole).cacheKey() == again.icon.cacheKey()
+
+
 def test_flat_mode_lists_measures_only(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(5, 3) + tree(2, 2, report_id=2, start=100), flat=True)

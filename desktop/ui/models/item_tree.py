@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import IntEnum
+from itertools import compress, repeat
+from operator import contains
 from typing import Any
 
 from PySide6.QtCore import (
@@ -92,6 +94,9 @@ def _column_flags(leaf: bool) -> tuple[Qt.ItemFlag, ...]:
 _LEAF_FLAGS = _column_flags(True)
 _ITEM_FLAGS = _column_flags(False)
 _NCOLS = len(Column)
+_MATCHES_KEPT = 32
+_CELLS_KEPT = 5000
+_UNSET = object()
 
 # Colours, not brushes: Qt takes either for ForegroundRole, and QBrush's Python type costs ~1 ms to set up.
 _GREY = QColor("#8a8f98")
@@ -127,10 +132,18 @@ class ItemTreeModel(QAbstractItemModel):
         self._hay: dict[int, str] = {}
         self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._pos: dict[int, int] = {}
-        self._parent_of: dict[int, int] = {}
+        self._parent_of: dict[int, int] = {}  # every loaded row's parent key (0 = top level); {} in the flat list
+        self._parent_key: dict[int, int] = {}
         self._filter = RowFilter()
         self._leaf_ids: list[int] = []
+        self._leaf_set: frozenset[int] = frozenset()
+        self._leaf_hay: list[str] = []  # the measures' search texts in _leaf_ids order (scanned in C, see _matching_leaves)
+        self._leaf_at: dict[int, int] = {}
         self._visible_leaves: list[int] | None = None
+        # Recent filters' matches: deleting letters again gives back a result computed while typing them.
+        self._matches: dict[tuple[object, ...], list[int]] = {}
+        # What painted cells answered, per (id, column) and role: a keystroke repaints mostly the same rows.
+        self._cells: dict[tuple[int, int], dict[int, object]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now_year = date.today().year
         self._headers = _headers()
@@ -139,6 +152,7 @@ class ItemTreeModel(QAbstractItemModel):
     def set_report_titles(self, titles: dict[int, str]) -> None:
         """Report names for the flat list's tooltips."""
         self._report_titles = dict(titles)
+        self._cells.clear()
 
     # ---- loading -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[ItemRow] | PreparedRows, *, flat: bool = False,
@@ -160,14 +174,22 @@ class ItemTreeModel(QAbstractItemModel):
         self._rows = prepared.by_id
         self._order = ids
         self._hay = prepared.hay
-        self._leaf_ids = prepared.leaf_ids
+        self._take_leaves(prepared)
+        self._parent_key = prepared.parent_key
         self._visible_leaves = None
         self._rebuild()
         self.endResetModel()
 
+    def _take_leaves(self, prepared: PreparedRows) -> None:
+        self._leaf_ids, self._leaf_set = prepared.leaf_ids, prepared.leaf_set
+        self._leaf_hay, self._leaf_at = prepared.leaf_hay, prepared.leaf_at
+        self._matches.clear()
+        self._cells.clear()
+
     def _bulk_update(self, prepared: PreparedRows) -> None:
         self._rows = prepared.by_id
         self._hay = prepared.hay
+        self._take_leaves(prepared)
         # One signal per sibling range instead of one per row (50,000 signals take seconds).
         for key, lst in self._kids.items():
             if not lst:
@@ -184,7 +206,12 @@ class ItemTreeModel(QAbstractItemModel):
                 continue
             self._rows[r.id] = r
             parent = self._rows.get(r.parent_id) if r.parent_id is not None else None
-            self._hay[r.id] = haystack(r, parent)
+            self._hay[r.id] = hay = haystack(r, parent)
+            at = self._leaf_at.get(r.id)
+            if at is not None:
+                self._leaf_hay[at] = hay
+            self._matches.clear()
+            self._cells.clear()  # a parent's label and title show in its measures' cells too
             idx = self.index_of(r.id)
             if idx.isValid():
                 self.dataChanged.emit(idx, idx.siblingAtColumn(_NCOLS - 1))
@@ -193,6 +220,7 @@ class ItemTreeModel(QAbstractItemModel):
         """Show the deadline light or the schedule (序时) light as the row's mark."""
         if rule != self._light_rule:
             self._light_rule = rule
+            self._cells.clear()
             top = self._kids.get(0, [])
             if top:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0),
@@ -232,43 +260,65 @@ class ItemTreeModel(QAbstractItemModel):
         flt = self._filter
         if flt.is_empty:
             return self._leaf_ids
-        candidates = self._visible_leaves if narrow and self._visible_leaves is not None else self._leaf_ids
+        # "due within N days" of an unset day means of today: the same filter matches other rows tomorrow
+        key = (flt, date.today() if flt.due_within_days is not None and flt.today is None else None)
+        found = self._matches.get(key)
+        if found is not None:
+            return found
+        words = text_words(flt)
         hay = self._hay
-        # Text first, as comprehensions (the common case: typing in the search box).
-        for w in text_words(flt):
+        if narrow and self._visible_leaves is not None:
+            candidates = self._visible_leaves
+        elif words:
+            # The first word over every measure as one C-level pass (no Python frame per row), the rest
+            # over what it left.
+            candidates = list(compress(self._leaf_ids, map(contains, self._leaf_hay, repeat(words[0]))))
+            words = words[1:]
+        else:
+            candidates = self._leaf_ids
+        for w in words:
             candidates = [i for i in candidates if w in hay[i]]
         accept = leaf_matcher(flt)
         if accept.has_fields:
             fields = accept.fields_only
             rows = self._rows
             candidates = [i for i in candidates if fields(rows[i])]
+        if len(self._matches) >= _MATCHES_KEPT:
+            del self._matches[next(iter(self._matches))]
+        self._matches[key] = candidates
         return candidates
 
     def _rebuild(self, *, narrow: bool = False) -> None:
         rows = self._rows
         leaves = self._matching_leaves(narrow)
         self._visible_leaves = leaves
-        kids: dict[int, list[int]] = {0: []}
         if self._flat:
-            kids[0] = list(leaves)
-            parent_of = dict.fromkeys(leaves, 0)
+            kids: dict[int, list[int]] = {0: list(leaves) if self._sort is not None else leaves}
+            self._parent_of = {}
         else:
-            parent_of = {}
+            self._parent_of = parent_key = self._parent_key
+            kids = {0: []}
             if leaves is self._leaf_ids:
-                visible = None  # everything
+                for i in self._order:
+                    kids.setdefault(parent_key[i], []).append(i)
             else:
-                visible = set(leaves)
+                # Leaves come in pre-order: a parent is first seen at its first shown measure, which is after
+                # every earlier sibling's, so appending it then keeps the tree's order.
                 for i in leaves:
-                    p = rows[i].parent_id
-                    while p is not None and p not in visible and p in rows:
-                        visible.add(p)
-                        p = rows[p].parent_id
-            for i in self._order:
-                if visible is None or i in visible:
-                    p = rows[i].parent_id
-                    key = p if p is not None and p in rows else 0
-                    kids.setdefault(key, []).append(i)
-                    parent_of[i] = key
+                    p = parent_key[i]
+                    lst = kids.get(p)
+                    if lst is None:
+                        kids[p] = lst = []
+                        q = p
+                        while q:
+                            up = parent_key[q]
+                            above = kids.get(up)
+                            if above is not None:
+                                above.append(q)
+                                break
+                            kids[up] = [q]
+                            q = up
+                    lst.append(i)
         if self._sort is not None:
             col, order = self._sort
             keyfn = self._sort_key(Column(col))
@@ -277,7 +327,7 @@ class ItemTreeModel(QAbstractItemModel):
         pos: dict[int, int] = {}
         for lst in kids.values():
             pos.update(zip(lst, range(len(lst))))
-        self._kids, self._parent_of, self._pos = kids, parent_of, pos
+        self._kids, self._pos = kids, pos
 
     @staticmethod
     def _sort_key(col: Column) -> Callable[[ItemRow], Any]:
@@ -305,7 +355,7 @@ class ItemTreeModel(QAbstractItemModel):
 
     def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
         """The index showing `item_id`, or an invalid index when it is filtered out."""
-        return self._index_for(item_id, column) if item_id in self._parent_of else QModelIndex()
+        return self._index_for(item_id, column) if item_id in self._pos else QModelIndex()
 
     def visible_count(self) -> int:
         """How many measures are currently shown."""
@@ -329,7 +379,7 @@ class ItemTreeModel(QAbstractItemModel):
 
     def top_level_id(self, item_id: int | None) -> int | None:
         """The shown top-level row above (or at) `item_id`; None when it is not shown."""
-        if item_id is None or item_id not in self._parent_of:
+        if item_id is None or item_id not in self._pos:
             return None
         while self._parent_of.get(item_id, 0):
             item_id = self._parent_of[item_id]
@@ -363,7 +413,10 @@ class ItemTreeModel(QAbstractItemModel):
         return len(self._kids[0])
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
+        # Asked for every row the tree lays out: the answer without a second Python call (rowCount)
+        if parent.isValid():
+            return parent.column() == 0 and bool(self._kids.get(parent.internalId()))
+        return bool(self._kids[0])
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return _NCOLS
@@ -379,7 +432,7 @@ class ItemTreeModel(QAbstractItemModel):
         # Called about three times per row whenever the tree lays out: one lookup, no enum arithmetic.
         if not index.isValid():
             return _NO_FLAGS
-        return (_LEAF_FLAGS if self._rows[index.internalId()].is_measure else _ITEM_FLAGS)[index.column()]
+        return (_LEAF_FLAGS if index.internalId() in self._leaf_set else _ITEM_FLAGS)[index.column()]
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -393,11 +446,24 @@ class ItemTreeModel(QAbstractItemModel):
         # It shares _value() with data(): a subclass overriding data() alone would not change painted cells.
         if not index.isValid():
             return
-        r = self._rows[index.internalId()]
-        col = index.column()
-        value = self._value
+        item_id, col = index.internalId(), index.column()
+        cells = self._cells
+        cell = cells.get((item_id, col))
+        if cell is None:
+            if len(cells) >= _CELLS_KEPT:  # scrolling through 50,000 rows must not keep them all
+                cells.clear()
+            cell = cells[(item_id, col)] = {}
+        r = None
         for role_data in roleDataSpan:  # type: ignore[union-attr]  # a span iterates in PySide; the stubs say not
-            role_data.setData(value(r, col, role_data.role()))
+            role = role_data.role()
+            v = cell.get(role, _UNSET)
+            if v is _UNSET:
+                if r is None:
+                    r = self._rows[item_id]
+                v = self._value(r, col, role)
+                if role != _FONT:
+                    cell[role] = v
+            role_data.setData(v)
 
     def _value(self, r: ItemRow, col: int, role: int) -> object:
         if role == _DISPLAY:
@@ -416,7 +482,7 @@ class ItemTreeModel(QAbstractItemModel):
                 return _GREY
             return None
         if role == _FONT and r.depth == 0 and not r.is_measure and col == Column.TASK:
-            font = QFont()
+            font = QFont()  # from the application's font as it is now (never kept: it may change)
             font.setBold(True)
             return font
         if role == _TOOLTIP and col == Column.TASK:

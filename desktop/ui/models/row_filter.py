@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from db.enums import DONE_STATUSES, Status
@@ -28,13 +29,18 @@ class RowFilter(NamedTuple):
                     or self.due_within_days is not None)
 
 
+# The searched fields straight from the row's tuple (ItemRow FIELDS order): label, title, text, lead_unit,
+# co_units, owner, lead_leader, note and the status as stored (a Status's text is its value). A load builds
+# one per row in the job that reads the rows, and the first report's tree waits for them.
+_WORDS = itemgetter(6, 7, 8, 13, 14, 15, 12, 19, 10)
+
+
 def haystack(row: ItemRow, parent: ItemRow | None) -> str:
     """The lower-cased text a search matches against: the row's words plus its item's title."""
-    parts = [row.label, row.title, row.text, row.lead_unit, row.co_units, row.owner, row.lead_leader,
-             row.note, str(row.status)]
+    text = "\n".join(_WORDS(row))
     if parent is not None:
-        parts.append(parent.title)
-    return "\n".join(parts).casefold()
+        text += "\n" + parent.title
+    return text.casefold()
 
 
 class PreparedRows(NamedTuple):
@@ -46,14 +52,21 @@ class PreparedRows(NamedTuple):
     ids: list[int]
     leaf_ids: list[int]
     units: frozenset[str]
+    parent_key: dict[int, int]  # each row's parent id, 0 for a top-level row (or one whose parent is not loaded)
+    leaf_set: frozenset[int]
+    leaf_hay: list[str]  # the measures' search texts in leaf_ids order
+    leaf_at: dict[int, int]  # a measure's place in leaf_ids
 
 
 def prepare_rows(rows: list[ItemRow]) -> PreparedRows:
     """Lower-case each row's searchable text once per load, index the rows (Qt-free, runs in a job)."""
     by_id = {r.id: r for r in rows}
     hay = {r.id: haystack(r, by_id.get(r.parent_id) if r.parent_id is not None else None) for r in rows}
-    return PreparedRows(rows, hay, by_id, [r.id for r in rows], [r.id for r in rows if r.is_measure],
-                        frozenset(r.lead_unit for r in rows if r.lead_unit))
+    leaf_ids = [r.id for r in rows if r.is_measure]
+    parent_key = {r.id: p if (p := r.parent_id) is not None and p in by_id else 0 for r in rows}
+    return PreparedRows(rows, hay, by_id, [r.id for r in rows], leaf_ids,
+                        frozenset(r.lead_unit for r in rows if r.lead_unit), parent_key, frozenset(leaf_ids),
+                        [hay[i] for i in leaf_ids], {i: n for n, i in enumerate(leaf_ids)})
 
 
 def text_words(flt: RowFilter) -> list[str]:
