@@ -147,6 +147,9 @@ class SettingsRoom(QObject):
         w = self._window
         if new.light_rule != old.light_rule:
             w.set_light_rule(new.light_rule)
+            # the rule chosen here is also the office's: `halfyear review` and a 通报 drafted elsewhere follow it
+            rule = new.light_rule
+            StoreOp(w, lambda store: store.set_light_rule(rule)).run()
         if new.who != old.who:
             w.settings.setValue(WHO_KEY, new.who)
             w.set_who(new.who or current_user())

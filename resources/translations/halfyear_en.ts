@@ -933,7 +933,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/settings.py" line="116"/>
-        <source>规则只对这台电脑生效（同“查看”菜单）。</source>
+        <source>窗口里的亮灯随即改用此规则（同“查看”菜单）；它也存入数据库，作为命令行对账和督查通报的默认规则。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -36,6 +36,7 @@ def test_changes_apply_at_once(qtbot, window, seeded, settings, monkeypatch) -> 
     assert seeded.light_settings() == lights and seeded.office_units() == ["组织科", "宣传科", "办公室"]
     assert window.who == "张秘书" and settings.value(WHO_KEY) == "张秘书"
     assert settings.value("view/light_rule") == "schedule" and window.window_actions.light_schedule.isChecked()
+    assert seeded.light_rule() == "schedule"  # the office's rule too: the review CLI's default
     assert seeded.backup_policy.keep == 4 and int(settings.value(BACKUP_KEEP_KEY)) == 4
     # the name goes into history at once
     m = first_measure(window, done=False)

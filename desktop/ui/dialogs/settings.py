@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
         (self.rule_schedule if v.light_rule == "schedule" else self.rule_deadline).setChecked(True)
         form = QFormLayout()
         form.addRow(self.tr("亮灯规则"), rules)
-        rule_note = QLabel(self.tr("规则只对这台电脑生效（同“查看”菜单）。"))
+        rule_note = QLabel(self.tr("窗口里的亮灯随即改用此规则（同“查看”菜单）；它也存入数据库，作为命令行对账和督查通报的默认规则。"))
         rule_note.setObjectName("muted")
         rule_note.setProperty("kept", LOCAL)
         rule_note.setWordWrap(True)
