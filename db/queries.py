@@ -351,6 +351,23 @@ def row_select(shape: Shape, fshape: FilterShape, order: str = "tree") -> Any:
     return stmt.order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
 
 
+@lru_cache(maxsize=16)
+def review_select(shape: Shape, schedule: bool) -> Any:
+    """SELECT of the columns a year-end review reads (ReviewRow order), in ledger order.
+
+    A lean row_select: SQLite does not compute a flattened subquery's columns that are not selected, and
+    the ones a review leaves out (ids, wording, dates of edits, the other light) were a quarter of the
+    time of an as-of read of 50,000 measures.
+    """
+    rows = item_select(shape, False)
+    c = rows.c
+    light = schedule_light(rows) if schedule else c.light_deadline
+    return select(
+        c.id, c.report_id, c.parent_id, c.title, c.text, c.status, c.progress, c.lead_unit, c.owner, c.due,
+        c.original_due, c.delay_reason, c.note, c.child_count, c.overdue, light.label("light"), c.expected,
+    ).order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
+
+
 def filter_terms(rows: Any, fshape: FilterShape, is_sqlite: bool) -> list[ColumnElement[bool]]:
     """WHERE terms of a filter shape over a rows subquery."""
     c = rows.c

@@ -10,17 +10,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from db import carry as c
-from db.api import InvalidChangeError, ItemRow, NotFoundError
+from db.api import InvalidChangeError, ItemRow, Light, NotFoundError, Status
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
 from db.models import Item, Report, Setting
 from db.progress_log import ProgressEntry, latest_before, log_of
-from db.queries import Scope
+from db.queries import Scope, review_select
 
 if TYPE_CHECKING:
     from db.api import LightSettings
@@ -40,6 +40,36 @@ class ReportHead:
     source_name: str
     imported_at: datetime
     sample: bool
+
+
+class ReviewRow(NamedTuple):
+    """An item or measure as a year-end review reads it at a date: only the fields it uses, decoded."""
+
+    id: int
+    report_id: int
+    parent_id: int | None
+    title: str
+    text: str
+    status: Status
+    progress: int
+    lead_unit: str
+    owner: str
+    due: date | None
+    original_due: date | None
+    delay_reason: str
+    note: str
+    child_count: int
+    overdue: bool
+    light: Light  # under the rule the review was read for
+    expected: int | None  # 序时进度 at the date
+
+
+_STATUS = {s.value: s for s in Status}
+_LIGHT = {light.value: light for light in Light}
+
+
+def _day(v: Any) -> date | None:
+    return date.fromisoformat(v) if type(v) is str else v  # SQLite has no dates; PostgreSQL gives them
 
 
 @dataclass(frozen=True)
@@ -95,6 +125,26 @@ class YearEndStore:
         cutoff = Scope(as_of=as_of).cutoff if as_of is not None else None
         with self._read() as s:
             return latest_before(s, report_ids, cutoff)
+
+    def review_rows(self, report_ids: Sequence[int], as_of: date, *, schedule: bool) -> list[ReviewRow]:
+        """The reports' items and measures as of the end of `as_of`, in ledger order, for a review.
+
+        The lights are those of the 序时 rule when `schedule`, else of the deadline rule. What Store.items
+        gives, less the columns a review does not read (one read of 50,000 measures: 0.55 s instead of 0.75 s).
+        """
+        scope = self._scope(report_ids=tuple(report_ids), as_of=as_of)
+        status, light = _STATUS.get, _LIGHT.get
+        with self._read() as s:
+            result = s.execute(review_select(scope.shape, schedule), scope.params(self.light_settings()))
+            try:
+                raw = result.cursor.fetchall()
+            finally:
+                result.close()
+        return [ReviewRow(i, rep, par, title, text or "", status(st) or Status(st), prog, unit or "", owner or "",
+                          _day(due), _day(odue), reason or "", note or "", kids, bool(late),
+                          light(lt) or Light(lt), exp)
+                for i, rep, par, title, text, st, prog, unit, owner, due, odue, reason, note, kids, late, lt, exp
+                in raw]
 
     def report_heads(self, report_ids: Sequence[int] | None = None) -> list[ReportHead]:
         """Reports by id (all when None), oldest first, without computing their progress."""

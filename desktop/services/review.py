@@ -21,9 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from db.api import ItemFilter, ItemRow, Light, Status
+from db.api import Light, Status
 from db.progress_log import ProgressEntry
-from db.year_end import ReportHead
+from db.year_end import ReportHead, ReviewRow
 from db.store import Store
 from desktop.core import review_model as rm
 from desktop.core.gc_pause import cyclic_gc_paused
@@ -37,8 +37,8 @@ class ReviewError(Exception):
     """The review cannot be made as asked (Chinese message)."""
 
 
-def category(row: ItemRow, rule: str) -> str:
-    """The category of a measure at the date its row was read for (module docstring)."""
+def category(row: ReviewRow, rule: str) -> str:
+    """The category of a measure at the date its row was read for, its light read under `rule` (module docstring)."""
     status = row.status
     if status.is_done:
         return rm.DONE
@@ -49,13 +49,13 @@ def category(row: ItemRow, rule: str) -> str:
     if status is Status.NOT_STARTED:
         return rm.NOT_STARTED
     if rule == "deadline":
-        return rm.BEHIND if row.light_deadline is Light.RED else rm.ON_TRACK
-    expected = row.expected_progress
+        return rm.BEHIND if row.light is Light.RED else rm.ON_TRACK
+    expected = row.expected
     if expected is None:
         return rm.ON_TRACK
     if row.progress > expected:
         return rm.AHEAD
-    if row.light_schedule in (Light.YELLOW, Light.RED):
+    if row.light in (Light.YELLOW, Light.RED):
         return rm.BEHIND
     return rm.ON_TRACK
 
@@ -140,7 +140,7 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
     cutoff = datetime.combine(as_of + timedelta(days=1), time())
     kept = [r for r in reports if r.imported_at < cutoff]
     ids = tuple(r.id for r in kept)
-    rows: list[ItemRow] = []
+    rows: list[ReviewRow] = []
     entries: dict[int, ProgressEntry] = {}
     later = None
     if reports:
@@ -148,7 +148,7 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
         with ThreadPoolExecutor(max_workers=3) as pool:
             later_job = pool.submit(store.created_after, as_of, report_ids=[r.id for r in reports])
             if ids:
-                rows_job = pool.submit(store.items, ItemFilter(report_ids=ids), as_of=as_of)
+                rows_job = pool.submit(store.review_rows, ids, as_of, schedule=rule == "schedule")
                 entries_job = pool.submit(store.latest_progress, report_ids=list(ids), as_of=as_of)
                 rows, entries = rows_job.result(), entries_job.result()
             later = later_job.result()
@@ -165,12 +165,11 @@ _BY_STATUS = {Status.CANCELLED: rm.CANCELLED, Status.EXTENDED: rm.EXTENDED, Stat
               Status.DONE: rm.DONE, Status.CLOSED: rm.DONE}
 
 
-def _lines(rows: Iterable[ItemRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
+def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
            rule: str, yellow: int) -> tuple[list[MeasureLine], int, int]:
     """Measure lines in ledger order (rows come by report, top item, depth, position) and the item counts.
 
-    The loop runs once per row of a 50,000-measure review: each field is read once, and the category
-    is `category()` spelled out on those values.
+    The loop runs once per row of a 50,000-measure review: each field is read once.
     """
     numbers: dict[int, str] = {}
     counters: dict[tuple[int, int | None], int] = {}
@@ -179,8 +178,6 @@ def _lines(rows: Iterable[ItemRow], titles: dict[int, str], entries: dict[int, P
     lines: list[MeasureLine] = []
     append = lines.append
     items = items_done = 0
-    deadline = rule == "deadline"
-    red, behind_lights = Light.RED, (Light.YELLOW, Light.RED)
     get_entry = entries.get
     for r in rows:
         rid, parent, report = r.id, r.parent_id, r.report_id
@@ -204,17 +201,8 @@ def _lines(rows: Iterable[ItemRow], titles: dict[int, str], entries: dict[int, P
             items_done += status.is_done or (children > 0 and progress == 100)
         if children:
             continue
-        cat = _BY_STATUS.get(status)
-        expected = r.expected_progress
-        if cat is None:  # 推进中
-            if deadline:
-                cat = rm.BEHIND if r.light_deadline is red else rm.ON_TRACK
-            elif expected is None:
-                cat = rm.ON_TRACK
-            elif progress > expected:
-                cat = rm.AHEAD
-            else:
-                cat = rm.BEHIND if r.light_schedule in behind_lights else rm.ON_TRACK
+        cat = _BY_STATUS.get(status) or category(r, rule)  # the lookup settles all but 推进中
+        expected = r.expected
         entry = get_entry(rid)
         if entry is not None:
             latest, latest_at = entry.text, entry.at.date() if entry.at else None
