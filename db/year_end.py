@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from sqlalchemy import Connection, delete, func, insert, select
 
 from db import carry as c
-from db.api import InvalidChangeError, ItemRow, Light, NotFoundError, Status
+from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
 from db.models import Item, Report, Setting
@@ -50,7 +50,7 @@ class ReviewRow(NamedTuple):
     parent_id: int | None
     title: str
     text: str
-    status: Status
+    status: str  # the status word as stored (a Status value): compared as text, a review reads 50,000
     progress: int
     lead_unit: str
     owner: str
@@ -60,12 +60,8 @@ class ReviewRow(NamedTuple):
     note: str
     child_count: int
     overdue: bool
-    light: Light  # under the rule the review was read for
+    light: str  # a Light value, under the rule the review was read for
     expected: int | None  # 序时进度 at the date
-
-
-_STATUS = {s.value: s for s in Status}
-_LIGHT = {light.value: light for light in Light}
 
 
 def _day(v: Any) -> date | None:
@@ -133,16 +129,14 @@ class YearEndStore:
         gives, less the columns a review does not read (one read of 50,000 measures: 0.55 s instead of 0.75 s).
         """
         scope = self._scope(report_ids=tuple(report_ids), as_of=as_of)
-        status, light = _STATUS.get, _LIGHT.get
         with self._read() as s:
             result = s.execute(review_select(scope.shape, schedule), scope.params(self.light_settings()))
             try:
                 raw = result.cursor.fetchall()
             finally:
                 result.close()
-        return [ReviewRow(i, rep, par, title, text or "", status(st) or Status(st), prog, unit or "", owner or "",
-                          _day(due), _day(odue), reason or "", note or "", kids, bool(late),
-                          light(lt) or Light(lt), exp)
+        return [ReviewRow(i, rep, par, title, text or "", st, prog, unit or "", owner or "", _day(due), _day(odue),
+                          reason or "", note or "", kids, bool(late), lt, exp)
                 for i, rep, par, title, text, st, prog, unit, owner, due, odue, reason, note, kids, late, lt, exp
                 in raw]
 

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from db.api import Light, Status
+from db.api import DONE_STATUSES, Light, Status
 from db.progress_log import ProgressEntry
 from db.year_end import ReportHead, ReviewRow
 from db.store import Store
@@ -39,25 +39,26 @@ class ReviewError(Exception):
 
 def category(row: ReviewRow, rule: str) -> str:
     """The category of a measure at the date its row was read for, its light read under `rule` (module docstring)."""
-    status = row.status
-    if status.is_done:
-        return rm.DONE
-    if status is Status.CANCELLED:
-        return rm.CANCELLED
-    if status is Status.EXTENDED:
-        return rm.EXTENDED
-    if status is Status.NOT_STARTED:
-        return rm.NOT_STARTED
+    by_status = _BY_STATUS.get(row.status)
+    if by_status is not None:
+        return by_status
     if rule == "deadline":
-        return rm.BEHIND if row.light is Light.RED else rm.ON_TRACK
+        return rm.BEHIND if row.light == Light.RED else rm.ON_TRACK
     expected = row.expected
     if expected is None:
         return rm.ON_TRACK
     if row.progress > expected:
         return rm.AHEAD
-    if row.light in (Light.YELLOW, Light.RED):
+    if row.light in _BEHIND_LIGHTS:
         return rm.BEHIND
     return rm.ON_TRACK
+
+
+# Keyed by the words as stored: a row's status is text (ReviewRow), and a StrEnum member does not hash as its text.
+_BY_STATUS = {Status.CANCELLED.value: rm.CANCELLED, Status.EXTENDED.value: rm.EXTENDED,
+              Status.NOT_STARTED.value: rm.NOT_STARTED, Status.DONE.value: rm.DONE, Status.CLOSED.value: rm.DONE}
+_DONE = frozenset(s.value for s in DONE_STATUSES)
+_BEHIND_LIGHTS = frozenset((Light.YELLOW.value, Light.RED.value))
 
 
 def chosen_reports(store: Store, *, report_ids: Sequence[int] | None = None,
@@ -161,10 +162,6 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
                   yellow_points=store.light_settings().schedule_yellow_points)
 
 
-_BY_STATUS = {Status.CANCELLED: rm.CANCELLED, Status.EXTENDED: rm.EXTENDED, Status.NOT_STARTED: rm.NOT_STARTED,
-              Status.DONE: rm.DONE, Status.CLOSED: rm.DONE}
-
-
 def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
            rule: str, yellow: int) -> tuple[list[MeasureLine], int, int]:
     """Measure lines in ledger order (rows come by report, top item, depth, position) and the item counts.
@@ -198,10 +195,10 @@ def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int,
         progress = r.progress
         if parent is None:
             items += 1
-            items_done += status.is_done or (children > 0 and progress == 100)
+            items_done += status in _DONE or (children > 0 and progress == 100)
         if children:
             continue
-        cat = _BY_STATUS.get(status) or category(r, rule)  # the lookup settles all but 推进中
+        cat = category(r, rule)
         expected = r.expected
         entry = get_entry(rid)
         if entry is not None:
@@ -211,7 +208,7 @@ def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int,
         root_id, root_title = root_titles[rid]
         append(MeasureLine(
             rid, report, titles.get(report, ""), number, "" if root_id == rid else root_title, r.text or r.title,
-            unit, r.owner, r.due, r.original_due, status.value, cat, r.overdue, progress, expected, latest, latest_at,
+            unit, r.owner, r.due, r.original_due, status, cat, r.overdue, progress, expected, latest, latest_at,
             r.delay_reason,
         ))
     return lines, items, items_done
