@@ -201,7 +201,9 @@ class Browser(QObject):
         current_id = current.internalId() if current.isValid() else None
         # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
         # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
-        model.set_filter(flt)
+        if not model.set_filter(flt):  # the same rows: expansion, cursor and selection are as they were
+            views.update_counts()
+            return
         if not views.flat:
             if flt.is_empty:
                 self.expansion.restore(self.report_id or 0, [], keep=current_id)
