@@ -199,16 +199,16 @@ class Browser(QObject):
         view, model = views.view, views.item_model
         current = view.currentIndex()
         current_id = current.internalId() if current.isValid() else None
-        view.setUpdatesEnabled(False)
-        try:
-            model.set_filter(flt)
-            if not views.flat:
-                if flt.is_empty:
-                    self.expansion.restore(self.report_id or 0, [], keep=current_id)
-                else:
-                    self.expansion.show_matches()
-        finally:
-            view.setUpdatesEnabled(True)
+        # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
+        # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
+        if not model.set_filter(flt):  # the same rows: expansion, cursor and selection are as they were
+            views.update_counts()
+            return
+        if not views.flat:
+            if flt.is_empty:
+                self.expansion.restore(self.report_id or 0, [], keep=current_id)
+            else:
+                self.expansion.show_matches()
         if current_id is not None:
             idx = model.index_of(current_id)
             if idx.isValid():

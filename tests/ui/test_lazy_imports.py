@@ -19,10 +19,12 @@ w.show()
 app.processEvents()
 # db.api too: its dozen dataclasses cost ~8 ms to define, and the window has no store before it paints;
 # the painters, editors and message boxes: their Qt classes cost ms each to set up in Python (QStyle ~6);
-# multiprocessing: the parser's process pool is started by jobs, never on the UI thread
+# multiprocessing: the parser's process pool is started by jobs, never on the UI thread;
+# dataclasses: its import and one frozen class cost ~3 ms (named tuples on this path instead)
 heavy = sorted(m for m in ("sqlalchemy", "alembic", "openpyxl", "xlsxwriter", "docx", "db.api", "db.store",
                            "desktop.ui.widgets.report_delegate", "desktop.ui.widgets.item_delegates",
-                           "desktop.ui.errors", "desktop.services.parser_pool", "multiprocessing")
+                           "desktop.ui.errors", "desktop.services.parser_pool", "multiprocessing",
+                           "dataclasses")
                if m in sys.modules)
 print(",".join(heavy) or "none")
 """

@@ -142,6 +142,21 @@ def test_filters_text_status_unit_overdue_due(qtmodeltester) -> None:
     assert model.visible_count() == 16
 
 
+def test_a_filter_showing_the_same_measures_resets_nothing(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    model.set_rows(tree(4, 4))
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    assert model.set_filter(RowFilter(text="措施2")) and len(resets) == 1
+    assert not model.set_filter(RowFilter(text="措施2-"))  # the same four measures: the view keeps its layout
+    assert len(resets) == 1 and model.visible_count() == 4
+    qtmodeltester.check(model)
+    assert model.set_filter(RowFilter(text="措施2-3")) and model.visible_count() == 1
+    assert model.set_filter(RowFilter()) and model.visible_count() == 16
+    # every measure matches, but a filter shows only items holding a match: not the same tree as no filter
+    assert model.set_filter(RowFilter(text="措施")) and len(resets) == 4
+
+
 def test_sort_keeps_measures_under_their_item(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 4))

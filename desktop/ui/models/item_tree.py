@@ -232,15 +232,23 @@ class ItemTreeModel(QAbstractItemModel):
         return self._flat
 
     # ---- filtering and sorting (in Python over our own lists) ----------------------------------
-    def set_filter(self, flt: RowFilter) -> None:
-        """Show only measures passing `flt`, and the items that hold them."""
+    def set_filter(self, flt: RowFilter) -> bool:
+        """Show only measures passing `flt`, and the items that hold them; False when the shown rows stay the same."""
         if flt == self._filter:
-            return
+            return False
         previous = self._filter
-        self.beginResetModel()
         self._filter = flt
-        self._rebuild(narrow=not previous.is_empty and not flt.is_empty and narrows(flt, previous))
+        narrow = not previous.is_empty and not flt.is_empty and narrows(flt, previous)
+        shown, leaves = self._visible_leaves, self._matching_leaves(narrow)
+        # A letter that matches the same measures (often, as a word grows) resets nothing: the tree keeps its
+        # layout, expansion, selection and scroll instead of laying out every shown row again. The whole
+        # measure list (no filter) also shows items without measures, so it only equals itself.
+        if shown is not None and (leaves is self._leaf_ids) == (shown is self._leaf_ids) and leaves == shown:
+            return False
+        self.beginResetModel()
+        self._rebuild(narrow=narrow)  # finds `leaves` among the recent matches
         self.endResetModel()
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort siblings by a column; the tree keeps items above their measures."""
