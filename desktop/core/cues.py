@@ -110,7 +110,8 @@ _HALF = re.compile(r"上半年|前半年|1\s*[-—至~～]\s*6\s*月")
 _MONTHLY = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:的)?工作总结")
 _ANNUAL = re.compile(r"(?:年度|全年|年终|(?:19|20)\d\d\s*年)(?:工作)?总结")
 _NEXT_HALF = re.compile(r"下半年|下一步|下步|下阶段|下一阶段")
-_NEXT_YEAR = re.compile(r"明年|来年|新的一年|下一年|下年")
+# A heading that names the year after the report's (a plan for it); dates.py dates such a plan by it too.
+NEXT_YEAR = re.compile(r"明年|来年|新的一年|下一年|下年")
 _NEXT_MONTH = re.compile(r"下月|下个月|下一月")
 
 
@@ -137,5 +138,5 @@ def plans_next_period(title: str, period: tuple[str, int | None]) -> bool:
     if kind == "month":
         return bool(_NEXT_MONTH.search(title)) or (value is not None and month == value % 12 + 1)
     if kind == "year":
-        return bool(_NEXT_YEAR.search(title)) or (value is not None and year == value + 1)
+        return bool(NEXT_YEAR.search(title)) or (value is not None and year == value + 1)
     return False

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from desktop.core.cues import NEXT_YEAR
 from desktop.core.numerals import from_chinese
 
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -32,7 +33,6 @@ _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|�
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
 _ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
-_NEXT_YEAR = re.compile(r"明年|来年|新的一年|下一年")
 
 
 def period_end(year: int | None) -> date | None:
@@ -51,7 +51,7 @@ def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int
         doc_year = _signed_year(paragraphs)
     if doc_year is None:
         return None
-    if _NEXT_YEAR.search(heading) or annual:
+    if NEXT_YEAR.search(heading) or annual:
         return doc_year + 1
     return doc_year
 
