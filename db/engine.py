@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql import Executable
@@ -87,6 +87,21 @@ def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def probe_server(url: str) -> bool:
+    """Connect to a database server once and tell whether it already holds our tables (nothing is changed).
+
+    Raises what the driver raises (DBAPIError when it cannot connect; ArgumentError or ImportError for a
+    kind of database we do not support): the caller words it.
+    """
+    engine = make_engine(url, 5000)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            return inspect(conn).has_table("report")
+    finally:
+        engine.dispose()
 
 
 def _ping_when_idle(engine: Engine) -> None:

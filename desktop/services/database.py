@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import inspect, text
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from db.api import StoreError
 from db.backup import BackupPolicy, check_backup, restore
-from db.engine import make_engine, normalise_url, sqlite_path
+from db.engine import normalise_url, probe_server, sqlite_path
 from db.store import Store, open_store
 
 
@@ -39,18 +38,12 @@ def check_database(address: str) -> str:
         check_backup(path)  # the same checks as a restore: readable, intact, ours, not from a newer version
         return "可以使用：这是本程序的数据库文件。"
     try:
-        engine = make_engine(url, 5000)
+        ours = probe_server(url)
     except (ArgumentError, ImportError) as exc:
         raise StoreError("不支持这种数据库。本程序支持 SQLite 文件和 PostgreSQL（postgresql+psycopg://…）。") from exc
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-            ours = inspect(conn).has_table("report")
     except DBAPIError as exc:
         raise StoreError(f"无法连接数据库服务器（{type(exc.orig).__name__ if exc.orig else type(exc).__name__}）。"
                          "请检查地址、用户名、密码和服务器是否在运行。") from exc
-    finally:
-        engine.dispose()
     return "已连接：库中已有本程序的数据。" if ours else "已连接：这是一个空库，切换后将在其中建立本程序的表。"
 
 
