@@ -106,8 +106,7 @@ def maybe_daily_backup(store: HasPath) -> Path | None:
     if path is None or not path.exists():
         return None
     policy = policy_of(store)
-    found = list_backups(path, policy)
-    newest = found[0] if found else None
+    newest = newest_backup(path, policy)
     today = datetime.now().strftime("%Y%m%d")
     if newest is not None and newest.name[len(path.stem) + 1:].startswith(today):
         return None

@@ -54,11 +54,11 @@ def list_backups(target: HasPath | str | Path, policy: BackupPolicy | None = Non
         return []
 
 
-def newest_backup(db_path: Path | None) -> Path | None:
-    """The newest backup of a database file, if any."""
+def newest_backup(db_path: Path | None, policy: BackupPolicy | None = None) -> Path | None:
+    """The newest backup of a database file, if any (in the policy's folder when one was chosen)."""
     if db_path is None:
         return None
-    found = list_backups(db_path)
+    found = list_backups(db_path, policy)
     return found[0] if found else None
 
 

@@ -70,7 +70,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         raise DatabaseOpenError(f"数据库地址“{url}”写得不对。请用 SQLite 文件路径，或 postgresql+psycopg://用户@服务器/库名。", None,
                                 about_backups=False) from exc
     if path is not None:
-        _check_sqlite_file(path)
+        _check_sqlite_file(path, backups)
         if not path.parent.is_dir():
             if chosen:  # a typo in --db must not quietly start an empty database somewhere else
                 raise DatabaseOpenError(f"文件夹“{path.parent}”不存在。请检查数据库路径是否写错，或先建立这个文件夹。", None,
@@ -89,7 +89,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
             current = migration.current_revision(engine)
             if current is not None and current not in migration.known_revisions():
                 raise DatabaseOpenError(f"数据库 {path or url} 由更新版本的程序创建（结构版本 {current}），请升级本程序后再打开。",
-                                        newest_backup(path) if path else None)
+                                        newest_backup(path, backups) if path else None)
             if current != migration.head_revision():
                 if path is not None and current is not None:
                     backup.backup_file(path, reason="before-migration", policy=backups)
@@ -118,7 +118,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     return store
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, backups: BackupPolicy | None = None) -> None:
     """Refuse a file that is not a healthy halfyear database before our own connections write to it.
 
     Only SQLite itself reads the file. Opening and closing it with plain Python would drop every POSIX
@@ -147,14 +147,14 @@ def _check_sqlite_file(path: Path) -> None:
         raise diagnose.damaged(path)
     if tables and "alembic_version" not in tables:  # never add our tables to another program's database
         raise DatabaseOpenError(f"数据库文件 {path} 不是本程序的数据库文件（是其他程序的 SQLite 数据库）。文件没有被改动。",
-                                newest_backup(path))
+                                newest_backup(path, backups))
     if not tables and info.st_size == 0:
-        _check_empty_file(path)
+        _check_empty_file(path, backups)
 
 
-def _check_empty_file(path: Path) -> None:
-    """An empty file where a database with backups was is a database that lost its content, not a new one."""
-    newest = newest_backup(path)
+def _check_empty_file(path: Path, backups: BackupPolicy | None) -> None:
+    """An empty file where a database with backups was (in the chosen backup folder too) lost its content: not new."""
+    newest = newest_backup(path, backups)
     if newest is not None:
         raise DatabaseOpenError(f"数据库文件 {path} 是空的（0 字节），原有内容已丢失，可能是磁盘故障或复制中断。"
                                 "文件没有被改动。", newest)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.api import DatabaseOpenError
-from db.backup import backup_now
+from db.backup import BackupPolicy, backup_now
 from db.engine import default_url, normalise_url
 from db.store import open_store
 from tests.db.plans import make_plan
@@ -156,6 +156,21 @@ def test_an_emptied_database_with_backups_is_refused_and_names_the_newest(tmp_pa
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with pytest.raises(DatabaseOpenError) as info:
         open_store(str(path))
+    assert "0 字节" in str(info.value) and str(newest) in str(info.value)
+    assert path.read_bytes() == b""
+
+
+def test_an_emptied_database_with_backups_in_the_chosen_folder_is_refused(tmp_path: Path) -> None:
+    path, policy = tmp_path / "halfyear.db", BackupPolicy(folder=tmp_path / "elsewhere")
+    with open_store(str(path), backups=policy) as st:
+        st.import_plan(make_plan(), sha256="a" * 64, original_text="")
+        newest = backup_now(st)
+    assert newest.parent == policy.folder
+    path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_store(str(path), backups=policy)
     assert "0 字节" in str(info.value) and str(newest) in str(info.value)
     assert path.read_bytes() == b""
 
