@@ -30,6 +30,11 @@ class ReportSummary:
     sha256: str = ""
     done_items: int = 0
 
+    @property
+    def name(self) -> str:
+        """How the report is named to the clerk: its title, else its file's name."""
+        return self.title or self.source_name
+
 
 @dataclass(frozen=True)
 class ItemFilter:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.engine import URL, Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql import Executable
 
@@ -51,6 +51,15 @@ def sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
+
+
+def shown_address(url: str) -> str:
+    """Where a store's data is, for people: the SQLite file, or the server's URL without the password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    u = make_url(url)
+    return URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query).render_as_string()
 
 
 def readonly_uri(path: Path, **params: str) -> str:

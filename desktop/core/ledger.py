@@ -30,6 +30,7 @@ from desktop.core.ledger_model import (
     ReconcileRow,
     Signature,
     columns,
+    date_words,
 )
 from desktop.core.ledger_read import parse_date, read_ledger
 from desktop.core.ledger_write import write_ledger
@@ -38,5 +39,5 @@ __all__ = [
     "COLUMNS_HIDDEN", "COLUMNS_MAIN", "DONE_STATUSES", "LEDGER_SHEET", "LIGHT_TEXT", "MERGE_FIELDS",
     "META_SHEET", "RECONCILE_SHEET", "SIGNATURE_FIELDS", "STATS_SHEET", "STATUSES", "Column", "LedgerError", "LedgerMeta", "LedgerReadError",
     "LedgerReadResult", "LedgerRow", "LedgerSheet", "LedgerStats", "LedgerStatsRow", "LedgerWriteError",
-    "Reconcile", "ReconcileRow", "Signature", "columns", "parse_date", "read_ledger", "write_ledger",
+    "Reconcile", "ReconcileRow", "Signature", "columns", "date_words", "parse_date", "read_ledger", "write_ledger",
 ]

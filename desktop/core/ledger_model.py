@@ -229,3 +229,8 @@ class LedgerReadResult:
     problems: tuple[str, ...] = ()
     meta: LedgerMeta | None = None
     sheets: tuple[str, ...] = field(default=())
+
+
+def date_words(d: date) -> str:
+    """A date as the 台账 writes it: 2025年6月30日."""
+    return f"{d.year}年{d.month}月{d.day}日"

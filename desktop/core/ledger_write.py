@@ -30,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 from desktop.core.errors import Cancelled
 from desktop.core.ledger_model import (
     CLOSED_STATUSES,
+    date_words,
     FORMAT_NAME,
     FORMAT_VERSION,
     HEADER_ROW,
@@ -335,10 +336,6 @@ def _unique_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _date_words(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_on: date, as_of: date | None,
                  progress: _Progress, signature: Signature | None = None) -> None:
     cols = columns(with_source=sheet.with_source, with_origin=any(row.origin for row in sheet.rows))
@@ -350,9 +347,9 @@ def _write_sheet(ws: Worksheet, sheet: LedgerSheet, fmts: _Formats, *, exported_
 
     ws.set_row(0, 30)
     ws.merge_range(0, 0, 0, last_visible, sheet.title, fmts.title)
-    dates = f"导出日期：{_date_words(exported_on)}"
+    dates = f"导出日期：{date_words(exported_on)}"
     if as_of is not None:
-        dates = f"统计截至：{_date_words(as_of)}　{dates}"
+        dates = f"统计截至：{date_words(as_of)}　{dates}"
     ws.set_row(1, 18)
     split = max(1, last_visible - 4)
     ws.merge_range(1, 0, 1, split - 1, sheet.subtitle, fmts.subtitle)
@@ -521,9 +518,9 @@ def _write_stats(wb: Workbook, ws: Worksheet, stats: LedgerStats, fmts: _Formats
     ws.set_column(1, ncols - 1, 9)
     ws.set_row(0, 30)
     ws.merge_range(0, 0, 0, ncols - 1, f"{title}·完成情况统计", fmts.title)
-    line = f"导出日期：{_date_words(exported_on)}"
+    line = f"导出日期：{date_words(exported_on)}"
     if as_of is not None:
-        line = f"统计截至：{_date_words(as_of)}　{line}"
+        line = f"统计截至：{date_words(as_of)}　{line}"
     ws.merge_range(1, 0, 1, ncols - 1, line, fmts.date_line)
     row = 3
     charts: list[tuple[str, int, int]] = []
@@ -604,14 +601,14 @@ def _write_reconcile(ws: Worksheet, rec: Reconcile, fmts: _Formats, *, title: st
     text_cols = list(_RECONCILE_TEXT)
     if rec.with_source:
         text_cols.insert(1, ("来源报告", 16))
-    heads = [h for h, _ in text_cols] + [_date_words(d) for d in rec.dates] + ["变化"]
+    heads = [h for h, _ in text_cols] + [date_words(d) for d in rec.dates] + ["变化"]
     widths = [w for _, w in text_cols] + [11] * len(rec.dates) + [24]
     for i, w in enumerate(widths):
         ws.set_column(i, i, w)
     last = len(heads) - 1
     ws.set_row(0, 30)
     ws.merge_range(0, 0, 0, last, f"{title}·对账", fmts.title)
-    ws.merge_range(1, 0, 1, last, f"各日期为当日结束时的完成状态（按修改记录还原）；空白表示当时尚未列入。导出日期：{_date_words(exported_on)}",
+    ws.merge_range(1, 0, 1, last, f"各日期为当日结束时的完成状态（按修改记录还原）；空白表示当时尚未列入。导出日期：{date_words(exported_on)}",
                    fmts.subtitle)
     ws.set_row(HEADER_ROW, 30)
     for i, head in enumerate(heads):

@@ -126,10 +126,6 @@ class Review:
                 return c.count
         raise KeyError(category)
 
-    def share(self, category: str) -> float:
-        """A category's share in per cent (one decimal)."""
-        return next(c.share for c in self.by_category if c.name == category)
-
     def listed(self, category: str) -> tuple[MeasureLine, ...]:
         """The measures of one category, in ledger order."""
         return tuple(m for m in self.lines if m.category == category)

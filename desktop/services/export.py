@@ -21,6 +21,7 @@ from desktop.core.ledger import (
     Reconcile,
     ReconcileRow,
     Signature,
+    date_words,
     write_ledger,
 )
 from desktop.services.ledger_stats import ledger_stats
@@ -93,7 +94,7 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
         raise _nothing_matches([t for _, t in trees], wanted, unit)
     if as_of is not None and later is not None and later.measures and not any(part for _, part in per_report):
         raise NothingToExportError(
-            f"截至{_date_words(as_of)}，所选报告中还没有任何措施：{later.measures} 项措施"
+            f"截至{date_words(as_of)}，所选报告中还没有任何措施：{later.measures} 项措施"
             + (f"（含 {later.reports} 份报告）" if later.reports else "")
             + "是在此之后才导入或添加的，没有导出文件。请选择更晚的日期。")
     if wanted or unit or as_of is not None:  # a report with nothing left to show gets no sheet
@@ -102,7 +103,7 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
 
     filters = _filter_words(wanted, unit)
     if later is not None and later.measures:
-        filters += f"（另有 {later.measures} 项措施在{_date_words(as_of)}之后才导入或添加，未列入）"  # type: ignore[arg-type]
+        filters += f"（另有 {later.measures} 项措施在{date_words(as_of)}之后才导入或添加，未列入）"  # type: ignore[arg-type]
     # the period (2023年上半年) is named in a report's first lines; the store keeps the original text
     titles = {r.id: ledger_title(r, store.report_text(r.id)[:_OPENING]) for r, _ in per_report}
     title = _workbook_title(set(titles.values()), [r for r, _ in per_report])
@@ -126,10 +127,6 @@ def export_ledger(store: Store, out_path: str | os.PathLike[str], *, report_ids:
                         signature=signature, reconcile=rec)
     return ExportResult(path=path, rows=sum(len(s.rows) for s in sheets), sheets=len(sheets),
                         left_out=later.measures if later else 0, reports_left_out=later.reports if later else 0)
-
-
-def _date_words(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _quoted_notes(store: Store, report_ids: Sequence[int], as_of: date) -> dict[int, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from db.api import EDITABLE_FIELDS, ConflictError, HistoryRow, ItemChange, ItemRow, NotFoundError, StoreError
 from db.store import Store
 from desktop.core.errors import Cancelled
-from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, read_ledger
+from desktop.core.ledger import MERGE_FIELDS, LedgerReadError, LedgerRow, columns, date_words, read_ledger
 from desktop.core.types import CancelFn, ProgressFn
 from desktop.services.export import rolled_status
 from desktop.services.tracking import status_step_back
@@ -111,7 +111,7 @@ def preview_merge(store: Store, path: str | os.PathLike[str], *, on_progress: Pr
     if result.meta is not None and result.meta.as_of is not None:
         d = result.meta.as_of
         # its values are history; merging them would undo every later edit
-        raise LedgerReadError(str(p), f"“{p.name}”是按历史日期（{d.year}年{d.month}月{d.day}日）导出的台账，"
+        raise LedgerReadError(str(p), f"“{p.name}”是按历史日期（{date_words(d)}）导出的台账，"
                                       "只供查阅，不能合并回来。请导出当前台账发给各单位填写。")
     exported_at = result.meta.exported_at if result.meta else None
     current = store.get_items_by_uuid(r.uuid for r in result.rows)

@@ -75,7 +75,7 @@ class Browser(QObject):
         self._shown_empty = not reports
         views.give_report_list_its_painter()
         views.report_model.set_reports(reports)
-        views.flat_model.set_report_titles({r.id: r.title or r.source_name for r in reports})
+        views.flat_model.set_report_titles({r.id: r.name for r in reports})
         ids = {r.id for r in reports}
         if wanted is None or (wanted != ALL_REPORTS and wanted not in ids):
             # First start or the report is gone: open the first report in the list.

@@ -113,7 +113,7 @@ class CarryActions(QObject):
             Messages.warn(w, _t("结转"), _t("这份报告没有未完成的措施，不需要结转。"))
             return
         self._ask([m.id for m in measures], {rep.id},
-                  _t("把《%1》全部 %2 项未完成的措施结转到：").replace("%1", rep.title).replace("%2", str(len(measures))))
+                  _t("把《%1》全部 %2 项未完成的措施结转到：").replace("%1", rep.name).replace("%2", str(len(measures))))
 
     def _has_open(self, row: ItemRow, is_unfinished: Callable[[ItemRow], bool]) -> bool:
         if row.is_measure:
@@ -128,7 +128,7 @@ class CarryActions(QObject):
         w = self._window
         reports = w.views.report_model.reports()
         first = next(r for r in reports if r.id == min(sources))
-        targets = [(r.id, r.title or r.source_name) for r in reports if r.id not in sources]
+        targets = [(r.id, r.name) for r in reports if r.id not in sources]
         target = CarryDialog.ask(w, what, new_report_for(first), targets)
         if target is None:
             return

@@ -58,7 +58,7 @@ class DetailSide(QObject):
         path = ""
         rep = next((r for r in views.report_model.reports() if r.id == row.report_id), None)
         if rep is not None:
-            path = rep.title or rep.source_name
+            path = rep.name
         if row.parent_id is not None:
             parent = views.row_for(row.parent_id)
             if parent is not None:

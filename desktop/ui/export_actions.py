@@ -64,7 +64,7 @@ def export_ledger(host: FlowHost, *, preset: ExportChoices | None = None, parent
         preset = ExportChoices(report_ids=None if rep is None else (rep.id,))
     if not preset.scope:
         scope = _t("全部报告") if preset.report_ids is None else (
-            f"《{rep.title or rep.source_name}》" if rep is not None and preset.report_ids == (rep.id,)
+            f"《{rep.name}》" if rep is not None and preset.report_ids == (rep.id,)
             else _t("所选的 %1 份报告").replace("%1", str(len(preset.report_ids))))
         preset = replace(preset, scope=scope)
     choices = ExportDialog.ask(parent or w, preset, units=host.known_units(), settings=host.settings)
@@ -72,7 +72,7 @@ def export_ledger(host: FlowHost, *, preset: ExportChoices | None = None, parent
         return
     name = _t("工作任务台账")
     if rep is not None and choices.report_ids == (rep.id,):
-        name = f"{rep.title or rep.source_name}-{name}"
+        name = f"{rep.name}-{name}"
     day = choices.as_of or date.today()
     if choices.as_of is not None:
         name += _t("-截至%1").replace("%1", f"{day.month}月{day.day}日")

@@ -521,7 +521,10 @@ class MainWindow(QMainWindow):
         """Help ▸ 关于: version and where the data lives."""
         from desktop.ui.dialogs.about import AboutDialog
 
-        AboutDialog.show_for(self, self.store.url if self.store is not None else "")
+        if self.store is None:
+            AboutDialog.show_for(self, "")
+        else:
+            AboutDialog.show_for(self, self.store.url, self.store.backup_policy.keep)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and the window layout, wait for writes, then close."""

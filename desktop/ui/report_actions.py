@@ -36,7 +36,7 @@ class ReportActions(QObject):
         if rid is None or rid == ALL_REPORTS:
             return
         rep = next((r for r in self._views.report_model.reports() if r.id == rid), None)
-        name = rep.title if rep else str(rid)
+        name = rep.name if rep else str(rid)
         t = self._window.tr
         if not Messages.confirm(self._window, t("删除报告"),
                                 t("确定删除“%1”及其全部任务和进展记录吗？此操作不能撤销。").replace("%1", name)):

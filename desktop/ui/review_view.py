@@ -40,7 +40,7 @@ class NoticeFiles:
 
 
 class ReviewRoom(QObject):
-    """查看 ▸ 年终对账 (Ctrl+R): one review window per main window."""
+    """查看 ▸ 年终对账 (Ctrl+D): one review window per main window."""
 
     review_shown = Signal(object)  # Review: the window now shows it
     notice_written = Signal(object)  # Path of the 通报 written, or the error
@@ -57,7 +57,7 @@ class ReviewRoom(QObject):
         from desktop.ui.dialogs.review_dialog import ReportChoice, ReviewDialog  # loads when first opened
 
         if self.dialog is None:
-            reports = [ReportChoice(r.id, r.title or r.source_name, r.year)
+            reports = [ReportChoice(r.id, r.name, r.year)
                        for r in self._window.report_model.reports()]
             rule = str(self._window.settings.value("view/light_rule", "deadline"))
             d = ReviewDialog(reports, today=self._today or date.today(), rule=rule, parent=self._window)

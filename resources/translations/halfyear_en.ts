@@ -587,12 +587,12 @@
 <context>
     <name>ItemTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/models/item_tree.py" line="519"/>
+        <location filename="../../desktop/ui/models/item_tree.py" line="527"/>
         <source>%1/%2 项完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/item_tree.py" line="531"/>
+        <location filename="../../desktop/ui/models/item_tree.py" line="539"/>
         <source>长期坚持</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,7 +615,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>修改%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/settings.py" line="247"/>
-        <source>黄灯的落后点数不能大于红灯的。</source>
+        <source>黄灯的落后点数不能大于红灯的：请把黄灯的点数改小，或把红灯的改大。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1272,12 +1272,22 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="33"/>
-        <source>&lt;h3&gt;半年工作台账 %1&lt;/h3&gt;&lt;p&gt;把半年工作总结里的“下一步工作打算”变成可勾选、可跟踪的任务台账。&lt;/p&gt;&lt;p&gt;数据位置：&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;每次修改都立即保存；每天首次打开时自动备份数据库（保留最近 10 份）。&lt;/p&gt;</source>
+        <location filename="../../desktop/ui/dialogs/about.py" line="26"/>
+        <source>&lt;p&gt;每次修改都立即保存；每天首次打开时自动备份数据库（保留最近 %1 份）。&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="27"/>
+        <source>&lt;p&gt;每次修改都立即保存到数据库服务器；服务器的备份由其管理员负责。&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about.py" line="29"/>
+        <source>&lt;h3&gt;半年工作台账 %1&lt;/h3&gt;&lt;p&gt;把半年工作总结里的“下一步工作打算”变成可勾选、可跟踪的任务台账。&lt;/p&gt;&lt;p&gt;数据位置：&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about.py" line="37"/>
         <source>关于半年工作台账</source>
         <translation type="unfinished"></translation>
     </message>

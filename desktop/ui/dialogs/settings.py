@@ -244,7 +244,7 @@ class SettingsDialog(QDialog):
 
     def _check_lights(self) -> None:
         bad = self.yellow_points.value() > self.red_points.value()
-        self.lights_problem.setText(self.tr("黄灯的落后点数不能大于红灯的。") if bad else "")
+        self.lights_problem.setText(self.tr("黄灯的落后点数不能大于红灯的：请把黄灯的点数改小，或把红灯的改大。") if bad else "")
         self._update_ok()
 
     def _update_ok(self) -> None:

@@ -159,7 +159,7 @@ class ReportListModel(QAbstractItemModel):
             return self._all_reports_data(role)
         assert rep is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            title = rep.title or rep.source_name
+            title = rep.name
             # In front, so an elided long title still shows it is a sample.
             return (t("ReportListModel", "[示例] ") if rep.sample else "") + title
         if role == Qt.ItemDataRole.ToolTipRole:
