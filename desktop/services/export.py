@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -24,13 +23,13 @@ from desktop.core.ledger import (
     date_words,
     write_ledger,
 )
+from desktop.core.units import split_units
 from desktop.services.ledger_stats import ledger_stats
 from desktop.core.types import CancelFn, ProgressFn
 
 
 _OPENING = 200  # characters of a report's beginning searched for its period
 _UNITS_SHOWN = 10  # units named when a unit filter matches nothing
-_UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")  # 配合单位 often lists several: 宣传科、党校
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +291,7 @@ def _units_in(rows: Iterable[ItemRow]) -> list[str]:
     counts: Counter[str] = Counter()
     for r in rows:
         for text in (r.lead_unit, r.co_units):
-            counts.update(u for u in _UNIT_SEPARATORS.split(text.strip()) if u)
+            counts.update(split_units(text))
     return [u for u, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
