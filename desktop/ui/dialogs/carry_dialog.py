@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.carry import NewReport
+from desktop.ui.dialogs.modal import answer_of
 
 
 @dataclass(frozen=True)
@@ -105,4 +106,4 @@ class CarryDialog(QDialog):
     def ask(cls, parent: QWidget, what: str, new: NewReport, targets: Sequence[tuple[int, str]]) -> CarryTarget | None:
         """Show the chooser; None when cancelled (a classmethod so tests can answer it)."""
         d = cls(what, new, targets, parent=parent)
-        return d.target() if d.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(d, d.target)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.api import Status
 from desktop.core.ledger_model import SIGNATURE_FIELDS, Signature
+from desktop.ui.dialogs.modal import answer_of
 
 _ALL_UNITS = "全部单位"
 _SIGNATURE_KEYS = ("unit", "person", "reviewer", "phone", "day")
@@ -222,4 +223,4 @@ class ExportDialog(QDialog):
             settings: QSettings | None = None) -> ExportChoices | None:
         """Show the options; None when cancelled (a classmethod so tests can answer it)."""
         d = cls(choices, units=units, settings=settings, parent=parent)
-        return d.choices() if d.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(d, d.choices)

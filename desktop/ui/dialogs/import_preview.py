@@ -32,13 +32,18 @@ from desktop.services.importing import ConfirmedPlan
 from desktop.services.parser_pool import extract_elsewhere
 from desktop.services.parsing import ParsedFile
 from desktop.ui.dialogs.merge_title import MergeTitleDialog
+from desktop.ui.dialogs.modal import answer_of
 from desktop.ui.dialogs.split_dialog import SplitDialog
 from desktop.ui.errors import Messages
 from desktop.ui.icons import icon
 from desktop.ui.jobs import Job, JobRunner
 from desktop.ui.models.plan_edit import PlanEditModel, PreviewEdits
 from desktop.ui.widgets.carry_offer import CarryOfferPanel
-from desktop.ui.widgets.section_picker import LOW_CONFIDENCE, SectionPicker, confidence_text
+from desktop.ui.widgets.section_picker import (
+    LOW_CONFIDENCE,
+    SectionPicker,
+    confidence_text,
+)
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -204,7 +209,7 @@ class ImportPreviewDialog(QDialog):
     def review(cls, parent: QWidget | None, files: list[ParsedFile]) -> list[ConfirmedPlan] | None:
         """Show the preview modally; the plans to import, or None when cancelled."""
         dlg = cls(files, parent)
-        return dlg.confirmed_plans() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(dlg, dlg.confirmed_plans, keep=lambda: dlg._jobs.busy)  # a re-extraction may still run
 
     # ---- state -------------------------------------------------------------------------------------
     @property

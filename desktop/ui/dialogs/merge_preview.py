@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.ui.dialogs.modal import answer_of
 
 if TYPE_CHECKING:
     from desktop.services.merge import FieldChange, MergePreview
@@ -110,4 +118,4 @@ class MergePreviewDialog(QDialog):
     def ask(cls, parent: QWidget, preview: MergePreview) -> list[FieldChange] | None:
         """None when cancelled, else the changes to write (conflicts only where ticked)."""
         dlg = cls(preview, parent)
-        return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(dlg, dlg.chosen)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.api import LightSettings
+from desktop.ui.dialogs.modal import answer_of
 
 if TYPE_CHECKING:
     from desktop.ui.jobs import JobRunner
@@ -279,7 +280,9 @@ class SettingsDialog(QDialog):
 
     def test_connection(self) -> None:
         """Try the chosen database in the background; the answer shows beside the button."""
-        from desktop.services.database import check_database  # SQLAlchemy's inspector loads when asked
+        from desktop.services.database import (
+            check_database,  # SQLAlchemy's inspector loads when asked
+        )
 
         address = self.database_address() or self._default_database
         self.test_button.setEnabled(False)
@@ -319,4 +322,4 @@ class SettingsDialog(QDialog):
         dlg = cls(values, login=login, default_database=default_database, is_server=is_server, jobs=jobs, parent=parent)
         dlg.backup_requested.connect(backup)
         dlg.restore_requested.connect(restore)
-        return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(dlg, dlg.values)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.sentences import split_sentences
+from desktop.ui.dialogs.modal import answer_of
 
 
 class SplitDialog(QDialog):
@@ -33,4 +41,4 @@ class SplitDialog(QDialog):
     def ask(cls, parent: QWidget | None, text: str) -> list[str] | None:
         """The parts, or None when cancelled (tests replace this)."""
         dlg = cls(text, parent)
-        return dlg.parts() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(dlg, dlg.parts)
