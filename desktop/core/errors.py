@@ -46,9 +46,11 @@ class NoPlanSectionError(ReportError):
 class SpreadPlanError(NoPlanSectionError):
     """The plan is spread over several sections (`sections`); the user takes the ones they want together."""
 
-    def __init__(self, source: str, sections: Sequence[str], alternatives: Sequence[Alternative] = ()) -> None:
+    def __init__(self, source: str, sections: Sequence[str], alternatives: Sequence[Alternative] = (),
+                 headings: Sequence[str] | None = None) -> None:
         self.sections = tuple(sections)
-        super().__init__(source, sections, alternatives=alternatives)
+        # `headings`: the level-1 headings, as for NoPlanSectionError (the sections when not given)
+        super().__init__(source, sections if headings is None else headings, alternatives=alternatives)
 
     def explain(self, how_to_pick: str = "") -> str:
         """The message: the sections the plan is spread over, and how to take them together."""

@@ -82,7 +82,7 @@ def extract_plan(doc: ReportDocument, *, year: int | None = None, section: str |
     else:
         picked = choose(paragraphs, ranked)
         if picked.spread:
-            raise SpreadPlanError(doc.source, [c.text for c in picked.sections], alternatives(ranked, ()))
+            raise SpreadPlanError(doc.source, [c.text for c in picked.sections], alternatives(ranked, ()), headings=top)
         if not picked.sections:
             raise NoPlanSectionError(doc.source, top, alternatives=alternatives(ranked, ()))
     return _build_plan(doc, paragraphs, picked, ranked, top, year, default_year, on_progress, is_cancelled)

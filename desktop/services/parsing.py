@@ -35,7 +35,6 @@ class ParsedFile:
 
 def parse_file(path: str, *, section: str | None = None, year: int | None = None) -> ParsedFile:
     """Read and extract one report; failures become a ParsedFile with the Chinese reason."""
-    from desktop.core.extract import level1_headings
     from desktop.core.reports import read_report
 
     result = ParsedFile(path)
@@ -47,7 +46,6 @@ def parse_file(path: str, *, section: str | None = None, year: int | None = None
     except OSError as exc:
         result.error = f"{Path(path).name}：无法读取文件（{exc.strerror or exc}）。"
         return result
-    result.headings = tuple(level1_headings(result.doc))
     return _extract_into(result, section, year)
 
 
@@ -67,13 +65,17 @@ def _extract_into(result: ParsedFile, section: str | Sequence[str] | None, year:
     except SpreadPlanError as exc:
         result.error = exc.explain("请在上方“计划部分”中勾选要一起导入的部分。")
         result.spread, result.alternatives = exc.sections, exc.alternatives
+        result.headings = result.headings or exc.headings
     except NoPlanSectionError as exc:
         result.error = exc.explain("请在上方“计划部分”中选择其中一个。")  # the preview lists the headings there
         result.alternatives = exc.alternatives
+        result.headings = result.headings or exc.headings
     except ReportError as exc:
         result.error = str(exc)
     else:
         result.alternatives = result.plan.alternatives
+        # the level-1 headings come with the answer: reading them apart reflowed the whole text a second time
+        result.headings = result.headings or result.plan.headings
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import NoPlanSectionError, SpreadPlanError
-from desktop.core.extract import extract_plan
+from desktop.core.extract import extract_plan, level1_headings
 from desktop.core.reports import split_paragraphs
 from desktop.core.types import ReportDocument
 
@@ -95,6 +95,8 @@ def test_plan_spread_over_task_sections_is_not_silently_one_of_them():
         extract_plan(doc(SPREAD))
     assert "三、加快产业转型升级" in err.value.sections and "五、切实保障和改善民生" in err.value.sections
     assert "--section" in str(err.value) and "分散" in str(err.value)
+    # the answer carries the level-1 headings the clerk picks from (the preview shows them without reading again)
+    assert err.value.headings == tuple(level1_headings(doc(SPREAD)))
 
 
 def test_several_sections_taken_together_keep_their_numbers_apart():
