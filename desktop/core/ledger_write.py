@@ -411,16 +411,19 @@ def _row_height(row: LedgerRow, wrapped: list[tuple[str, float]]) -> float:
     lines = 1
     for key, width in wrapped:
         text = getattr(row, key)
-        if not text or not isinstance(text, str):
-            continue
-        count = 0
-        for part in text.split("\n"):
-            n = len(part)
-            wide = (len(part.encode("utf-8")) - n) // 2  # CJK characters take 3 bytes, ASCII 1
-            units = wide * _CJK_UNITS + (n - wide) * 1.05
-            count += max(1, math.ceil(units / width))
-        lines = max(lines, count)
+        if text and isinstance(text, str):
+            lines = max(lines, _wrapped_lines(text, width))
     return lines * _LINE_PT + 4
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a column `width` characters wide, its own line breaks included."""
+    count = 0
+    for part in text.split("\n"):
+        n = len(part)
+        wide = (len(part.encode("utf-8")) - n) // 2  # CJK characters take 3 bytes, ASCII 1
+        count += max(1, math.ceil((wide * _CJK_UNITS + (n - wide) * 1.05) / width))
+    return count
 
 
 def _cell_writer(ws: Worksheet, col: Column, fmts: _Formats) -> Callable[[int, int, Any, bool], None]:
@@ -646,8 +649,7 @@ def _text_height(values: Sequence[str], wrapped: Sequence[tuple[int, float]]) ->
     for n, width in wrapped:
         text = values[n] if n < len(values) else ""
         if text:
-            wide = (len(text.encode("utf-8")) - len(text)) // 2
-            lines = max(lines, math.ceil((wide * _CJK_UNITS + (len(text) - wide) * 1.05) / width))
+            lines = max(lines, _wrapped_lines(text, width))
     return lines * _LINE_PT + 4
 
 
