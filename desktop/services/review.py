@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from db.api import DONE_STATUSES, Light, Status
+from db.api import DONE_STATUSES, Status
 from db.progress_log import ProgressEntry
 from db.year_end import ReportHead, ReviewRow
 from db.store import Store
@@ -37,19 +37,24 @@ class ReviewError(Exception):
     """The review cannot be made as asked (Chinese message)."""
 
 
-def category(row: ReviewRow, rule: str) -> str:
-    """The category of a measure at the date its row was read for, its light read under `rule` (module docstring)."""
+def category(row: ReviewRow, rule: str, yellow_points: int) -> str:
+    """The category of a measure at the date its row was read for, under `rule` (module docstring).
+
+    A measure in progress is not done, so its deadline light is red exactly when it is overdue, and its
+    序时 light is yellow or red exactly when it is `yellow_points` or more behind (red starts further on:
+    the store keeps yellow <= red); the store's light columns are not needed to tell.
+    """
     by_status = _BY_STATUS.get(row.status)
     if by_status is not None:
         return by_status
     if rule == "deadline":
-        return rm.BEHIND if row.light == Light.RED else rm.ON_TRACK
+        return rm.BEHIND if row.overdue else rm.ON_TRACK
     expected = row.expected
     if expected is None:
         return rm.ON_TRACK
     if row.progress > expected:
         return rm.AHEAD
-    if row.light in _BEHIND_LIGHTS:
+    if expected - row.progress >= yellow_points:
         return rm.BEHIND
     return rm.ON_TRACK
 
@@ -58,7 +63,7 @@ def category(row: ReviewRow, rule: str) -> str:
 _BY_STATUS = {Status.CANCELLED.value: rm.CANCELLED, Status.EXTENDED.value: rm.EXTENDED,
               Status.NOT_STARTED.value: rm.NOT_STARTED, Status.DONE.value: rm.DONE, Status.CLOSED.value: rm.DONE}
 _DONE = frozenset(s.value for s in DONE_STATUSES)
-_BEHIND_LIGHTS = frozenset((Light.YELLOW.value, Light.RED.value))
+_CANCELLED = Status.CANCELLED.value
 
 
 def chosen_reports(store: Store, *, report_ids: Sequence[int] | None = None,
@@ -149,25 +154,39 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
         with ThreadPoolExecutor(max_workers=3) as pool:
             later_job = pool.submit(store.created_after, as_of, report_ids=[r.id for r in reports])
             if ids:
-                rows_job = pool.submit(store.review_rows, ids, as_of, schedule=rule == "schedule")
+                rows_job = pool.submit(store.review_rows, ids, as_of)
                 entries_job = pool.submit(store.latest_progress, report_ids=list(ids), as_of=as_of)
                 rows, entries = rows_job.result(), entries_job.result()
             later = later_job.result()
     titles = {r.id: r.title for r in kept}
-    lines, items, items_done = _lines(rows, titles, entries, rule, store.light_settings().schedule_yellow_points)
+    yellow = store.light_settings().schedule_yellow_points
+    lines, items, items_done = _lines(rows, titles, entries, rule, yellow)
     return _State(as_of=as_of, rule=rule, reports=[ReportRef(r.id, r.title, r.year) for r in kept],
                   chosen=[ReportRef(r.id, r.title, r.year) for r in reports], lines=lines,
                   items=items, items_done=items_done, reports_later=len(reports) - len(kept),
                   measures_later=later.measures if later else 0,
-                  yellow_points=store.light_settings().schedule_yellow_points)
+                  yellow_points=yellow)
 
 
-def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
-           rule: str, yellow: int) -> tuple[list[MeasureLine], int, int]:
+def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
+           rule: str, yellow_points: int) -> tuple[list[MeasureLine], int, int]:
     """Measure lines in ledger order (rows come by report, top item, depth, position) and the item counts.
 
-    The loop runs once per row of a 50,000-measure review: each field is read once.
+    The rows stand on their own: a measure is a row no other row is under, and an item is done when
+    its own status says so or every measure under it that is not cancelled is done (as Store.items
+    rolls it up). The loop runs once per row of a 50,000-measure review: each field is read once.
     """
+    below: dict[int, list[int]] = {}  # parent id -> [measures, done, cancelled]
+    for r in rows:
+        parent = r.parent_id
+        if parent is not None:
+            t = below.get(parent)
+            if t is None:
+                t = below[parent] = [0, 0, 0]
+            t[0] += 1
+            status = r.status
+            t[1] += status in _DONE
+            t[2] += status == _CANCELLED
     numbers: dict[int, str] = {}
     counters: dict[tuple[int, int | None], int] = {}
     root_titles: dict[int, tuple[int, str]] = {}
@@ -190,16 +209,17 @@ def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int,
             root_titles[rid] = root_titles.get(parent, (rid, r.title))
         numbers[rid] = number
         units[rid] = unit
-        children = r.child_count
         status = r.status
-        progress = r.progress
+        under = below.get(rid)
         if parent is None:
             items += 1
-            items_done += status in _DONE or (children > 0 and progress == 100)
-        if children:
+            if status in _DONE:
+                items_done += 1
+            elif under is not None:
+                active = under[0] - under[2]
+                items_done += active > 0 and under[1] == active
+        if under is not None:
             continue
-        cat = category(r, rule)
-        expected = r.expected
         entry = get_entry(rid)
         if entry is not None:
             latest, latest_at = entry.text, entry.at.date() if entry.at else None
@@ -208,8 +228,8 @@ def _lines(rows: Iterable[ReviewRow], titles: dict[int, str], entries: dict[int,
         root_id, root_title = root_titles[rid]
         append(MeasureLine(
             rid, report, titles.get(report, ""), number, "" if root_id == rid else root_title, r.text or r.title,
-            unit, r.owner, r.due, r.original_due, status, cat, r.overdue, progress, expected, latest, latest_at,
-            r.delay_reason,
+            unit, r.owner, r.due, r.original_due, status, category(r, rule, yellow_points), r.overdue, r.progress, r.expected,
+            latest, latest_at, r.delay_reason,
         ))
     return lines, items, items_done
 

@@ -150,3 +150,63 @@ def test_rankings_sort_but_keep_the_completion_rank() -> None:
     tie = rank_units([UnitLine("a", 1, 1, 100.0, 0, 0, 0, 0, 0), UnitLine("b", 3, 3, 100.0, 0, 0, 0, 0, 0),
                       UnitLine("c", 1, 0, 0.0, 0, 0, 1, 0, 0)])
     assert [(u.unit, u.rank) for u in tie] == [("b", 1), ("a", 1), ("c", 3)]  # equal figures share a rank
+
+
+def _expected_category(row: Any, rule: str) -> str:
+    """A measure's category from the store's own roll-up and lights (Store.items), as the module docstring words it."""
+    by_status = {"已完成": "已完成", "已办结": "已完成", "已取消": "已取消", "已延期": "已延期", "未启动": "未启动"}
+    if row.status.value in by_status:
+        return by_status[row.status.value]
+    if rule == "deadline":
+        return "欠进度" if row.light_deadline.value == "red" else "达进度"
+    if row.expected_progress is None:
+        return "达进度"
+    if row.progress > row.expected_progress:
+        return "超进度"
+    return "欠进度" if row.light_schedule.value in ("yellow", "red") else "达进度"
+
+
+@pytest.mark.parametrize("rule", ["deadline", "schedule"])
+def test_the_review_agrees_with_the_stores_roll_up_and_lights_at_every_month_end(year: Year, rule: str) -> None:
+    """The review reads each row on its own and rolls items up itself: it must say what Store.items says."""
+    from datetime import timedelta
+
+    from db.api import ItemFilter
+    from tests.services.history_script import dated
+
+    # B3: one measure done on 12/20 and, here, the other cancelled on 12/22: the item is done (all that count are)
+    with dated(year.store, date(2023, 12, 22)):
+        row = year.store.get_item(year.m["B3.2"].id)
+        year.store.update_item(row.id, {"status": "已取消"}, expected_version=row.version, who="脚本")
+    ids = [year.a, year.b]
+    days = [date(2023, month + 1, 1) - timedelta(days=1) for month in range(1, 12)] + [DEC, date(2023, 12, 21)]
+    for day in days:
+        review = build_review(year.store, as_of=day, report_ids=ids, rule=rule)
+        rows = year.store.items(ItemFilter(report_ids=tuple(ids)), as_of=day)
+        tops = [r for r in rows if r.parent_id is None]
+        done = sum(r.status.value in ("已完成", "已办结") or (r.child_count > 0 and r.progress == 100) for r in tops)
+        assert (review.items, review.items_done) == (len(tops), done), day
+        measures = {r.id: r for r in rows if r.is_measure}
+        assert [m.id for m in review.lines] == [r.id for r in rows if r.is_measure], day
+        for m in review.lines:
+            r = measures[m.id]
+            assert (m.category, m.progress, m.overdue, m.expected) == (
+                _expected_category(r, rule), r.progress, r.overdue, r.expected_progress), (day, m.number)
+    final = build_review(year.store, as_of=DEC, report_ids=ids, rule=rule)
+    assert final.items_done == 2  # B1 (its measure done) and now B3
+
+
+def test_in_progress_is_behind_from_the_yellow_points_on_and_by_deadline_when_overdue() -> None:
+    from db.year_end import ReviewRow
+    from desktop.services.review import category
+
+    def row(progress: int, expected: int | None, overdue: bool = False, status: str = "推进中") -> ReviewRow:
+        return ReviewRow(1, 1, None, "t", "", status, progress, "", "", None, None, "", "", overdue, expected)
+
+    assert category(row(38, 48), "schedule", 10) == "欠进度"  # 10 points behind: a yellow 序时 light
+    assert category(row(39, 48), "schedule", 10) == "达进度"
+    assert category(row(49, 48), "schedule", 10) == "超进度"
+    assert category(row(0, None), "schedule", 10) == "达进度"  # no deadline: no 序时
+    assert category(row(0, 100, overdue=True), "deadline", 10) == "欠进度"
+    assert category(row(0, 100), "deadline", 10) == "达进度"
+    assert category(row(0, 100, overdue=True, status="已延期"), "deadline", 10) == "已延期"
