@@ -37,8 +37,25 @@ class DetailSide(QObject):
         table.selectionModel().currentChanged.connect(self._on_current)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        model = self._views.item_model
-        self.show(model.row_for(current.internalId()) if current.isValid() else None)
+        row = self._views.item_model.row_for(current.internalId()) if current.isValid() else None
+        pane = self._views.detail_built
+        if row is not None and pane is not None and pane.row == row:
+            # A search letter or a sort reset the tree and put the cursor back on the row shown, unchanged:
+            # drawing it again and re-reading its history cost ~10 ms of that keystroke for nothing.
+            return
+        self.show(row)
+
+    def reloaded(self) -> None:
+        """The rows were read again (a refresh, another clerk's change): the pane shows its row's new version.
+
+        A reload of the same rows updates them in place, so the cursor does not move and says nothing.
+        """
+        pane = self._views.detail_built
+        if pane is None or pane.row is None:
+            return
+        row = self._views.item_model.row_for(pane.row.id)
+        if row is not None and row != pane.row:
+            self.show(row)
 
     def rows_changed(self, rows: Sequence[ItemRow], *, guess: bool = False) -> None:
         """New versions of rows: the pane shows its row's (and reads its history again, unless only guessed)."""

@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         self.browser.load_tree()
 
     def _on_tree_loaded(self) -> None:
+        self.detail_side.reloaded()
         if self._select_after_load is not None:
             self.views.select_item(self._select_after_load)
             self._select_after_load = None

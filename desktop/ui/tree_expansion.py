@@ -19,11 +19,13 @@ EXPAND_ALL_LIMIT = 3000
 # While searching, matches are shown expanded up to this many (each shown row costs Python calls in
 # the tree's layout); beyond it the items stay closed with their counts until the search narrows.
 EXPAND_MATCHES_LIMIT = 1000
-# Rows the tree may lay out in one go when expansion is restored (~6 µs each: ~10 ms); the rest is
-# expanded item by item in event-loop turns of at most EXPAND_STEP_SECONDS. An expand in a laid-out tree
-# costs 0.15 ms idle but several times that while a job's thread competes for the interpreter lock, so
-# the turns are bounded by time, not by a count (bench/ui.py: import right after clearing a search).
-LAYOUT_AT_ONCE_ROWS = 1500
+# Rows the tree may lay out in one go when expansion is restored: each costs the
+# layout a few Python calls (~10 µs here), and with the paint the keystroke must fit a frame; 400 rows
+# are a dozen screens. The rest is expanded item by item in event-loop turns of at most
+# EXPAND_STEP_SECONDS. An expand in a laid-out tree costs 0.15 ms idle but several times that while a
+# job's thread competes for the interpreter lock, so the turns are bounded by time, not by a count
+# (bench/ui.py: import right after clearing a search; clearing a search in a 10,000-measure tree).
+LAYOUT_AT_ONCE_ROWS = 400
 EXPAND_STEP_SECONDS = 0.008
 EXPAND_WAIT_MS = 30
 
@@ -68,11 +70,15 @@ class TreeExpansion(QObject):
             if len(rows) <= EXPAND_ALL_LIMIT:
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
         wanted = self._expanded.get(report_id, set())
-        expandable = model.parent_ids()
-        parents = [k for k in expandable if k in wanted]
+        self._open([k for k in model.parent_ids() if k in wanted], keep)
+
+    def _open(self, parents: list[int], keep: int | None = None) -> None:
+        """Expand `parents` (tree order): as many rows as one frame can lay out now, the item holding `keep`
+        among them, and the rest a few items per event-loop turn."""
+        model = self._model
         budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
         if sum(model.child_count(p) for p in parents) <= budget:
-            if parents and len(parents) == len(expandable):
+            if parents and len(parents) == len(model.parent_ids()):
                 self._tree.expandAll()  # one call instead of thousands of setExpanded
                 return
             self._expand(parents)
@@ -93,6 +99,7 @@ class TreeExpansion(QObject):
         """A search is on: its matches are shown expanded when there are not too many."""
         self.stop()  # a restore still under way would expand the matches' items
         if self._model.visible_count() <= EXPAND_MATCHES_LIMIT:
+            # One expandAll: opening them item by item within a frame's budget was slower for 500 matches
             self._tree.expandAll()  # matches are measures: show them
 
     def _expand(self, item_ids: Sequence[int]) -> None:

@@ -276,3 +276,20 @@ def test_refresh_keeps_selection_and_expansion(qtbot, window, seeded) -> None:
 def test_light_rule_is_remembered(window, settings, rule) -> None:
     window.set_light_rule(rule)
     assert settings.value("view/light_rule") == rule
+
+
+def test_a_search_that_keeps_the_cursor_row_does_not_read_it_again(qtbot, window, seeded) -> None:
+    m = first_measure(window)
+    with qtbot.waitSignal(window.history_shown, timeout=5000):
+        window.select_item(m.id)
+    word = m.title[:2]
+    with qtbot.assertNotEmitted(window.history_shown, wait=300):
+        window.filter_bar.search.setText(word)  # the tree is reset; the cursor goes back on the same row
+        qtbot.wait(50)
+    assert window.tree.currentIndex().internalId() == m.id and window.detail.row == m
+    # a new version of the row (another clerk's change, seen on a refresh) is still shown, its history read again
+    before = window.detail.history_model.rowCount()
+    seeded.update_item(m.id, {"note": "新的进展"}, expected_version=m.version, who="t")
+    window.refresh()
+    qtbot.waitUntil(lambda: window.detail.row.note == "新的进展", timeout=5000)
+    qtbot.waitUntil(lambda: window.detail.history_model.rowCount() == before + 1, timeout=5000)
