@@ -361,18 +361,28 @@ def row_select(shape: Shape, fshape: FilterShape, order: str = "tree") -> Any:
 
 @lru_cache(maxsize=16)
 def review_select(shape: Shape) -> Any:
-    """SELECT of the columns a year-end review reads (ReviewRow order), in ledger order.
+    """SELECT of the columns a year-end review reads (ReviewRow order, then the last 进展情况 change), in
+    ledger order; an as-of shape.
 
     Each row as it stood on its own (`item_select(rollup=False)`): the review counts an item's measures
     itself. Lean as well: SQLite does not compute a flattened subquery's columns that are not selected,
     and the ones a review leaves out (ids, wording, dates of edits, the lights: a measure in progress is
     behind by its overdue flag or its expected progress) were a third of an as-of read of 50,000 measures.
+    The last note change before the cutoff (its time, old and new text) is found by one lookup per row in
+    history's item, field, time index, read backwards: cheaper than a second query ranking every change.
     """
-    c = item_select(shape, False, False).c
-    return select(
-        c.id, c.report_id, c.parent_id, c.title, c.text, c.status, c.progress, c.lead_unit, c.owner, c.due,
-        c.original_due, c.delay_reason, c.note, c.overdue, c.expected,
-    ).order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
+    rows = item_select(shape, False, False)
+    c = rows.c
+    h = History.__table__.alias("h_note")
+    note = History.__table__.alias("note_change")
+    last = (select(h.c.id).where(h.c.item_id == c.id, h.c.field == "note", h.c.at < _CUTOFF)
+            .order_by(h.c.at.desc(), h.c.id.desc()).limit(1).scalar_subquery())
+    return (
+        select(c.id, c.report_id, c.parent_id, c.title, c.text, c.status, c.progress, c.lead_unit, c.owner, c.due,
+               c.original_due, c.delay_reason, c.note, c.overdue, c.expected, note.c.at, note.c.old, note.c.new)
+        .select_from(rows.outerjoin(note, note.c.id == last))
+        .order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
+    )
 
 
 def filter_terms(rows: Any, fshape: FilterShape, is_sqlite: bool) -> list[ColumnElement[bool]]:

@@ -19,7 +19,7 @@ from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
 from db.models import Item, Report, Setting
-from db.progress_log import ProgressEntry, latest_before, log_of
+from db.progress_log import ProgressEntry, entry_text, latest_before, log_of
 from db.queries import Scope, review_select
 
 if TYPE_CHECKING:
@@ -61,9 +61,10 @@ class ReviewRow(NamedTuple):
     due: date | None
     original_due: date | None
     delay_reason: str
-    note: str
     overdue: bool
     expected: int | None  # 序时进度 at the date
+    latest: str  # the latest 进展情况 entry written by then (db/progress_log.py); a note older than the history
+    latest_at: date | None  # when it was written; None for a note older than the history, or none at all
 
 
 class _Days(dict[Any, date | None]):
@@ -146,9 +147,15 @@ class YearEndStore:
             finally:
                 result.close()
         day = _Days()
-        return [ReviewRow(i, rep, par, title, text, st, prog, unit, owner, day[due], day[odue], reason, note,
-                          late == 1, exp)
-                for i, rep, par, title, text, st, prog, unit, owner, due, odue, reason, note, late, exp in raw]
+        out = []
+        for i, rep, par, title, text, st, prog, unit, owner, due, odue, reason, note, late, exp, at, old, new in raw:
+            if new and new.strip():  # an entry (a change that cleared the note is none)
+                latest, latest_at = entry_text(old, new), day[at[:10] if type(at) is str else at.date()]
+            else:  # no entry by then: the note as it was, without a date
+                latest, latest_at = note.strip(), None
+            out.append(ReviewRow(i, rep, par, title, text, st, prog, unit, owner, day[due], day[odue], reason,
+                                 late == 1, exp, latest, latest_at))
+        return out
 
     def report_heads(self, report_ids: Sequence[int] | None = None) -> list[ReportHead]:
         """Reports by id (all when None), oldest first, without computing their progress."""

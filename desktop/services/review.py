@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from db.api import DONE_STATUSES, Status
-from db.progress_log import ProgressEntry
 from db.year_end import ReportHead, ReviewRow
 from db.store import Store
 from desktop.core import review_model as rm
@@ -147,20 +146,17 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
     kept = [r for r in reports if r.imported_at < cutoff]
     ids = tuple(r.id for r in kept)
     rows: list[ReviewRow] = []
-    entries: dict[int, ProgressEntry] = {}
     later = None
     if reports:
-        # three independent reads; SQLite and PostgreSQL work on them at once (the drivers let go of the GIL)
-        with ThreadPoolExecutor(max_workers=3) as pool:
+        # two independent reads; SQLite and PostgreSQL work on them at once (the drivers let go of the GIL)
+        with ThreadPoolExecutor(max_workers=2) as pool:
             later_job = pool.submit(store.created_after, as_of, report_ids=[r.id for r in reports])
             if ids:
-                rows_job = pool.submit(store.review_rows, ids, as_of)
-                entries_job = pool.submit(store.latest_progress, report_ids=list(ids), as_of=as_of)
-                rows, entries = rows_job.result(), entries_job.result()
+                rows = store.review_rows(ids, as_of)
             later = later_job.result()
     titles = {r.id: r.title for r in kept}
     yellow = store.light_settings().schedule_yellow_points
-    lines, items, items_done = _lines(rows, titles, entries, rule, yellow)
+    lines, items, items_done = _lines(rows, titles, rule, yellow)
     return _State(as_of=as_of, rule=rule, reports=[ReportRef(r.id, r.title, r.year) for r in kept],
                   chosen=[ReportRef(r.id, r.title, r.year) for r in reports], lines=lines,
                   items=items, items_done=items_done, reports_later=len(reports) - len(kept),
@@ -168,8 +164,8 @@ def _state(store: Store, reports: Sequence[ReportHead], as_of: date, rule: str) 
                   yellow_points=yellow)
 
 
-def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], entries: dict[int, ProgressEntry],
-           rule: str, yellow_points: int) -> tuple[list[MeasureLine], int, int]:
+def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], rule: str,
+           yellow_points: int) -> tuple[list[MeasureLine], int, int]:
     """Measure lines in ledger order (rows come by report, top item, depth, position) and the item counts.
 
     The rows stand on their own: a measure is a row no other row is under, and an item is done when
@@ -194,7 +190,6 @@ def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], entries: dict[int,
     lines: list[MeasureLine] = []
     append = lines.append
     items = items_done = 0
-    get_entry = entries.get
     for r in rows:
         rid, parent, report = r.id, r.parent_id, r.report_id
         key = (report, parent)
@@ -220,16 +215,11 @@ def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], entries: dict[int,
                 items_done += active > 0 and under[1] == active
         if under is not None:
             continue
-        entry = get_entry(rid)
-        if entry is not None:
-            latest, latest_at = entry.text, entry.at.date() if entry.at else None
-        else:  # a note older than the history: its text without a date
-            latest, latest_at = r.note.strip(), None
         root_id, root_title = root_titles[rid]
         append(MeasureLine(
             rid, report, titles.get(report, ""), number, "" if root_id == rid else root_title, r.text or r.title,
             unit, r.owner, r.due, r.original_due, status, category(r, rule, yellow_points), r.overdue, r.progress, r.expected,
-            latest, latest_at, r.delay_reason,
+            r.latest, r.latest_at, r.delay_reason,
         ))
     return lines, items, items_done
 

@@ -201,7 +201,7 @@ def test_in_progress_is_behind_from_the_yellow_points_on_and_by_deadline_when_ov
     from desktop.services.review import category
 
     def row(progress: int, expected: int | None, overdue: bool = False, status: str = "推进中") -> ReviewRow:
-        return ReviewRow(1, 1, None, "t", "", status, progress, "", "", None, None, "", "", overdue, expected)
+        return ReviewRow(1, 1, None, "t", "", status, progress, "", "", None, None, "", overdue, expected, "", None)
 
     assert category(row(38, 48), "schedule", 10) == "欠进度"  # 10 points behind: a yellow 序时 light
     assert category(row(39, 48), "schedule", 10) == "达进度"
