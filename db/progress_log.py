@@ -57,22 +57,29 @@ def log_of(conn: Connection, item_id: int, current_note: str) -> list[ProgressEn
     return entries
 
 
+def last_change_before(item_id: Any, cutoff: Any = None) -> Any:
+    """A scalar subquery: the id of the last note change of `item_id` (a column) before `cutoff` (None: ever).
+
+    One lookup in history's item, field, time index, read backwards, instead of ranking every note change:
+    for the 50,000 measures of a review, 134 ms less in SQLite alone.
+    """
+    h = History.__table__.alias("h_note")
+    terms: list[Any] = [h.c.item_id == item_id, h.c.field == _FIELD]
+    if cutoff is not None:
+        terms.append(h.c.at < cutoff)
+    return select(h.c.id).where(*terms).order_by(h.c.at.desc(), h.c.id.desc()).limit(1).scalar_subquery()
+
+
 def latest_before(conn: Connection, report_ids: Sequence[int] | None, cutoff: datetime | None) -> dict[int, ProgressEntry]:
     """Each item's last note change before `cutoff` (None: ever), for the items of these reports (None: all).
 
     Items whose last change cleared the note are left out, as are items whose note has no history.
-    One index lookup per item (history's item, field, time index, read backwards) instead of ranking every
-    note change of the reports: a review of 50,000 measures reads 134 ms less in SQLite alone.
     """
-    h = History.__table__.alias("h")
     i = Item.__table__.alias("i")
-    terms: list[Any] = [h.c.item_id == i.c.id, h.c.field == _FIELD]
     params: dict[str, Any] = {}
     if cutoff is not None:
-        terms.append(h.c.at < bindparam("cutoff"))
         params["cutoff"] = cutoff
-    last = select(h.c.id).where(*terms).order_by(h.c.at.desc(), h.c.id.desc()).limit(1).scalar_subquery()
-    items = select(last.label("hid"))
+    items = select(last_change_before(i.c.id, bindparam("cutoff") if cutoff is not None else None).label("hid"))
     if report_ids is not None:
         items = items.where(i.c.report_id.in_(bindparam("report_ids", expanding=True)))
         params["report_ids"] = list(report_ids)
