@@ -29,7 +29,6 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from db.api import DONE_STATUSES, ItemFilter, Light, LightSettings, Status
 from db.models import History, Item, Report
-from db.progress_log import last_change_before
 
 _DONE = tuple(s.value for s in DONE_STATUSES)
 _CANCELLED = Status.CANCELLED.value
@@ -187,14 +186,11 @@ def _text_match(cols: Sequence[Any], is_sqlite: bool) -> ColumnElement[bool]:
 
 
 @lru_cache(maxsize=64)
-def item_select(shape: Shape, text: bool = False, rollup: bool = True) -> Any:
+def item_select(shape: Shape, text: bool = False) -> Any:
     """A subquery of every item in scope with roll-ups, overdue and lights as columns.
 
     `text=True` applies the text filter (:pat) to the item rows before anything is computed for them.
-    `rollup=False` reads each row on its own, as a measure: no join to its measures (progress, the done
-    flag, overdue and the lights are those of a measure, right for the measures only) and no join to its
-    parent's values (no inherited `unit` column, nor `child_count`, `done_children`, `is_measure`). A
-    year-end review rolls items up itself; as of a past date those two joins were a third of its read.
+    (A year-end review reads its rows its own way: db/review_read.py.)
     """
     i = Item.__table__.alias("i")
     p = Item.__table__.alias("p")
@@ -204,16 +200,12 @@ def item_select(shape: Shape, text: bool = False, rollup: bool = True) -> Any:
                                else (None, None, None))
     v = _values(i.c, shape, i_then)
     own_done = v["status"].in_(_DONE)
-    if rollup:
-        agg = _measures_under(shape, ch_then)
-        n = func.coalesce(agg.c.n, 0)
-        d = func.coalesce(agg.c.d, 0)
-        active = n - func.coalesce(agg.c.x, 0)
-        eff_done: Any = or_(own_done, and_(active > 0, d == active))
-        progress = case((active > 0, d * 100 // active), (own_done, 100), (n > 0, 0), else_=v["progress"])
-    else:
-        eff_done = own_done
-        progress = case((own_done, 100), else_=v["progress"])
+    agg = _measures_under(shape, ch_then)
+    n = func.coalesce(agg.c.n, 0)
+    d = func.coalesce(agg.c.d, 0)
+    active = n - func.coalesce(agg.c.x, 0)
+    eff_done = or_(own_done, and_(active > 0, d == active))
+    progress = case((active > 0, d * 100 // active), (own_done, 100), (n > 0, 0), else_=v["progress"])
     due = v["due"]
     cancelled = v["status"] == _CANCELLED
     no_light = or_(cancelled, i.c.ongoing, due.is_(None))
@@ -244,15 +236,12 @@ def item_select(shape: Shape, text: bool = False, rollup: bool = True) -> Any:
         case((eff_done, 1), else_=0).label("eff_done"), func.coalesce(p.c.position, i.c.position).label("root_pos"),
         r.c.imported_at.label("r_imported_at"), r.c.title.label("r_title"),
     ]
+    pv = _values(p.c, shape, p_then)
+    unit = case((v["lead_unit"] != "", v["lead_unit"]), else_=func.coalesce(pv["lead_unit"], ""))
+    cols += [case((n == 0, 1), else_=0).label("is_measure"), n.label("child_count"), d.label("done_children"),
+             unit.label("unit")]
     base: Any = i.join(r, r.c.id == i.c.report_id).outerjoin(p, p.c.id == i.c.parent_id)
-    if rollup:
-        pv = _values(p.c, shape, p_then)
-        unit = case((v["lead_unit"] != "", v["lead_unit"]), else_=func.coalesce(pv["lead_unit"], ""))
-        cols += [case((n == 0, 1), else_=0).label("is_measure"), n.label("child_count"), d.label("done_children"),
-                 unit.label("unit")]
-        base = _joined(base.outerjoin(agg, agg.c.pid == i.c.id), ((i_then, i), (p_then, p)))
-    else:
-        base = _joined(base, ((i_then, i),))
+    base = _joined(base.outerjoin(agg, agg.c.pid == i.c.id), ((i_then, i), (p_then, p)))
     return (
         select(*cols)
         .select_from(base)
@@ -363,29 +352,6 @@ def row_select(shape: Shape, fshape: FilterShape, order: str = "tree") -> Any:
     if order == "siblings":
         return stmt.order_by(c.parent_id, c.position, c.id)
     return stmt.order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
-
-
-@lru_cache(maxsize=16)
-def review_select(shape: Shape) -> Any:
-    """SELECT of the columns a year-end review reads (ReviewRow order, then the last 进展情况 change), in
-    ledger order; an as-of shape.
-
-    Each row as it stood on its own (`item_select(rollup=False)`): the review counts an item's measures
-    itself. Lean as well: SQLite does not compute a flattened subquery's columns that are not selected,
-    and the ones a review leaves out (ids, wording, dates of edits, the lights: a measure in progress is
-    behind by its overdue flag or its expected progress) were a third of an as-of read of 50,000 measures.
-    With each row comes its last note change before the cutoff (`last_change_before`: its time, old and
-    new text), from which the review quotes the latest 进展情况.
-    """
-    rows = item_select(shape, False, False)
-    c = rows.c
-    note = History.__table__.alias("note_change")
-    return (
-        select(c.id, c.report_id, c.parent_id, c.title, c.text, c.status, c.progress, c.lead_unit, c.owner, c.due,
-               c.original_due, c.delay_reason, c.note, c.overdue, c.expected, note.c.at, note.c.old, note.c.new)
-        .select_from(rows.outerjoin(note, note.c.id == last_change_before(c.id, _CUTOFF)))
-        .order_by(c.report_id, c.root_pos, c.depth, c.position, c.id)
-    )
 
 
 def filter_terms(rows: Any, fshape: FilterShape, is_sqlite: bool) -> list[ColumnElement[bool]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -19,8 +19,10 @@ from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
 from db.models import Item, Report, Setting
-from db.progress_log import ProgressEntry, entry_text, latest_before, log_of
-from db.queries import Scope, review_select
+from db.progress_log import ProgressEntry, latest_before, log_of
+from db.queries import Scope
+from db.review_read import ReviewRow
+from db.review_read import review_rows as read_review_rows
 
 if TYPE_CHECKING:
     from db.api import LightSettings
@@ -40,43 +42,6 @@ class ReportHead:
     source_name: str
     imported_at: datetime
     sample: bool
-
-
-class ReviewRow(NamedTuple):
-    """An item or measure as a year-end review reads it at a date, on its own: only the fields it uses, decoded.
-
-    An item's progress, done flag and overdue are read as if it were a measure (no roll-up of its
-    measures: the review counts those itself); `lead_unit` is its own, not inherited.
-    """
-
-    id: int
-    report_id: int
-    parent_id: int | None
-    title: str
-    text: str
-    status: str  # the status word as stored (a Status value): compared as text, a review reads 50,000
-    progress: int
-    lead_unit: str
-    owner: str
-    due: date | None
-    original_due: date | None
-    delay_reason: str
-    overdue: bool
-    expected: int | None  # 序时进度 at the date
-    latest: str  # the latest 进展情况 entry written by then (db/progress_log.py); a note older than the history
-    latest_at: date | None  # when it was written; None for a note older than the history, or none at all
-
-
-class _Days(dict[Any, date | None]):
-    """Dates by their stored value, decoded once each (SQLite gives ISO text; a plan has few distinct dates)."""
-
-    def __missing__(self, v: Any) -> date | None:
-        day = self[v] = _day(v)
-        return day
-
-
-def _day(v: Any) -> date | None:
-    return date.fromisoformat(v) if type(v) is str else v  # SQLite has no dates; PostgreSQL gives them
 
 
 @dataclass(frozen=True)
@@ -139,23 +104,8 @@ class YearEndStore:
 
         Each row is read on its own (ReviewRow); the columns a review does not read are left out.
         """
-        scope = self._scope(report_ids=tuple(report_ids), as_of=as_of)
-        with self._read_once() as s:
-            result = s.execute(review_select(scope.shape), scope.params(self.light_settings()))
-            try:
-                raw = result.cursor.fetchall()
-            finally:
-                result.close()
-        day = _Days()
-        out = []
-        for i, rep, par, title, text, st, prog, unit, owner, due, odue, reason, note, late, exp, at, old, new in raw:
-            if new and new.strip():  # an entry (a change that cleared the note is none)
-                latest, latest_at = entry_text(old, new), day[at[:10] if type(at) is str else at.date()]
-            else:  # no entry by then: the note as it was, without a date
-                latest, latest_at = note.strip(), None
-            out.append(ReviewRow(i, rep, par, title, text, st, prog, unit, owner, day[due], day[odue], reason,
-                                 late == 1, exp, latest, latest_at))
-        return out
+        with self._read() as s:  # the items and the later history from one snapshot
+            return read_review_rows(s, report_ids, as_of, Scope(as_of=as_of).cutoff)
 
     def report_heads(self, report_ids: Sequence[int] | None = None) -> list[ReportHead]:
         """Reports by id (all when None), oldest first, without computing their progress."""

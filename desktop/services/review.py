@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from db.api import DONE_STATUSES, Status
-from db.year_end import ReportHead, ReviewRow
+from db.review_read import ReviewRow
 from db.store import Store
+from db.year_end import ReportHead
 from desktop.core import review_model as rm
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.review_model import CATEGORIES, Count, MeasureLine, Movement, ReportRef, Review, UnitLine

@@ -103,3 +103,41 @@ def test_as_of_rebuilds_units_owner_and_delay_reason(any_store: Any) -> None:
     found = any_store.items(ItemFilter(unit="组织科", measures_only=True), as_of=date(2023, 6, 30))
     assert [r.id for r in found] == [m2.id]
     assert [r.id for r in any_store.items(ItemFilter(text="张三"), as_of=date(2023, 6, 30))] == [m1.id]
+
+
+def test_review_rows_take_each_fields_value_at_the_date_as_the_as_of_sql_does(any_store: Any) -> None:
+    """The review reads today's values and the later history apart (db/review_read.py); the ledger's as-of
+    SQL rebuilds them in one statement. Both must agree on the awkward history rows too: a change at the
+    first moment after the day, two changes after it, a NULL old deadline (there was none then) and a NULL
+    old status (an odd row: SQL's coalesce keeps today's value)."""
+    from db.models import History
+
+    item, m1, m2 = _report(any_store)
+    cutoff = datetime(2023, 7, 1)
+    with any_store.engine.begin() as conn:
+        conn.execute(update(Item).where(Item.id == m1.id).values(status="已完成", due=date(2023, 9, 30),
+                                                               owner="李四"))
+        conn.execute(update(Item).where(Item.id == m2.id).values(status="已延期", due=date(2023, 10, 31),
+                                                               lead_unit="办公室"))
+        rows = [(m1.id, "status", "未启动", "推进中", cutoff),  # at the cutoff: later, so the old value holds
+                (m1.id, "status", "推进中", "已完成", datetime(2023, 8, 1)),
+                (m1.id, "owner", "", "李四", datetime(2023, 6, 30, 23, 59)),  # before: today's value holds
+                (m1.id, "due", None, "2023-09-30", datetime(2023, 8, 1)),  # no deadline then
+                (m2.id, "status", None, "已延期", datetime(2023, 8, 1)),
+                (m2.id, "lead_unit", "财政局", "办公室", datetime(2023, 7, 5)),
+                (m2.id, "due", "2023-06-15", "2023-10-31", datetime(2023, 7, 5))]
+        conn.execute(History.__table__.insert(), [
+            {"report_id": m1.report_id, "item_id": i, "field": f, "old": o, "new": n, "at": at, "who": "测试"}
+            for i, f, o, n, at in rows])
+    got = {r.id: r for r in any_store.review_rows([m1.report_id], date(2023, 6, 30))}
+    want = {r.id: r for r in any_store.items(ItemFilter(report_ids=(m1.report_id,)), as_of=date(2023, 6, 30))}
+    assert set(got) == set(want)
+    for rid, r in want.items():
+        g = got[rid]
+        assert (g.status, g.due, g.owner, g.lead_unit, g.expected) == (
+            r.status.value, r.due, r.owner, r.lead_unit, r.expected_progress), rid
+        if r.is_measure:  # an item's own overdue flag is its measures' roll-up in Store.items
+            assert (g.overdue, g.progress) == (r.overdue, r.progress), rid
+    assert (got[m1.id].status, got[m1.id].due, got[m1.id].owner, got[m1.id].overdue) == ("未启动", None, "李四", False)
+    assert (got[m2.id].status, got[m2.id].due, got[m2.id].lead_unit) == ("已延期", date(2023, 6, 15), "财政局")
+    assert got[m2.id].overdue  # 已延期 past its deadline as it stood then: 逾期

@@ -187,17 +187,27 @@ def test_the_review_agrees_with_the_stores_roll_up_and_lights_at_every_month_end
         done = sum(r.status.value in ("已完成", "已办结") or (r.child_count > 0 and r.progress == 100) for r in tops)
         assert (review.items, review.items_done) == (len(tops), done), day
         measures = {r.id: r for r in rows if r.is_measure}
+        by_id = {r.id: r for r in rows}
+        entries = year.store.latest_progress(report_ids=ids, as_of=day)
         assert [m.id for m in review.lines] == [r.id for r in rows if r.is_measure], day
         for m in review.lines:
             r = measures[m.id]
             assert (m.category, m.progress, m.overdue, m.expected) == (
                 _expected_category(r, rule), r.progress, r.overdue, r.expected_progress), (day, m.number)
+            # the values as they were then, read apart from the store's as-of SQL: they must agree with it
+            parent = by_id.get(r.parent_id) if r.parent_id is not None else None
+            unit = r.lead_unit or (parent.lead_unit if parent is not None else "")
+            entry = entries.get(r.id)
+            latest = (entry.text, entry.at.date()) if entry is not None else (r.note.strip(), None)
+            assert (m.status, m.due, m.original_due, m.delay_reason, m.owner, m.unit or "", m.text) == (
+                r.status.value, r.due, r.original_due, r.delay_reason, r.owner, unit, r.text or r.title), (day, m.number)
+            assert (m.latest, m.latest_at) == latest, (day, m.number)
     final = build_review(year.store, as_of=DEC, report_ids=ids, rule=rule)
     assert final.items_done == 2  # B1 (its measure done) and now B3
 
 
 def test_in_progress_is_behind_from_the_yellow_points_on_and_by_deadline_when_overdue() -> None:
-    from db.year_end import ReviewRow
+    from db.review_read import ReviewRow
     from desktop.services.review import category
 
     def row(progress: int, expected: int | None, overdue: bool = False, status: str = "推进中") -> ReviewRow:
