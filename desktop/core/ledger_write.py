@@ -8,14 +8,10 @@ and LibreOffice render the file the same way.
 
 from __future__ import annotations
 
-import errno
 import io
 import math
 import os
-import shutil
-import stat
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +24,14 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.errors import Cancelled
+from desktop.core.file_save import (
+    WORK_PREFIX,
+    SaveError,
+    check_target,
+    os_message,
+    save_beside,
+    sweep_stale_temp_files,
+)
 from desktop.core.ledger_model import (
     CLOSED_STATUSES,
     date_words,
@@ -56,6 +60,7 @@ from desktop.core.types import CancelFn, ProgressFn
 FONT = "宋体"  # what offices expect; LibreOffice and WPS substitute a CJK font where it is missing
 TITLE_FONT = "黑体"
 _FORMULA_START = ("=", "+", "-", "@")
+_OPENED_IN = "Excel 或 WPS"
 _STEP = 500  # rows between progress reports and cancel checks
 
 # Status fills: the usual Excel "good / neutral / bad" palette, readable on paper in grey too.
@@ -95,100 +100,31 @@ def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], st
     if target.suffix.lower() != ".xlsx":
         raise LedgerWriteError(str(target), f"“{target.name}”的扩展名不是 .xlsx，请以 .xlsx 结尾命名导出文件。")
     folder = target.parent if str(target.parent) else Path(".")
-    mode = _check_target(target, folder)
+    try:
+        mode = check_target(target, folder)
+    except SaveError as exc:
+        raise LedgerWriteError(str(target), str(exc)) from exc
     sweep_stale_temp_files(folder)
     buffer = io.BytesIO()
     try:
-        with tempfile.TemporaryDirectory(prefix=_WORK_PREFIX) as work:
+        with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as work:
             _build(buffer, work, sheets, stats, title=title, exported_on=exported_on, as_of=as_of,
                    exported_at=exported_at or datetime.now(), on_progress=on_progress,
                    is_cancelled=is_cancelled or (lambda: False), signature=signature, reconcile=reconcile)
     except Cancelled:
         raise
     except OSError as exc:  # the temporary folder is full or cannot be written
-        raise LedgerWriteError(str(target), _os_message(exc, target, Path(tempfile.gettempdir()))) from exc
+        raise LedgerWriteError(str(target), os_message(exc, target, Path(tempfile.gettempdir()), opened_in=_OPENED_IN)) from exc
     except xlsxwriter.exceptions.XlsxWriterException as exc:
         cause = _os_cause(exc)
-        message = (_os_message(cause, target, Path(tempfile.gettempdir())) if cause
+        message = (os_message(cause, target, Path(tempfile.gettempdir()), opened_in=_OPENED_IN) if cause
                    else f"生成“{target.name}”失败（{type(exc).__name__}）。原文件（如有）未被改动。")
         raise LedgerWriteError(str(target), message) from exc
-    _save(buffer.getbuffer(), target, folder, mode)
+    try:
+        save_beside(buffer.getbuffer(), target, folder, mode, opened_in=_OPENED_IN)
+    except SaveError as exc:
+        raise LedgerWriteError(str(target), str(exc)) from exc
     return target
-
-
-_TEMP_PREFIX = ".~halfyear-"
-_WORK_PREFIX = "halfyear-xlsx-"
-_STALE_SECONDS = 600  # the hidden file exists only while the finished workbook is written out
-
-
-def _check_target(target: Path, folder: Path) -> int:
-    """The permission bits the new file gets; refuse a folder that is missing or a target that is read-only."""
-    try:
-        if not folder.is_dir():
-            raise LedgerWriteError(str(target), f"文件夹“{folder}”不存在，请先建立它或另选保存位置。")
-        if target.is_dir():
-            raise LedgerWriteError(str(target), f"“{target}”是一个文件夹，请另取一个文件名。")
-        info = target.stat() if target.exists() else None
-    except OSError as exc:  # a symlink loop, a folder we may not enter
-        raise LedgerWriteError(str(target), _os_message(exc, target, folder)) from exc
-    if info is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask  # what a new file normally gets (mkstemp would make it private)
-    if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise LedgerWriteError(str(target), f"“{target.name}”是只读文件，没有覆盖它。请另取一个文件名，"
-                                            "或先去掉它的只读属性后再导出。")
-    return stat.S_IMODE(info.st_mode)  # replacing a file keeps who may read it
-
-
-def _save(data: memoryview, target: Path, folder: Path, mode: int) -> None:
-    """Write the finished workbook beside the target, flush it to disk, and rename it over the target."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".xlsx", dir=folder)
-    except OSError as exc:
-        raise LedgerWriteError(str(target), _os_message(exc, target, folder)) from exc
-    tmp = Path(tmp_name)
-    try:
-        try:
-            view = data
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, mode)  # (not fchmod: Windows has only chmod)
-        os.replace(tmp, target)
-    except OSError as exc:
-        _remove(tmp)
-        raise LedgerWriteError(str(target), _os_message(exc, target, folder)) from exc
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def sweep_stale_temp_files(folder: Path) -> None:
-    """Remove what killed exports left behind: hidden .~halfyear-*.xlsx files and temporary folders."""
-    now = time.time()
-    for leftover in [*_glob(folder, f"{_TEMP_PREFIX}*.xlsx"), *_glob(Path(tempfile.gettempdir()), f"{_WORK_PREFIX}*")]:
-        try:
-            if now - _newest_mtime(leftover) > _STALE_SECONDS:
-                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
-        except OSError:
-            pass  # another export is using it, or it is gone already
-
-
-def _glob(folder: Path, pattern: str) -> list[Path]:
-    try:
-        return list(folder.glob(pattern))
-    except OSError:
-        return []
-
-
-def _newest_mtime(path: Path) -> float:
-    """A folder counts as in use while any file in it is being written."""
-    if not path.is_dir():
-        return path.stat().st_mtime
-    return max([path.stat().st_mtime, *(p.stat().st_mtime for p in path.iterdir())])
 
 
 def _os_cause(exc: BaseException) -> OSError | None:
@@ -200,29 +136,6 @@ def _os_cause(exc: BaseException) -> OSError | None:
         seen = seen.__cause__ or seen.__context__
     found = next((a for a in exc.args if isinstance(a, OSError)), None)
     return found
-
-
-def _remove(tmp: Path) -> None:
-    try:
-        tmp.unlink()
-    except OSError:
-        pass  # the temp file is hidden and harmless; the user's error matters more
-
-
-def _os_message(exc: OSError, target: Path, where: Path) -> str:
-    """A Chinese sentence for an OS failure while saving, saying what the user can do."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"磁盘空间不足，无法保存“{target.name}”（“{where}”所在的磁盘已满）。请清理磁盘或换一个保存位置后重试；原文件（如有）未被改动。"
-    if exc.errno == errno.EROFS:
-        return f"“{where}”是只读位置，无法保存“{target.name}”。请换一个保存位置。"
-    if exc.errno == getattr(errno, "ELOOP", None):
-        return f"“{target}”的路径中有循环的符号链接，无法保存。请换一个保存位置。"
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
-        if target.exists():
-            return (f"无法覆盖“{target.name}”：它可能正在 Excel 或 WPS 中打开，或您没有写入权限。"
-                    "请关闭该文件后重试，或换一个文件名。")
-        return f"没有权限在“{where}”中保存文件，请换一个保存位置。"
-    return f"保存“{target.name}”失败（{exc.strerror or type(exc).__name__}）。原文件（如有）未被改动。"
 
 
 class _Formats:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,7 +33,7 @@ from lxml import etree
 
 from desktop.core import review_model as rm
 from desktop.core import review_text as rt
-from desktop.core.os_words import os_words
+from desktop.core.file_save import SaveError, check_target, save_beside, sweep_stale_temp_files
 from desktop.core.review_model import MeasureLine, Review
 from desktop.core.shares import percent_text, rate_percent
 
@@ -83,41 +82,14 @@ def write_notice(path: str | os.PathLike[str], review: Review, *, issuer: str = 
     if target.suffix.lower() != ".docx":
         raise NoticeWriteError(f"“{target.name}”的扩展名不是 .docx，请以 .docx 结尾命名通报文件。")
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise NoticeWriteError(f"文件夹“{folder}”不存在，请先建立它或另选保存位置。")
-    if target.is_dir():
-        raise NoticeWriteError(f"“{target}”是一个文件夹，请另取一个文件名。")
-    data = build_notice(review, issuer=issuer)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~halfyear-", suffix=".docx", dir=folder)
-    except OSError as exc:
-        raise NoticeWriteError(f"无法在“{folder}”中保存通报：{os_words(exc)}。请换一个保存位置。") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _new_file_mode(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        if target.exists() and isinstance(exc, PermissionError):
-            raise NoticeWriteError(f"无法覆盖“{target.name}”：它可能正在 Word 或 WPS 中打开，或您没有写入权限。"
-                                   "请关闭该文件后重试，或换一个文件名。") from exc
-        raise NoticeWriteError(f"保存“{target.name}”失败：{os_words(exc)}。原文件（如有）未被改动。") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        mode = check_target(target, folder)
+        sweep_stale_temp_files(folder)
+        data = build_notice(review, issuer=issuer)
+        save_beside(data, target, folder, mode, opened_in="Word 或 WPS")
+    except SaveError as exc:
+        raise NoticeWriteError(str(exc)) from exc
     return target
-
-
-def _new_file_mode(target: Path) -> int:
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def build_notice(review: Review, *, issuer: str = "") -> bytes:

@@ -169,6 +169,27 @@ def test_bad_targets_are_refused_in_chinese(year: Year, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_read_only_notice_is_left_as_it_was_and_leftovers_are_swept(year: Year, tmp_path: Path) -> None:
+    """The draft is saved as the ledger is (desktop/core/file_save.py): a clerk's read-only file is refused,
+    not replaced, and the hidden half-files of a killed save go with the next one."""
+    import os
+    import stat
+    import time
+
+    review = build_review(year.store, as_of=JUNE, report_ids=[year.b])
+    kept = tmp_path / "定稿.docx"
+    kept.write_bytes(b"the signed-off notice")
+    kept.chmod(0o444)
+    with pytest.raises(NoticeWriteError, match="只读"):
+        write_notice(kept, review)
+    assert kept.read_bytes() == b"the signed-off notice" and stat.S_IMODE(kept.stat().st_mode) == 0o444
+    stale = tmp_path / ".~halfyear-killed.docx"
+    stale.write_bytes(b"half a notice")
+    os.utime(stale, (time.time() - 3600,) * 2)
+    write_notice(tmp_path / "通报.docx", review)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["定稿.docx", "通报.docx"]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_it_as_a4_with_page_numbers(june: Path, tmp_path: Path) -> None:
