@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.api import Status
 from desktop.core.ledger_model import SIGNATURE_FIELDS, Signature
 from desktop.ui.dialogs.modal import answer_of
+from desktop.ui.qdates import pydate, qdate
 
 _ALL_UNITS = "全部单位"
 _SIGNATURE_KEYS = ("unit", "person", "reviewer", "phone", "day")
@@ -46,14 +47,6 @@ class ExportChoices:
     reconcile_dates: tuple[date, ...] = ()
     signature: Signature | None = None
     scope: str = field(default="", compare=False)  # how the dialog names the reports (当前报告《…》)
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ExportDialog(QDialog):
@@ -77,7 +70,7 @@ class ExportDialog(QDialog):
         dl = QVBoxLayout(day_box)
         row = QHBoxLayout()
         self.as_of_box = QCheckBox(self.tr("按某一天结束时的情况导出(&D)，截至："), day_box)
-        self.as_of_edit = QDateEdit(_qdate(choices.as_of or today), day_box)
+        self.as_of_edit = QDateEdit(qdate(choices.as_of or today), day_box)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy年M月d日")
         self.as_of_box.setChecked(choices.as_of is not None)
@@ -137,7 +130,7 @@ class ExportDialog(QDialog):
         defaults = [date(today.year, 6, 30), date(today.year, 12, 31), today]
         for n in range(_RECONCILE_DATES):
             on = QCheckBox(sheet_box)
-            edit = QDateEdit(_qdate(given[n] if n < len(given) else defaults[n]), sheet_box)
+            edit = QDateEdit(qdate(given[n] if n < len(given) else defaults[n]), sheet_box)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy年M月d日")
             on.setChecked(n < len(given) or (not given and n < 2))
@@ -199,12 +192,12 @@ class ExportDialog(QDialog):
         unit = self.unit_combo.currentText().strip()
         reconcile: tuple[date, ...] = ()
         if self.reconcile_box.isChecked():
-            reconcile = tuple(sorted({_pydate(e.date()) for b, e in self.reconcile_days if b.isChecked()}))
+            reconcile = tuple(sorted({pydate(e.date()) for b, e in self.reconcile_days if b.isChecked()}))
         signature = None
         if self.signature_box.isChecked():
             signature = Signature(*(e.text().strip() for e in self.signature_edits))
         return replace(
-            self._choices, as_of=_pydate(self.as_of_edit.date()) if self.as_of_box.isChecked() else None,
+            self._choices, as_of=pydate(self.as_of_edit.date()) if self.as_of_box.isChecked() else None,
             statuses=tuple(s for s, b in self.status_boxes.items() if b.isChecked()),
             unit="" if unit in ("", self.tr(_ALL_UNITS), _ALL_UNITS) else unit,
             one_sheet=self.one_sheet.isChecked(), reconcile_dates=reconcile, signature=signature)

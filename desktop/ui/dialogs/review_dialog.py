@@ -45,6 +45,7 @@ from desktop.ui.models.review_tables import (
     unit_rows,
     units_model,
 )
+from desktop.ui.qdates import pydate, qdate
 
 _DEBOUNCE_MS = 250  # a few quick clicks on the dates make one review, not several
 # column widths in characters; the last column takes what is left
@@ -78,14 +79,6 @@ def quick_dates(year: int, today: date) -> list[tuple[str, date]]:
     """The quick choices of the reference date: 6月30日, 9月30日, 12月31日 of the plan year, and today."""
     return [("6月30日", date(year, 6, 30)), ("9月30日", date(year, 9, 30)), ("12月31日", date(year, 12, 31)),
             ("今天", today)]
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ReviewDialog(QDialog):
@@ -127,7 +120,7 @@ class ReviewDialog(QDialog):
     def _build_choices(self, rule: str) -> QHBoxLayout:
         row = QHBoxLayout()
         as_of_label = QLabel(self.tr("截至(&D)："), self)
-        self.as_of_edit = QDateEdit(_qdate(self._today), self)
+        self.as_of_edit = QDateEdit(qdate(self._today), self)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy年M月d日")
         as_of_label.setBuddy(self.as_of_edit)
@@ -306,17 +299,17 @@ class ReviewDialog(QDialog):
         of_year = [r.id for r in self._reports if r.year == year] if year is not None else []
         by_year = year is not None and sorted(ids) == sorted(of_year)
         all_ticked = len(ids) == len(self._reports)
-        compare = _pydate(self.compare_edit.date()) if self.compare_box.isChecked() else None
+        compare = pydate(self.compare_edit.date()) if self.compare_box.isChecked() else None
         return ReviewRequest(report_ids=None if by_year or all_ticked else tuple(ids),
-                             year=year if by_year else None, as_of=_pydate(self.as_of_edit.date()),
+                             year=year if by_year else None, as_of=pydate(self.as_of_edit.date()),
                              compare=compare, rule=str(self.rule_combo.currentData()))
 
     def set_as_of(self, day: date, compare: date | None = None) -> None:
         """Choose the reference date (and a second date, or none)."""
-        self.as_of_edit.setDate(_qdate(day))
+        self.as_of_edit.setDate(qdate(day))
         self.compare_box.setChecked(compare is not None)
         if compare is not None:
-            self.compare_edit.setDate(_qdate(compare))
+            self.compare_edit.setDate(qdate(compare))
 
     def choose_year(self, year: int | None) -> None:
         """Tick the reports of one plan year (None: all)."""
@@ -333,7 +326,7 @@ class ReviewDialog(QDialog):
             b.setProperty("day", day.isoformat())
 
     def _quick(self, n: int) -> None:
-        self.as_of_edit.setDate(_qdate(quick_dates(self._plan_year(), self._today)[n][1]))
+        self.as_of_edit.setDate(qdate(quick_dates(self._plan_year(), self._today)[n][1]))
 
     def _year_chosen(self, _index: int) -> None:
         year = self.year_combo.currentData()
@@ -349,9 +342,9 @@ class ReviewDialog(QDialog):
     def _compare_toggled(self, on: bool) -> None:
         self.compare_edit.setEnabled(on)
         if on and self.compare_edit.date() == QDate(2000, 1, 1):  # never set: the half year before
-            as_of = _pydate(self.as_of_edit.date())
+            as_of = pydate(self.as_of_edit.date())
             half = date(as_of.year, 6, 30)
-            self.compare_edit.setDate(_qdate(half if half < as_of else date(as_of.year - 1, 12, 31)))
+            self.compare_edit.setDate(qdate(half if half < as_of else date(as_of.year - 1, 12, 31)))
         self._changed()
 
     def _changed(self, *_args: object) -> None:

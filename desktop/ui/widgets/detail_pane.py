@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,20 +31,13 @@ from desktop.services.tracking import extension_changes
 from desktop.ui.models.history import HistoryModel
 from desktop.ui.widgets.detail_hint import hint_label
 from desktop.ui.widgets.progress_log import OriginButton, ProgressLogModel, progress_log_view
+from desktop.ui.qdates import pydate, qdate
 
 if TYPE_CHECKING:
     from db.carry import Origin
     from db.progress_log import ProgressEntry
 
 _LINE_FIELDS = ("lead_leader", "lead_unit", "co_units", "owner")
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class DetailPane(QScrollArea):
@@ -228,9 +221,9 @@ class DetailPane(QScrollArea):
                     edit.setText(getattr(row, field))
             self._no_due.setChecked(row.due is None)
             self._due.setEnabled(row.due is not None)
-            self._due.setDate(_qdate(row.due or date.today()))
+            self._due.setDate(qdate(row.due or date.today()))
             self._original_due.setText(row.original_due.isoformat() if row.original_due else self.tr("（未延期）"))
-            self._ext_date.setDate(_qdate(row.due or date.today()))
+            self._ext_date.setDate(qdate(row.due or date.today()))
             self._ext_reason.setText(row.delay_reason)
             if not (same and focus is self._note):
                 self._note.setPlainText(row.note)
@@ -265,11 +258,11 @@ class DetailPane(QScrollArea):
 
     def _on_due(self) -> None:
         if not self._no_due.isChecked():
-            self._request({"due": _pydate(self._due.date())}, self.tr("修改完成时限"))
+            self._request({"due": pydate(self._due.date())}, self.tr("修改完成时限"))
 
     def _on_no_due(self, checked: bool) -> None:
         self._due.setEnabled(not checked)
-        due = None if checked else _pydate(self._due.date())
+        due = None if checked else pydate(self._due.date())
         self._request({"due": due}, self.tr("修改完成时限"))
 
     def _on_extend(self) -> None:
@@ -281,7 +274,7 @@ class DetailPane(QScrollArea):
             self._ext_reason.setPlaceholderText(self.tr("请先填写延期原因"))
             return
         # All four fields, unfiltered: the window checks the extension as a whole (a later date, a reason).
-        self.changes_requested.emit(self._row.id, extension_changes(self._row, _pydate(self._ext_date.date()), reason),
+        self.changes_requested.emit(self._row.id, extension_changes(self._row, pydate(self._ext_date.date()), reason),
                                     self.tr("登记延期"))
 
     def _commit_note(self) -> None:
@@ -316,6 +309,6 @@ class DetailPane(QScrollArea):
 
     def extend(self, new_due: date, reason: str) -> None:
         """Fill the extension editors and register it (as the button does)."""
-        self._ext_date.setDate(_qdate(new_due))
+        self._ext_date.setDate(qdate(new_due))
         self._ext_reason.setText(reason)
         self._on_extend()

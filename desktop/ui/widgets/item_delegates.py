@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.enums import Status
 from desktop.ui.models.item_tree import Column
+from desktop.ui.qdates import pydate, qdate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +43,7 @@ class ItemDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QDateEdit):
             d = value if isinstance(value, date) else date.today()
-            editor.setDate(QDate(d.year, d.month, d.day))
+            editor.setDate(qdate(d))
         else:
             super().setEditorData(editor, index)
 
@@ -50,7 +51,6 @@ class ItemDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox) and index.column() == Column.STATUS:
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDateEdit):
-            q = editor.date()
-            model.setData(index, date(q.year(), q.month(), q.day()), Qt.ItemDataRole.EditRole)
+            model.setData(index, pydate(editor.date()), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
