@@ -69,7 +69,7 @@ class YearEndStore:
     # ----------------------------------------------------------------- light rule
     def light_rule(self) -> LightRule:
         """Which light rule the office reports by: "deadline" (完成时限, the default) or "schedule" (序时进度)."""
-        with self._read() as s:
+        with self._read_once() as s:
             value = s.execute(select(Setting.value).where(Setting.key == _RULE_KEY)).scalar()
         return "schedule" if value == "schedule" else "deadline"
 
@@ -85,7 +85,7 @@ class YearEndStore:
     def progress_log(self, item_id: int) -> list[ProgressEntry]:
         """An item's 进展情况 entries with their dates, oldest first (from the history of its note)."""
         row = self.get_item(item_id)
-        with self._read() as s:
+        with self._read_once() as s:
             return log_of(s, item_id, row.note)
 
     def latest_progress(self, *, report_ids: Sequence[int] | None = None,
@@ -96,7 +96,7 @@ class YearEndStore:
         note as of the date is in the ItemRow, without a date.
         """
         cutoff = Scope(as_of=as_of).cutoff if as_of is not None else None
-        with self._read() as s:
+        with self._read_once() as s:
             return latest_before(s, report_ids, cutoff)
 
     def review_rows(self, report_ids: Sequence[int], as_of: date) -> list[ReviewRow]:
@@ -113,7 +113,7 @@ class YearEndStore:
                       Report.sample).order_by(Report.id)
         if report_ids is not None:
             stmt = stmt.where(Report.id.in_(list(report_ids)))
-        with self._read() as s:
+        with self._read_once() as s:
             return [ReportHead(r.id, r.title, r.year, r.source_name, r.imported_at, bool(r.sample))
                     for r in s.execute(stmt)]
 
@@ -206,7 +206,7 @@ class YearEndStore:
     def origins(self, *, report_ids: Sequence[int] | None = None,
                 item_ids: Sequence[int] | None = None) -> dict[int, Origin]:
         """Where the carried copies among these reports' (or items') rows came from, by the copy's id."""
-        with self._read() as s:
+        with self._read_once() as s:
             return c.origins_of(s, report_ids=report_ids, item_ids=item_ids)
 
     def carried_copies(self, item_ids: Sequence[int]) -> dict[int, list[int]]:
