@@ -44,6 +44,7 @@ from db.clock import now as _now
 from db.engine import Statement, WriteTransaction, fetch_all, insert_many, make_engine, normalise_url, readonly_uri, sqlite_path, write_transaction
 from db.item_row import preorder as _preorder, row_from_values
 from db.models import History, Item, Report, Setting
+from db.setting_values import put_setting, read_setting
 from db.year_end import YearEndStore
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.core.os_words import os_words
@@ -262,23 +263,20 @@ class Store(YearEndStore):
             raise InvalidChangeError("亮灯阈值不合理：黄灯落后点数应不大于红灯落后点数，且都不为负数。")
         with self._writing() as s:
             for name in ("deadline_yellow_days", "schedule_yellow_points", "schedule_red_points"):
-                key = f"light.{name}"
-                s.execute(delete(Setting).where(Setting.key == key))
-                s.execute(insert(Setting), [{"key": key, "value": str(getattr(settings, name))}])
+                put_setting(s, f"light.{name}", str(getattr(settings, name)))
         self._settings = settings
 
     def office_units(self) -> list[str]:
         """The office's units offered by the 牵头单位/配合单位 pickers (kept in the database: everyone shares them)."""
         with self._read_once() as s:
-            value = s.execute(select(Setting.value).where(Setting.key == _UNITS_KEY)).scalar()
+            value = read_setting(s, _UNITS_KEY)
         return [u for u in (value or "").split("\n") if u]
 
     def set_office_units(self, units: Sequence[str]) -> list[str]:
         """Store the office's units (stripped, blank and repeated ones dropped); returns what was stored."""
         clean = list(dict.fromkeys(u.strip() for u in units if u.strip()))
         with self._writing() as s:
-            s.execute(delete(Setting).where(Setting.key == _UNITS_KEY))
-            s.execute(insert(Setting), [{"key": _UNITS_KEY, "value": "\n".join(clean)}])
+            put_setting(s, _UNITS_KEY, "\n".join(clean))
         return clean
 
     # ----------------------------------------------------------------- import

@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from db import carry as c
 from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
-from db.models import Item, Report, Setting
+from db.models import Item, Report
 from db.progress_log import ProgressEntry, latest_before, log_of
 from db.queries import Scope
 from db.review_read import ReviewRow
 from db.review_read import review_rows as read_review_rows
+from db.setting_values import put_setting, read_setting
 
 if TYPE_CHECKING:
     from db.api import LightSettings
@@ -70,7 +71,7 @@ class YearEndStore:
     def light_rule(self) -> LightRule:
         """Which light rule the office reports by: "deadline" (完成时限, the default) or "schedule" (序时进度)."""
         with self._read_once() as s:
-            value = s.execute(select(Setting.value).where(Setting.key == _RULE_KEY)).scalar()
+            value = read_setting(s, _RULE_KEY)
         return "schedule" if value == "schedule" else "deadline"
 
     def set_light_rule(self, rule: LightRule) -> None:
@@ -78,8 +79,7 @@ class YearEndStore:
         if rule not in LIGHT_RULES:
             raise InvalidChangeError(f"亮灯规则只能是“按完成时限”(deadline)或“按序时进度”(schedule)，不能是“{rule}”。")
         with self._writing() as s:
-            s.execute(delete(Setting).where(Setting.key == _RULE_KEY))
-            s.execute(insert(Setting), [{"key": _RULE_KEY, "value": rule}])
+            put_setting(s, _RULE_KEY, rule)
 
     # ----------------------------------------------------------------- dated progress
     def progress_log(self, item_id: int) -> list[ProgressEntry]:
