@@ -79,23 +79,6 @@ def is_unfinished(row: ItemRow) -> bool:
     return row.status in OPEN_STATUSES and not (row.child_count and row.progress == 100)
 
 
-def numbers(tree: Sequence[ItemRow]) -> dict[int, str]:
-    """Each row's ledger 序号 (1, 1.2, 1.2.1): its place among its siblings in position order, as the ledger counts."""
-    siblings: dict[int | None, list[ItemRow]] = {}
-    for r in tree:
-        siblings.setdefault(r.parent_id, []).append(r)
-    out: dict[int, str] = {}
-    level: list[tuple[int | None, str]] = [(None, "")]
-    while level:
-        nxt: list[tuple[int | None, str]] = []
-        for parent, prefix in level:
-            for n, r in enumerate(sorted(siblings.get(parent, ()), key=lambda r: (r.position, r.id)), 1):
-                out[r.id] = f"{prefix}{n}"
-                nxt.append((r.id, f"{prefix}{n}."))
-        level = nxt
-    return out
-
-
 def carried_due(due: date | None, target_year: int | None) -> date | None:
     """A copy's deadline: the old one, unless it lies before the target plan's year (then that year's end)."""
     if due is None or target_year is None or due.year >= target_year:

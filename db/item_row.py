@@ -8,6 +8,7 @@ type (SQLite has no dates, no booleans) are decoded when they are read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
 from operator import itemgetter
@@ -185,4 +186,22 @@ def preorder(rows: list[ItemRow]) -> list[ItemRow]:
                 visit(kids)
 
     visit(roots)
+    return out
+
+
+def ledger_numbers(tree: Sequence[ItemRow]) -> dict[int, str]:
+    """Each row's ledger 序号 (1, 1.2, 1.2.1): its place among its siblings in position order, as the ledger
+    counts them. The ledger export and a carried copy's 来源 both number by it, so the two always agree."""
+    siblings: dict[int | None, list[ItemRow]] = {}
+    for r in tree:
+        siblings.setdefault(r.parent_id, []).append(r)
+    out: dict[int, str] = {}
+    level: list[tuple[int | None, str]] = [(None, "")]
+    while level:
+        nxt: list[tuple[int | None, str]] = []
+        for parent, prefix in level:
+            for n, r in enumerate(sorted(siblings.get(parent, ()), key=lambda r: (r.position, r.id)), 1):
+                out[r.id] = f"{prefix}{n}"
+                nxt.append((r.id, f"{prefix}{n}."))
+        level = nxt
     return out

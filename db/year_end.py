@@ -18,6 +18,7 @@ from db import carry as c
 from db.api import InvalidChangeError, ItemRow, NotFoundError
 from db.carry import CarryResult, NewReport, Origin, Skipped
 from db.clock import now as _now
+from db.item_row import ledger_numbers
 from db.models import Item, Report
 from db.progress_log import ProgressEntry, latest_before, log_of
 from db.queries import Scope
@@ -262,7 +263,7 @@ def _copy(s: Connection, leaves: Sequence[ItemRow], trees: dict[int, list[ItemRo
           target_id: int, target_title: str, target_year: int | None, now: datetime, who: str) -> list[int]:
     """Insert the copies (and the items holding them), their links and history; the new ids in pre-order."""
     by_id = {r.id: r for tree in trees.values() for r in tree}
-    nums = {rid: c.numbers(tree) for rid, tree in trees.items()}
+    nums = {rid: ledger_numbers(tree) for rid, tree in trees.items()}
     holders = c.holders_in(s, target_id)
     next_top = c.top_count(s, target_id)
     next_child: dict[int, int] = {}

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from db.api import ItemFilter, ItemRow, Light, ReportSummary, Status
+from db.item_row import ledger_numbers
 from db.store import Store
 from desktop.core.ledger import (
     LEDGER_SHEET,
@@ -168,15 +169,11 @@ def ledger_rows(tree: Sequence[ItemRow], report_title: str, *, statuses: frozens
     `origins`: the 来源 of carried rows by item id; `notes`: the 进展情况 to show instead of the note
     (an as-of ledger quotes the latest entry; a row without one shows its note as it was then).
     """
-    numbers: dict[int, str] = {}
-    counters: dict[int | None, int] = {}
+    numbers = ledger_numbers(tree)
     unit_hit: dict[int, bool] = {}
     rows: list[tuple[ItemRow, LedgerRow]] = []
     children = children_of(tree)
     for item in tree:
-        counters[item.parent_id] = counters.get(item.parent_id, 0) + 1
-        n = counters[item.parent_id]
-        numbers[item.id] = f"{numbers[item.parent_id]}.{n}" if item.parent_id in numbers else str(n)
         # a unit named on the item row counts for the measures beneath it too
         inherited = unit_hit.get(item.parent_id, False) if item.parent_id is not None else False
         unit_hit[item.id] = inherited or not unit or unit in item.lead_unit or unit in item.co_units
