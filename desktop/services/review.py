@@ -199,7 +199,7 @@ def _lines(rows: Sequence[ReviewRow], titles: dict[int, str], rule: str,
     items = items_done = 0
     for (rid, report, parent, title, text, status, progress, unit, owner, due, original_due, delay_reason,
          overdue, expected, latest, latest_at) in rows:
-        key = (report, parent)
+        key = (report, parent)  # 序号 as db/item_row.ledger_numbers counts: siblings arrive in position order
         n = counters[key] = counters.get(key, 0) + 1
         if parent is None:
             number = str(n)
