@@ -86,21 +86,41 @@ class CarryOffer:
 
 def carry_offer(store: Store, plan: Plan, *, source_name: str, text: str) -> CarryOffer | None:
     """What to offer to bring along into a newly parsed plan, or None (no office named, none found, nothing open)."""
-    office = office_of(source_name, text)
-    if not office:
-        return None
-    same = [r for r in store.list_reports()
-            if office_of(r.source_name, store.report_text(r.id)[:_OPENING_CHARS]) == office
-            and (plan.year is None or r.year is None or r.year <= plan.year)]
-    if not same:
-        return None
-    previous = max(same, key=lambda r: (r.year or 0, r.imported_at, r.id))
+    return carry_offers(store, [(plan, source_name, text)])[0]
+
+
+def carry_offers(store: Store, files: Sequence[tuple[Plan, str, str]]) -> list[CarryOffer | None]:
+    """`carry_offer` for several previewed files (plan, source name, text) at once: the stored reports and
+    the office each one names are read once for all of them, not once per file."""
+    wanted = [office_of(name, text) for _plan, name, text in files]
+    if not any(wanted):
+        return [None] * len(files)
+    reports = [(r, office_of(r.source_name, store.report_text(r.id)[:_OPENING_CHARS])) for r in store.list_reports()]
+    found: dict[int, CarryOffer | None] = {}  # by the previous report's id: two files of one office share it
+    out: list[CarryOffer | None] = []
+    for (plan, _name, _text), office in zip(files, wanted):
+        same = [r for r, theirs in reports if office and theirs == office
+                and (plan.year is None or r.year is None or r.year <= plan.year)]
+        if not same:
+            out.append(None)
+            continue
+        previous = max(same, key=lambda r: (r.year or 0, r.imported_at, r.id))
+        if previous.id not in found:
+            found[previous.id] = _offer_from(store, office, previous)
+        offer = found[previous.id]
+        out.append(None if offer is None else CarryOffer(office=offer.office, report=offer.report,
+                                                         measures=offer.measures,
+                                                         repeated=_repeated(offer.measures, plan)))
+    return out
+
+
+def _offer_from(store: Store, office: str, previous: ReportSummary) -> CarryOffer | None:
     open_measures = unfinished(store, previous.id)
     carried = store.carried_copies([m.id for m in open_measures]) if open_measures else {}
     measures = tuple(m for m in open_measures if m.id not in carried)
     if not measures:
         return None
-    return CarryOffer(office=office, report=previous, measures=measures, repeated=_repeated(measures, plan))
+    return CarryOffer(office=office, report=previous, measures=measures, repeated=frozenset())
 
 
 def _repeated(measures: Sequence[ItemRow], plan: Plan) -> frozenset[int]:

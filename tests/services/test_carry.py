@@ -169,6 +169,44 @@ def test_a_new_plan_of_the_same_office_is_offered_the_unfinished(store: Any) -> 
     assert carry_offer(store, new, source_name="2024.txt", text="今年以来，**县委组织部坚持……") is None
 
 
+def test_several_previewed_files_are_offered_from_one_read_of_the_stored_reports(store: Any) -> None:
+    """The preview asks for every file at once (carry_offers): each file gets its own office's offer and its
+    own 'named again' marks, and the stored reports' texts are read once, not once per file."""
+    from sqlalchemy import event
+
+    from desktop.services.carry import carry_offers
+
+    rid, tree = _setup(store)
+    store.import_plan(make_plan(title="别处的计划", year=2023), sha256="c" * 64,
+                      original_text="今年以来，**市委组织部坚持……")
+    plain = make_plan(title="2024年工作要点", year=2024, items=1, measures=1)
+    from dataclasses import replace
+
+    m21 = store.get_item(tree[4].id)
+    store.update_item(m21.id, {"text": "健全干部教育培训体系，分层分类办班。"}, expected_version=m21.version, who="t")
+    item = plain.items[0]
+    naming = replace(plain, items=(replace(item, children=(
+        replace(item.children[0], text="继续健全干部教育培训体系、分层分类办班，年内完成。"),)),))
+    files = [(plain, "2024.txt", "2023年，*委组织部坚持以……"), (plain, "x.txt", "各位领导、同志们："),
+             (naming, "2024b.txt", "2023年，*委组织部坚持以……"), (plain, "y.txt", "今年以来，**市委组织部坚持……")]
+    texts_read: list[str] = []
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def _seen(_conn: Any, _cur: Any, statement: str, *_args: Any) -> None:
+        if "original_text" in statement:
+            texts_read.append(statement)
+
+    try:
+        first, none, second, other = carry_offers(store, files)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", _seen)
+    assert first is not None and second is not None and none is None
+    assert first.report.id == second.report.id == rid and first.measures == second.measures
+    assert first.repeated == frozenset() and second.repeated == {tree[4].id}
+    assert other is None or other.report.id != rid  # the other office's plan, never this one's
+    assert len(texts_read) == len(store.list_reports())  # once per stored report, for all four files
+
+
 def test_all_unfinished_of_a_report(store: Any) -> None:
     rid, _ = _setup(store)
     assert [m.title for m in unfinished(store, rid)] == ["措施1-2", "措施2-1", "措施2-2", "措施3-1"]

@@ -499,14 +499,10 @@ class ImportPreviewDialog(QDialog):
             return
 
         def read(store: Store) -> dict[int, CarryOffer]:
-            from desktop.services.carry import carry_offer
+            from desktop.services.carry import carry_offers
 
-            found = {}
-            for n, plan, name, text in files:
-                offer = carry_offer(store, plan, source_name=name, text=text)
-                if offer is not None:
-                    found[n] = offer
-            return found
+            offers = carry_offers(store, [(plan, name, text) for _n, plan, name, text in files])
+            return {n: offer for (n, *_rest), offer in zip(files, offers) if offer is not None}
 
         StoreQuery(self, read).success(self._got_offers).failure(lambda _exc: None).run()
 
