@@ -196,10 +196,11 @@ class YearEndStore:
                 raise InvalidChangeError("结转后又在结转的事项下添加了措施，无法直接撤销结转。请先撤销之后的修改。")
             c.remove_items(s, rows)
             history = [c.history_row(r.report_id, r.id, now, who, "deleted", r.title, None) for r in rows]
-            for origin_id in result.carried:
-                origin_report = s.execute(select(Item.report_id).where(Item.id == origin_id)).scalar()
-                if origin_report is not None:
-                    history.append(c.history_row(origin_report, origin_id, now, who, "carried_to", "已撤销", None))
+            origins = list(result.carried)
+            report_of = dict(s.execute(select(Item.id, Item.report_id).where(Item.id.in_(origins))).all()) \
+                if origins else {}
+            history += [c.history_row(report_of[o], o, now, who, "carried_to", "已撤销", None)
+                        for o in origins if o in report_of]  # an origin deleted since gets none
             c.insert_links(s, [], history)
             if result.report_created and c.report_is_empty(s, result.target_report_id):
                 c.delete_report(s, result.target_report_id)
