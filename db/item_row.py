@@ -195,8 +195,11 @@ def ledger_numbers(tree: Sequence[ItemRow]) -> dict[int, str]:
     siblings: dict[int | None, list[ItemRow]] = {}
     for r in tree:
         siblings.setdefault(r.parent_id, []).append(r)
+    ids = {r.id for r in tree}
     out: dict[int, str] = {}
-    level: list[tuple[int | None, str]] = [(None, "")]
+    # A row whose parent is not in the tree (an as-of ledger: moved under an item added later) counts from 1
+    # among its siblings, as the 对账's loop counts it
+    level: list[tuple[int | None, str]] = [(p, "") for p in siblings if p is None or p not in ids]
     while level:
         nxt: list[tuple[int | None, str]] = []
         for parent, prefix in level:

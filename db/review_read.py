@@ -97,8 +97,14 @@ def changes_select() -> Any:
 
 
 def review_rows(conn: Connection, report_ids: Sequence[int], as_of: date, cutoff: datetime) -> list[ReviewRow]:
-    """The reports' items and measures as they stood at the end of `as_of` (`cutoff`: the next midnight)."""
+    """The reports' items and measures as they stood at the end of `as_of` (`cutoff`: the next midnight).
+
+    `conn` must read both statements from one snapshot (SQLite: a BEGIN; PostgreSQL: REPEATABLE READ).
+    """
     params = {"cutoff": cutoff, "report_ids": list(report_ids)}
+    # Today's values first: should a write slip in between (the caller holds one snapshot, so it should not),
+    # its history row still carries the value from before it, so the merge stays right
+    rows = _fetch(conn, items_select(), params)
     then: dict[int, dict[str, Any]] = {}
     for item, field, old in _fetch(conn, changes_select(), params):  # latest first: the first change wins
         d = then.get(item)
@@ -108,7 +114,7 @@ def review_rows(conn: Connection, report_ids: Sequence[int], as_of: date, cutoff
             d.pop(field, None)
         else:
             d[field] = old
-    return _merged(_fetch(conn, items_select(), params), then, as_of)
+    return _merged(rows, then, as_of)
 
 
 def _fetch(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[Any]:

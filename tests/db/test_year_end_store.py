@@ -141,3 +141,46 @@ def test_review_rows_take_each_fields_value_at_the_date_as_the_as_of_sql_does(an
     assert (got[m1.id].status, got[m1.id].due, got[m1.id].owner, got[m1.id].overdue) == ("未启动", None, "李四", False)
     assert (got[m2.id].status, got[m2.id].due, got[m2.id].lead_unit) == ("已延期", date(2023, 6, 15), "财政局")
     assert got[m2.id].overdue  # 已延期 past its deadline as it stood then: 逾期
+
+
+def test_a_write_between_the_reviews_two_reads_does_not_change_what_it_says(any_store: Any) -> None:
+    """A clerk ticks a measure off while a review as of June is being read: the review still says how it stood
+    then. (On PostgreSQL each statement of a READ COMMITTED transaction sees its own snapshot.)"""
+    from sqlalchemy import event
+
+    item, m1, m2 = _report(any_store)
+    state = {"reads": 0, "done": False}
+
+    def tick_in_between(_conn: Any, _cur: Any, statement: str, *_rest: Any) -> None:
+        if state["done"] or "FROM item AS i" not in statement and "FROM history" not in statement:
+            return
+        state["reads"] += 1
+        if state["reads"] == 2:  # the second of the review's two statements is about to run
+            state["done"] = True
+            row = any_store.get_item(m1.id)
+            any_store.update_item(m1.id, {"status": "已完成"}, expected_version=row.version, who="李四")
+
+    event.listen(any_store.engine, "before_cursor_execute", tick_in_between)
+    try:
+        rows = {r.id: r for r in any_store.review_rows([m1.report_id], date(2023, 6, 30))}
+    finally:
+        event.remove(any_store.engine, "before_cursor_execute", tick_in_between)
+    assert state["done"]
+    assert (rows[m1.id].status, rows[m1.id].progress) == ("未启动", 0)
+    assert any_store.get_item(m1.id).status.value == "已完成"  # the tick itself went through
+
+
+def test_ledger_numbers_count_a_row_whose_parent_is_not_in_the_tree() -> None:
+    """An as-of ledger can hold a measure moved later under an item added later: it is numbered among its
+    siblings (as the 对账 numbers it), not dropped with a KeyError."""
+    from db.item_row import ItemRow, ledger_numbers
+
+    def row(rid: int, parent: int | None, position: int) -> ItemRow:
+        return ItemRow(id=rid, uuid=str(rid), report_id=1, parent_id=parent, depth=0 if parent is None else 1,
+                       position=position, label="", title=f"t{rid}", text="", source="", status="未启动",
+                       progress=0, lead_leader="", lead_unit="", co_units="", owner="", due=None, original_due=None,
+                       delay_reason="", note="", completed_at=None, updated_at=None, version=1, is_measure=False,
+                       child_count=0, done_children=0, overdue=False, light_deadline="none", light_schedule="none")
+
+    tree = [row(1, None, 0), row(2, 1, 0), row(3, 1, 1), row(4, None, 1), row(5, 9, 0), row(6, 9, 1)]
+    assert ledger_numbers(tree) == {1: "1", 2: "1.1", 3: "1.2", 4: "2", 5: "1", 6: "2"}
