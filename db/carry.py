@@ -177,6 +177,14 @@ def insert_report(s: Connection, row: dict[str, Any]) -> int:
     return int(s.execute(insert(Report).returning(Report.id), [row]).scalar_one())
 
 
+def reports_of(s: Connection, ids: Sequence[int]) -> dict[int, int]:
+    """Item id → its report's id, for the items that still exist."""
+    out: dict[int, int] = {}
+    for start in range(0, len(ids), _CHUNK):
+        out.update(s.execute(select(Item.id, Item.report_id).where(Item.id.in_(ids[start:start + _CHUNK]))).all())
+    return out
+
+
 def versions(s: Connection, ids: Sequence[int]) -> dict[int, int]:
     """Current versions of these items (missing ones left out)."""
     out: dict[int, int] = {}

@@ -199,8 +199,7 @@ class YearEndStore:
             c.remove_items(s, rows)
             history = [c.history_row(r.report_id, r.id, now, who, "deleted", r.title, None) for r in rows]
             origins = list(result.carried)
-            report_of = dict(s.execute(select(Item.id, Item.report_id).where(Item.id.in_(origins))).all()) \
-                if origins else {}
+            report_of = c.reports_of(s, origins)
             history += [c.history_row(report_of[o], o, now, who, "carried_to", "已撤销", None)
                         for o in origins if o in report_of]  # an origin deleted since gets none
             c.insert_links(s, [], history)
