@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.core.os_words import os_words
+
 TEMP_PREFIX = ".~halfyear-"
 WORK_PREFIX = "halfyear-xlsx-"  # the ledger's private working folder (in the system's temporary folder)
 _STALE_SECONDS = 600  # a hidden file exists only while a finished document is written out
@@ -27,7 +29,7 @@ class SaveError(Exception):
     """Saving failed; the message (Chinese) says why and what to do. The old file, if any, is unchanged."""
 
 
-def check_target(target: Path, folder: Path) -> int:
+def check_target(target: Path, folder: Path, *, opened_in: str = "其他程序") -> int:
     """The permission bits the new file gets; refuse a folder that is missing or a target that is read-only."""
     try:
         if not folder.is_dir():
@@ -36,7 +38,7 @@ def check_target(target: Path, folder: Path) -> int:
             raise SaveError(f"“{target}”是一个文件夹，请另取一个文件名。")
         info = target.stat() if target.exists() else None
     except OSError as exc:  # a symlink loop, a folder we may not enter
-        raise SaveError(os_message(exc, target, folder)) from exc
+        raise SaveError(os_message(exc, target, folder, opened_in=opened_in)) from exc
     if info is None:
         umask = os.umask(0)
         os.umask(umask)
@@ -98,11 +100,18 @@ def os_message(exc: OSError, target: Path, where: Path, *, opened_in: str = "其
     if exc.errno == getattr(errno, "ELOOP", None):
         return f"“{target}”的路径中有循环的符号链接，无法保存。请换一个保存位置。"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
-        if target.exists():
+        if _exists(target):
             return (f"无法覆盖“{target.name}”：它可能正在 {opened_in} 中打开，或您没有写入权限。"
                     "请关闭该文件后重试，或换一个文件名。")
         return f"没有权限在“{where}”中保存文件，请换一个保存位置。"
-    return f"保存“{target.name}”失败（{exc.strerror or type(exc).__name__}）。原文件（如有）未被改动。"
+    return f"保存“{target.name}”失败：{os_words(exc)}。原文件（如有）未被改动。"
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # the same symlink loop or closed folder that failed the save
+        return False
 
 
 def _glob(folder: Path, pattern: str) -> list[Path]:

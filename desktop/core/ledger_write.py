@@ -101,7 +101,7 @@ def write_ledger(path: str | os.PathLike[str], sheets: Sequence[LedgerSheet], st
         raise LedgerWriteError(str(target), f"“{target.name}”的扩展名不是 .xlsx，请以 .xlsx 结尾命名导出文件。")
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        mode = check_target(target, folder)
+        mode = check_target(target, folder, opened_in=_OPENED_IN)
     except SaveError as exc:
         raise LedgerWriteError(str(target), str(exc)) from exc
     sweep_stale_temp_files(folder)

@@ -72,6 +72,9 @@ _TWIPS_PER_MM = 56.7
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 
+_OPENED_IN = "Word 或 WPS"
+
+
 class NoticeWriteError(Exception):
     """The draft could not be written; `str(exc)` says why in Chinese and what to do."""
 
@@ -83,10 +86,10 @@ def write_notice(path: str | os.PathLike[str], review: Review, *, issuer: str = 
         raise NoticeWriteError(f"“{target.name}”的扩展名不是 .docx，请以 .docx 结尾命名通报文件。")
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        mode = check_target(target, folder)
+        mode = check_target(target, folder, opened_in=_OPENED_IN)
         sweep_stale_temp_files(folder)
         data = build_notice(review, issuer=issuer)
-        save_beside(data, target, folder, mode, opened_in="Word 或 WPS")
+        save_beside(data, target, folder, mode, opened_in=_OPENED_IN)
     except SaveError as exc:
         raise NoticeWriteError(str(exc)) from exc
     return target
