@@ -332,9 +332,12 @@ class ItemTreeModel(QAbstractItemModel):
             keyfn = self._sort_key(Column(col))
             for lst in kids.values():
                 lst.sort(key=lambda i: keyfn(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
-        pos: dict[int, int] = {}
-        for lst in kids.values():
-            pos.update(zip(lst, range(len(lst))))
+        if self._flat and self._sort is None and leaves is self._leaf_ids:
+            pos = self._leaf_at  # every measure in load order: their places, indexed in the loading job (read only)
+        else:
+            pos = {}
+            for lst in kids.values():
+                pos.update(zip(lst, range(len(lst))))
         self._kids, self._pos = kids, pos
 
     @staticmethod
