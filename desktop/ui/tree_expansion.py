@@ -58,7 +58,7 @@ class TreeExpansion(QObject):
         """Expand what the clerk had expanded in this report (everything on a first, small load).
 
         Expanding before the view lays out is cheap, but the layout then asks the model about every shown
-        row (~6 µs each in Python), so a huge restore is split: the top of the tree and the item holding
+        row (~10 µs each here, in Python), so a huge restore is split: the top of the tree and the item holding
         `keep` now, the rest a few items per event-loop turn.
         """
         self.stop()
@@ -70,15 +70,11 @@ class TreeExpansion(QObject):
             if len(rows) <= EXPAND_ALL_LIMIT:
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
         wanted = self._expanded.get(report_id, set())
-        self._open([k for k in model.parent_ids() if k in wanted], keep)
-
-    def _open(self, parents: list[int], keep: int | None = None) -> None:
-        """Expand `parents` (tree order): as many rows as one frame can lay out now, the item holding `keep`
-        among them, and the rest a few items per event-loop turn."""
-        model = self._model
+        expandable = model.parent_ids()
+        parents = [k for k in expandable if k in wanted]
         budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
         if sum(model.child_count(p) for p in parents) <= budget:
-            if parents and len(parents) == len(model.parent_ids()):
+            if parents and len(parents) == len(expandable):
                 self._tree.expandAll()  # one call instead of thousands of setExpanded
                 return
             self._expand(parents)
