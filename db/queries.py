@@ -391,3 +391,24 @@ def stats_columns(rows: Any) -> list[Any]:
         func.sum(case((and_(live, c.progress <= c.expected, behind_by < _YELLOW_PTS), 1), else_=0)).label("on_track"),
         func.sum(case((and_(live, behind_by >= _YELLOW_PTS), 1), else_=0)).label("behind"),
     ]
+
+
+@lru_cache(maxsize=2)
+def due_select(by_report: bool) -> Any:
+    """Id and deadline of the measures (items without children) in the given statuses due by a day, not 长期坚持.
+
+    The start-up reminder needs only these two columns: read through row_select, its 50,000 rows with
+    roll-ups and lights kept the database lane busy ~0.7 s at start, ahead of the clerk's first tick.
+    """
+    i = Item.__table__.alias("i")
+    child = Item.__table__.alias("child")
+    terms = [
+        i.c.status.in_(bindparam("statuses", expanding=True)),
+        i.c.due.is_not(None), i.c.due <= bindparam("due_before", type_=Date),
+        i.c.ongoing.is_not(True),
+        ~select(child.c.id).where(child.c.parent_id == i.c.id).exists(),
+    ]
+    if by_report:
+        terms.append(i.c.report_id.in_(bindparam("report_ids", expanding=True)))
+    return select(i.c.id, i.c.due).where(*terms).order_by(i.c.report_id, i.c.id)
+

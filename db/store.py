@@ -417,6 +417,15 @@ class Store(YearEndStore):
         with self._read_once() as s:
             return self._rows(s, self._scope(report_ids=flt.report_ids, as_of=as_of), flt)
 
+    def open_due(self, statuses: Sequence[Status], due_before: date, *,
+                 report_ids: Sequence[int] | None = None) -> list[tuple[int, date]]:
+        """(id, deadline) of the measures in `statuses` due by `due_before` and not 长期坚持, in report then id order."""
+        params: dict[str, Any] = {"statuses": [Status(st).value for st in statuses], "due_before": due_before}
+        if report_ids is not None:
+            params["report_ids"] = list(report_ids)
+        with self._read_once() as s:
+            return [(i, d) for i, d in s.execute(queries.due_select(report_ids is not None), params)]
+
     def get_item(self, item_id: int) -> ItemRow:
         """One item; NotFoundError when it does not exist."""
         with self._read_once() as s:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.api import ItemFilter
 from db.enums import OPEN_STATUSES
 from db.store import Store
 
@@ -35,12 +34,8 @@ def reminders(store: Store, *, today: date | None = None, report_ids: Sequence[i
     """Measures not done nor cancelled (and not 长期坚持) due this week, and those already overdue, as of `today`."""
     today = today or date.today()
     sunday = today + timedelta(days=6 - today.weekday())
-    flt = ItemFilter(report_ids=tuple(report_ids) if report_ids is not None else None, statuses=OPEN_STATUSES,
-                     measures_only=True, due_before=sunday)
     due: list[int] = []
     late: list[int] = []
-    for r in store.items(flt):
-        if r.ongoing or r.due is None:
-            continue
-        (late if r.due < today else due).append(r.id)
+    for item_id, deadline in store.open_due(OPEN_STATUSES, sunday, report_ids=report_ids):
+        (late if deadline < today else due).append(item_id)
     return Reminders(today=today, week_end=sunday, due_this_week=tuple(due), overdue=tuple(late))

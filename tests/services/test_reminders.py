@@ -10,7 +10,8 @@ from desktop.services.reminders import reminders
 from tests.db.plans import make_plan
 
 
-def test_due_this_week_and_overdue(store: Any) -> None:
+def test_due_this_week_and_overdue(any_store: Any) -> None:
+    store = any_store
     rid = store.import_plan(make_plan(items=2, measures=3), sha256="a" * 64, original_text="").report_id
     ms = [r for r in store.item_tree(rid) if r.depth == 1]
     wednesday = date(2024, 5, 15)
@@ -26,3 +27,13 @@ def test_due_this_week_and_overdue(store: Any) -> None:
     assert got.text == "本周到期 2 项，已逾期 1 项" and not got.is_empty
     assert reminders(store, today=date(2024, 1, 1)).is_empty
     assert reminders(store, today=wednesday, report_ids=[999]).text == "本周到期 0 项，已逾期 0 项"
+
+
+def test_an_item_without_measures_is_its_own_measure(any_store: Any) -> None:
+    store = any_store
+    rid = store.import_plan(make_plan(items=2, measures=0, due=date(2024, 5, 10)), sha256="b" * 64,
+                            original_text="").report_id
+    first, second = store.item_tree(rid)
+    store.set_status(second.id, Status.CANCELLED, expected_version=second.version, who="t")
+    got = reminders(store, today=date(2024, 5, 15))
+    assert got.overdue == (first.id,) and got.due_this_week == ()
