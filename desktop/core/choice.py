@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.candidates import Candidate, Kind
 from desktop.core.ranking import Ranked, looks_forward
+from desktop.core.sections import annex_starts
 from desktop.core.types import Alternative
 
 _SPREAD_MIN = 3  # a plan spread over sections has at least this many forward-looking ones in a row
@@ -30,7 +32,7 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     if not forward:
         return Choice()
     best = _prefer_heading(forward[0], ranked)
-    run = _forward_run(best, ranked)
+    run = _forward_run(best, ranked, annex_starts(paragraphs))
     anonymous = [r for r in run if _anonymous(r)]
     if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
         return Choice([r.candidate for r in run], _share(run, forward), spread=True)
@@ -109,13 +111,17 @@ def _heading_cue(r: Ranked) -> bool:
     return bool(f["plan_strong"] or f["forward"] or f["later_date"] or f["dated"] or f["named"])
 
 
-def _forward_run(best: Ranked, ranked: Sequence[Ranked]) -> list[Ranked]:
-    """The level-1 sections in a row around the best one that all read as forward-looking."""
+def _forward_run(best: Ranked, ranked: Sequence[Ranked], annexes: Sequence[int]) -> list[Ranked]:
+    """The level-1 sections in a row around the best one that all read as forward-looking, within the
+    main text or the attachment the best one is in (`附件1` after a plan is not more of the plan)."""
     c = best.candidate
     if c.level != 0 or c.kind is not Kind.NUMBERED:
         return [best]
+    part = bisect_right(annexes, c.heading.index)
     peers = sorted((r for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED
-                    and r.candidate.heading.style is c.heading.style), key=lambda r: r.candidate.heading.index)
+                    and r.candidate.heading.style is c.heading.style
+                    and bisect_right(annexes, r.candidate.heading.index) == part),
+                   key=lambda r: r.candidate.heading.index)
     at = next(k for k, r in enumerate(peers) if r.candidate.heading.index == c.heading.index)
     lo = hi = at
     while lo > 0 and looks_forward(peers[lo - 1].features):

@@ -13,6 +13,10 @@ MAX_HEADING = 40  # characters; a longer first sentence is body text, not a head
 MAX_UNNUMBERED = 24  # an unnumbered heading is a short line
 TRAILING = " ：:。.；;，,、!！"
 _SENTENCE_PUNCT = "。，,；;！!？?"
+# An attachment's mark (`附件`, `附件1`, `附件二：…`, `附件2 名词解释`), a line of its own: after it comes
+# another document (a list of 民生实事, a glossary) whose numbering is its own, whatever its numbers.
+_ANNEX = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[：:]|\s|$)")
+_ANNEX_MAX = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +74,26 @@ def _unnumbered(paragraph: str, index: int) -> Heading | None:
     return Heading(index, text, "", None, 0)
 
 
+def is_annex_mark(paragraph: str) -> bool:
+    """A line that opens an attachment (`附件1`, `附件：2026年十件民生实事`), not a sentence about one."""
+    text = paragraph.strip()
+    return len(text) <= _ANNEX_MAX and "。" not in text and _ANNEX.match(text) is not None
+
+
+def annex_starts(paragraphs: Sequence[str]) -> list[int]:
+    """Indexes of the paragraphs that open an attachment, in order."""
+    return [i for i, p in enumerate(paragraphs) if is_annex_mark(p)]
+
+
 def find_headings(paragraphs: Sequence[str]) -> list[Heading]:
-    """Every heading-like paragraph, each numbered style kept only while its numbers run in order."""
+    """Every heading-like paragraph, each numbered style kept only while its numbers run in order
+    (an attachment starts its own numbering)."""
     found: list[Heading] = []
     last: dict[Style, int] = {}
     for index, paragraph in enumerate(paragraphs):
+        if is_annex_mark(paragraph):
+            last.clear()
+            continue
         heading = heading_of(paragraph, index)
         if heading is None:
             continue

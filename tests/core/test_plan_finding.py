@@ -7,6 +7,7 @@ import pytest
 from desktop.core.errors import NoPlanSectionError, SpreadPlanError
 from desktop.core.extract import extract_plan, level1_headings
 from desktop.core.reports import split_paragraphs
+from desktop.core.sections import is_annex_mark
 from desktop.core.types import ReportDocument
 
 
@@ -275,3 +276,60 @@ def test_a_news_items_title_is_no_plan_heading():
 **强调，各部门要进一步增强责任感。一是要紧盯目标抓进度。二是要压实责任抓落实。
 【打印本页】【关闭窗口】
 """))
+
+
+# A report published with attachments: a list of practical projects numbered on from the main text's
+# sections (四、五、), then a glossary. They are another document, not more sections of the plan.
+WITH_ANNEX = """
+一、2024年工作回顾
+过去一年，全市生产总值增长了5%。我们办成了一批实事。
+二、“十五五”时期的目标任务
+今后五年，要建设现代化产业体系。要持续增进民生福祉。
+三、2025年工作安排
+（一）扩大有效需求。年内新开工重点项目50个。
+（二）培育新兴产业。建成两个产业园。
+各位代表！让我们团结奋斗，为完成全年目标任务而努力。
+附件1
+2025年十件民生实事
+一、提高城乡低保标准。
+二、新增托育服务机构。
+三、改造老旧小区。
+四、提升基层医疗服务能力
+年内新建社区卫生服务中心10个，力争覆盖全部街道。
+五、为劳动者提供就业公共服务
+要建成零工市场20个，确保年底前投入使用。
+附件2 名词解释
+1.新质生产力：……
+"""
+
+
+def test_sections_of_an_attachment_do_not_spread_the_plan():
+    plan = extract_plan(doc(WITH_ANNEX))
+    assert plan.section.heading == "三、2025年工作安排"
+    assert titles(plan) == ["扩大有效需求", "培育新兴产业"]
+
+
+def test_an_attachment_numbers_its_own_sections():
+    # A notice issuing a plan: the main text's 一、二、 and then the plan itself as the attachment, from 一、
+    plan = extract_plan(doc("""
+关于印发2025年工作要点的通知
+一、高度重视。各单位要结合实际抓好落实。
+二、加强督查。办公室将定期通报进展。
+附件：
+2025年工作要点
+一、持续深化改革
+（一）推进机构改革。年底前完成。
+二、着力保障民生
+（一）稳定扩大就业。新增就业1万人。
+三、2025年工作安排
+（一）抓好重点项目。力争全部开工。
+"""))
+    assert plan.section.heading == "三、2025年工作安排"  # would be dropped as a restarted list without the attachment
+
+
+@pytest.mark.parametrize(("line", "mark"), [
+    ("附件1", True), ("附件：", True), ("附件二：2025年重点项目表", True), ("附 件", True), ("附件2 名词解释", True),
+    ("附件材料由各单位报送", False), ("附件1所列项目要在年底前完成。", False), ("附表", False),
+])
+def test_what_opens_an_attachment(line: str, mark: bool) -> None:
+    assert is_annex_mark(line) is mark
