@@ -225,8 +225,15 @@ class Store(YearEndStore):
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        """A read of several statements that must agree with each other (one transaction)."""
+        """A read of several statements that must agree with each other: one snapshot for all of them.
+
+        SQLite's transaction holds one from its first read. PostgreSQL's default, READ COMMITTED, takes a
+        new one per statement: a write committed between two of them (a tick from another PC) would show
+        in the second and not the first, so the read runs at REPEATABLE READ (which never fails a reader).
+        """
         with friendly_errors(self._path, writing=False), self.engine.connect() as s:
+            if not self.is_sqlite:
+                s.execution_options(isolation_level="REPEATABLE READ")
             yield s
 
     @contextmanager

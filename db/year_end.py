@@ -105,9 +105,7 @@ class YearEndStore:
 
         Each row is read on its own (ReviewRow); the columns a review does not read are left out.
         """
-        with self._read() as s:
-            if not self.is_sqlite:  # the items and the later history from one snapshot (SQLite's BEGIN holds one)
-                s.execution_options(isolation_level="REPEATABLE READ")
+        with self._read() as s:  # the items and the later history from one snapshot
             return read_review_rows(s, report_ids, as_of, Scope(as_of=as_of).cutoff)
 
     def report_heads(self, report_ids: Sequence[int] | None = None) -> list[ReportHead]:

@@ -184,3 +184,20 @@ def test_ledger_numbers_count_a_row_whose_parent_is_not_in_the_tree() -> None:
 
     tree = [row(1, None, 0), row(2, 1, 0), row(3, 1, 1), row(4, None, 1), row(5, 9, 0), row(6, 9, 1)]
     assert ledger_numbers(tree) == {1: "1", 2: "1.1", 3: "1.2", 4: "2", 5: "1", 6: "2"}
+
+
+def test_a_read_of_several_statements_sees_one_snapshot(any_store: Any) -> None:
+    """Counts read by one multi-statement read agree, whatever another PC commits in between (PostgreSQL's
+    READ COMMITTED would give the second statement a newer snapshot)."""
+    from sqlalchemy import func, select
+
+    from db.models import Report
+
+    any_store.import_plan(make_plan(title="第一份"), sha256="1" * 64, original_text="")
+    count = select(func.count()).select_from(Report)
+    with any_store._read() as s:
+        before = s.execute(count).scalar_one()
+        any_store.import_plan(make_plan(title="第二份"), sha256="2" * 64, original_text="")  # its own connection
+        assert s.execute(count).scalar_one() == before == 1
+    with any_store._read() as s:
+        assert s.execute(count).scalar_one() == 2
