@@ -411,4 +411,3 @@ def due_select(by_report: bool) -> Any:
     if by_report:
         terms.append(i.c.report_id.in_(bindparam("report_ids", expanding=True)))
     return select(i.c.id, i.c.due).where(*terms).order_by(i.c.report_id, i.c.id)
-
