@@ -179,17 +179,18 @@ def insert_report(s: Connection, row: dict[str, Any]) -> int:
 
 def reports_of(s: Connection, ids: Sequence[int]) -> dict[int, int]:
     """Item id → its report's id, for the items that still exist."""
-    out: dict[int, int] = {}
-    for start in range(0, len(ids), _CHUNK):
-        out.update(s.execute(select(Item.id, Item.report_id).where(Item.id.in_(ids[start:start + _CHUNK]))).all())
-    return out
+    return _column_by_id(s, Item.report_id, ids)
 
 
 def versions(s: Connection, ids: Sequence[int]) -> dict[int, int]:
     """Current versions of these items (missing ones left out)."""
-    out: dict[int, int] = {}
+    return _column_by_id(s, Item.version, ids)
+
+
+def _column_by_id(s: Connection, column: Any, ids: Sequence[int]) -> dict[int, Any]:
+    out: dict[int, Any] = {}
     for start in range(0, len(ids), _CHUNK):
-        out.update(s.execute(select(Item.id, Item.version).where(Item.id.in_(ids[start:start + _CHUNK]))).all())
+        out.update(s.execute(select(Item.id, column).where(Item.id.in_(ids[start:start + _CHUNK]))).all())
     return out
 
 

@@ -70,9 +70,7 @@ ANNEX_WIDTHS_MM = (12, 36, 60, 22, 14, 21, 18, 42)  # 225 mm: the landscape text
 _TWIPS_PER_MM = 56.7
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
-
-
-_OPENED_IN = "Word 或 WPS"
+_OPENED_IN = "Word 或 WPS"  # where a clerk has the draft open when it cannot be overwritten
 
 
 class NoticeWriteError(Exception):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from db.api import InvalidChangeError, ItemFilter, ItemRow, ReportSummary
@@ -108,9 +108,7 @@ def carry_offers(store: Store, files: Sequence[tuple[Plan, str, str]]) -> list[C
         if previous.id not in found:
             found[previous.id] = _offer_from(store, office, previous)
         offer = found[previous.id]
-        out.append(None if offer is None else CarryOffer(office=offer.office, report=offer.report,
-                                                         measures=offer.measures,
-                                                         repeated=_repeated(offer.measures, plan)))
+        out.append(None if offer is None else replace(offer, repeated=_repeated(offer.measures, plan)))
     return out
 
 
