@@ -17,7 +17,17 @@ from desktop.core.choice import Choice, alternatives, choose, taken
 from desktop.core.closing import ends_the_text, is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
-from desktop.core.markers import HEADING_ORDER, Marker, Style, at_paragraph_start, inline_markers, match_at, may_list
+from desktop.core.markers import (
+    HEADING_ORDER,
+    LAST,
+    NUMBERED,
+    Marker,
+    Style,
+    at_paragraph_start,
+    inline_markers,
+    match_at,
+    may_list,
+)
 from desktop.core.numerals import to_chinese
 from desktop.core.ranking import Ranked, rank
 from desktop.core.reflow import reflow
@@ -163,17 +173,35 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
 
 def _top_style(body: Sequence[str]) -> Style | None:
     """The style of the section's first item: the earliest marker numbered 1 at a paragraph start,
-    else the earliest one inline after a sentence boundary."""
-    for paragraph in body:
+    else the earliest one inline after a sentence boundary.
+
+    Sequence words count only at paragraph starts and only when `其次，` opens a later paragraph: a lone
+    `首先，` is how a sentence of prose begins, and inline they order a paragraph's sentences, not items.
+    """
+    for k, paragraph in enumerate(body):
         marker = at_paragraph_start(paragraph)
         if marker and marker.number == 1:
             return marker.style
+        if _opens_sequence(body, k):
+            return Style.SEQUENCE
     for paragraph in body:
-        for style in Style:
+        for style in NUMBERED:
             found = inline_markers(paragraph, style)
             if found and found[0].number == 1 and len(found) >= 2:
                 return style
     return None
+
+
+def _opens_sequence(body: Sequence[str], k: int) -> bool:
+    """Whether paragraph `k` opens a list numbered 首先，其次，… (one later paragraph opens with 其次，)."""
+    first = match_at(body[k], 0, (Style.SEQUENCE,))
+    if first is None or first.number != 1:
+        return False
+    for paragraph in body[k + 1:]:
+        marker = match_at(paragraph, 0, (Style.SEQUENCE,))
+        if marker is not None:
+            return marker.number == 2
+    return False
 
 
 def _split_items(body: list[str], *, on_progress: ProgressFn | None,
@@ -192,7 +220,10 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
             raise Cancelled()
         if on_progress is not None and done % 256 == 0:
             on_progress(done, total)
-        cuts = _sequence(inline_markers(paragraph, style), expected)
+        found = inline_markers(paragraph, style)
+        if style is Style.SEQUENCE:  # items in sequence words open paragraphs (_top_style)
+            found = [m for m in found if m.start == 0]
+        cuts = _sequence(found, expected)
         if not cuts:
             (blocks[-1].body if blocks else preamble).append(paragraph)
             if blocks:
@@ -225,13 +256,18 @@ def _before_the_end(body: list[str], style: Style) -> list[str]:
     return body
 
 
-def _sequence(markers: list[Marker], expected: int) -> list[Marker]:
+def _sequence(markers: list[Marker], expected: int, text: str = "") -> list[Marker]:
     """Keep the markers that continue the numbering: the next number, allowing one skipped at a
-    paragraph start (a typo) but not inline, where a stray `三是` is more likely ordinary text."""
+    paragraph start (a typo) but not inline, where a stray `三是` is more likely ordinary text.
+
+    `text` is what the markers were found in, when it holds several paragraphs (an item's body joined
+    by newlines): a marker after a newline opens a paragraph too. `最后，` continues any list it ends.
+    """
     kept = []
     for marker in markers:
-        allowed = (expected, expected + 1) if marker.start == 0 else (expected,)
-        if marker.number in allowed:
+        opens = marker.start == 0 or text[:marker.start].rstrip(" \u3000").endswith("\n")
+        allowed = (expected, expected + 1) if opens else (expected,)
+        if marker.number in allowed or (marker.number == LAST and expected > 1):
             kept.append(marker)
             expected = marker.number + 1
     return kept
@@ -324,7 +360,7 @@ def _marked_segments(joined: str, exclude: Style | None) -> list[tuple[str, str,
             continue
         if not may_list(joined, style):
             continue
-        found = _sequence(inline_markers(joined, style), 1)
+        found = _sequence(inline_markers(joined, style), 1, joined)
         if len(found) >= 2 and (best is None or found[0].start < best[0].start):
             best = found
     if best is None:

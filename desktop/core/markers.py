@@ -1,4 +1,4 @@
-"""Numbering markers of Chinese reports: （一） 一是 一、 1. （1） ① 第一， 第一部分."""
+"""Numbering markers of Chinese reports: （一） 一是 一、 1. （1） ① 第一， 第一部分, and 首先，其次，…最后，."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from enum import Enum
 from desktop.core.numerals import CIRCLED, from_chinese
 
 _CN = "[一二三四五六七八九十]{1,3}"
+# Sequence words number a list without numerals; `最后，` ends one (a closing `最后，同志们…` is not an item).
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_NOT_AN_ITEM = r"同志们|各位|让我们|我(?:再)?(?:强调|讲|说)|希望|祝|谢谢"
+LAST = 99  # the number of `最后，`: whatever number the list has reached, it continues it and closes it
 
 
 class Style(Enum):
@@ -19,9 +23,11 @@ class Style(Enum):
     PAREN_CN = rf"[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*"  # （一） (一)
     SHI = rf"({_CN})(?:是|要)(?![一二三四五六七八九十])"  # 一是 一要
     ORDINAL = rf"第({_CN})[，,、：:]\s*"  # 第一，
-    DIGIT = r"(\d{1,2})\s*(?:[.．](?!\d)|、|\s(?!\d))\s*"  # 1. 1、 1． (`1.5` is a number, `1、11月` a marker)
+    # 1. 1、 1． (`1.5` is a number; `1、11月` and `2.9月底前` are markers: a month is no decimal's unit)
+    DIGIT = r"(\d{1,2})\s*(?:[.．](?:(?!\d)|(?=\d{1,2}\s*月))|、|\s(?!\d))\s*"
     PAREN_DIGIT = r"[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*"  # （1）
     CIRCLED = rf"([{CIRCLED}])\s*[、，,.．]?\s*"  # ①
+    SEQUENCE = rf"({'|'.join(_SEQUENCE_WORDS)})[，,、：:]\s*(?!\s*(?:{_NOT_AN_ITEM}))"  # 首先， 其次， 再次， 最后，
 
 
 # Outline order: a style earlier in this list sits higher in a document's hierarchy.
@@ -51,14 +57,19 @@ def number_of(style: Style, token: str) -> int | None:
         return int(token)
     if style is Style.CIRCLED:
         return CIRCLED.index(token) + 1
+    if style is Style.SEQUENCE:
+        return _SEQUENCE_WORDS[token] or LAST
     return from_chinese(token)
 
 
-_FIRST_CHARS = frozenset("第一二三四五六七八九十（(0123456789" + CIRCLED)
+_FIRST_CHARS = frozenset("第一二三四五六七八九十（(0123456789首其再最" + CIRCLED)
+# Sequence words are markers only where a caller asks for them: `首先，` or `最后，` opening a review's
+# paragraph, a closing remark or a signature line is prose, not a numbered heading.
+NUMBERED = tuple(s for s in Style if s is not Style.SEQUENCE)
 
 
-def match_at(text: str, pos: int = 0, styles: tuple[Style, ...] = tuple(Style)) -> Marker | None:
-    """The marker that starts exactly at `pos`, trying `styles` in order."""
+def match_at(text: str, pos: int = 0, styles: tuple[Style, ...] = NUMBERED) -> Marker | None:
+    """The marker that starts exactly at `pos`, trying `styles` in order (sequence words only when asked)."""
     if pos >= len(text) or text[pos] not in _FIRST_CHARS:
         return None
     for style in styles:
@@ -84,7 +95,8 @@ def at_paragraph_start(paragraph: str) -> Marker | None:
 
 # The token a style's second marker must contain: a text without it cannot hold a list of two.
 for _style, _second in ((Style.PART, "第二"), (Style.DUN, "二"), (Style.PAREN_CN, "二"), (Style.SHI, "二"),
-                        (Style.ORDINAL, "第二"), (Style.DIGIT, "2"), (Style.PAREN_DIGIT, "2"), (Style.CIRCLED, "②")):
+                        (Style.ORDINAL, "第二"), (Style.DIGIT, "2"), (Style.PAREN_DIGIT, "2"), (Style.CIRCLED, "②"),
+                        (Style.SEQUENCE, "其次")):
     _style.second = _second  # type: ignore[attr-defined]
 
 

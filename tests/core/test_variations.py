@@ -210,3 +210,96 @@ def test_speech_with_this_years_work_and_a_date_line():
     assert plan.title == "在全县乡村振兴工作推进会上的讲话"
     assert [i.label for i in plan.items] == ["一要", "二要"]
     assert plan.items[0].children[0].due == date(2024, 4, 30)
+
+
+SEQUENCE_WORDS_PLAN = """
+2025年秋季学期卫生院工作总结
+一、主要工作
+首先，门诊服务有改进。门诊量同比增长。
+二、下学期工作打算
+下学期，我院将围绕以下几方面开展工作：
+首先，提升基本医疗服务能力。开展业务培训。年底前新增两个特色科室。
+其次，做实公共卫生服务。推进家庭医生签约。
+再次，改善就医环境。完成住院楼改造。
+最后，加强行风建设。开展廉洁从医教育。
+总之，我们将再接再厉。
+**镇卫生院
+2025年7月2日
+"""
+
+
+def test_sequence_words_number_the_items_and_the_last_is_kept():
+    plan = extract_plan(doc(SEQUENCE_WORDS_PLAN))
+    assert plan.section.heading == "二、下学期工作打算"
+    assert plan.section.preamble == "下学期，我院将围绕以下几方面开展工作："
+    assert shape(plan) == [
+        ("首先，", "提升基本医疗服务能力", ["开展业务培训", "年底前新增两个特色科室"]),
+        ("其次，", "做实公共卫生服务", ["推进家庭医生签约"]),
+        ("再次，", "改善就医环境", ["完成住院楼改造"]),
+        ("最后，", "加强行风建设", ["开展廉洁从医教育"]),
+    ]
+
+
+def test_a_closing_that_opens_with_zuihou_is_not_an_item():
+    plan = extract_plan(doc(SEQUENCE_WORDS_PLAN.replace("最后，加强行风建设。开展廉洁从医教育。",
+                                                        "最后，同志们，让我们团结一心。")))
+    assert [i.label for i in plan.items] == ["首先，", "其次，", "再次，"]
+    assert plan.items[-1].text == "改善就医环境。完成住院楼改造。"
+
+
+def test_a_lone_shouxian_paragraph_does_not_make_a_list():
+    # one 首先 without a 其次 paragraph is prose: the numbered items stay the items
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作安排
+首先，要统一思想。各科室要把思想统一到年度目标上来。
+（一）抓好项目建设。推进项目开工。
+（二）抓好安全生产。开展隐患排查。
+"""))
+    assert [i.label for i in plan.items] == ["（一）", "（二）"]
+    assert plan.section.preamble == "首先，要统一思想。各科室要把思想统一到年度目标上来。"
+
+
+def test_sequence_words_inside_a_paragraph_are_measures_not_items():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作安排
+（一）抓好项目建设。首先，完成项目储备；其次，推进开工；最后，抓好竣工验收。
+（二）抓好安全生产。开展隐患排查。
+"""))
+    assert shape(plan)[0] == ("（一）", "抓好项目建设", ["完成项目储备", "推进开工", "抓好竣工验收"])
+
+
+def test_a_skipped_measure_number_in_a_later_paragraph_still_cuts():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作安排
+（一）抓好项目建设
+1.完成项目储备。
+2.推进项目开工。
+4.抓好竣工验收。
+（二）抓好安全生产
+1.开展隐患排查。
+2.组织应急演练。
+"""))
+    assert [c.label for c in plan.items[0].children] == ["1.", "2.", "4."]
+    assert plan.items[0].children[-1].text == "抓好竣工验收。"
+
+
+def test_a_month_after_a_digit_label_is_not_a_decimal():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、2025年下半年工作安排
+（一）抓好项目建设
+1.完成项目储备。
+2.9月底前推进项目开工。
+3.抓好竣工验收。
+"""))
+    children = plan.items[0].children
+    assert [c.label for c in children] == ["1.", "2.", "3."]
+    assert children[1].text == "9月底前推进项目开工。"
+    assert children[1].due == date(2025, 9, 30)
