@@ -205,10 +205,12 @@ def _body_paragraphs(document):  # type: ignore[no-untyped-def]
         if isinstance(block, Paragraph):
             yield block
         elif isinstance(block, Table):
+            # The cell elements themselves, not their id(): a merged cell is the same element in every row
+            # it spans, while the id of a proxy lxml has freed is soon given to the next cell's
             seen = set()
             for row in block.rows:
                 for cell in row.cells:
-                    if id(cell._tc) in seen:
+                    if cell._tc in seen:
                         continue
-                    seen.add(id(cell._tc))
+                    seen.add(cell._tc)
                     yield from cell.paragraphs

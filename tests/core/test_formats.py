@@ -63,3 +63,22 @@ def test_docx_numbering_from_the_list_number_style(tmp_path):
     plan = parse_report(path, year=2024)
     assert [(i.label, i.title) for i in plan.items] == [("1.", "抓好学习"), ("2.", "狠抓落实")]
     assert plan.items[1].children[0].title == "年底前完成"
+
+
+def test_every_cell_of_a_docx_table_is_read_and_a_merged_cell_once(tmp_path):
+    # a plan kept as a Word table: each row one measure; the first column merged down each item's rows
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("三、下半年工作计划")
+    table = document.add_table(rows=12, cols=5)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"第{r + 1}行第{c + 1}列"
+    table.cell(0, 0).merge(table.cell(2, 0)).text = "合并的事项"
+    target = tmp_path / "table.docx"
+    document.save(target)
+    texts = [p for p in read_report(target).paragraphs if "列" in p or p == "合并的事项"]
+    assert texts.count("合并的事项") == 1
+    assert len(texts) == 1 + 12 * 5 - 3
+    assert texts[-1] == "第12行第5列"
