@@ -21,6 +21,9 @@ from desktop.core.sentences import split_sentences
 _INTRO_WORDS = re.compile(r"如下|以下|下列|方面|几项|几点|主要是|主要有|重点是|[打算计划安排思路]是|工作$|任务$")
 _MAX_INTRO = 300  # characters; only a runaway sentence (no full stop for pages) is cut
 _MAX_INLINE_HEAD = 30  # a short head before `：一是…` introduces the list even without intro words
+# A last sentence that announces what follows and ends with a full stop, not a colon:
+# `着力在以下几个方面下功夫。`, `重点抓好以下工作。`, `主要有以下几点打算。`
+_INTRO_SENTENCE = re.compile(r"(?:以下|下列)[^。！？；]{0,12}(?:方面|工作|任务|事项|重点|几点|几项|措施)[^。！？；，,]{0,10}。$")
 
 
 class Kind(Enum):
@@ -169,6 +172,8 @@ def _intro_in(paragraph: str) -> tuple[str, str] | None:
     introducing a list, or introduces one and then runs on with it inline."""
     tail = paragraph.rstrip(" ")
     if tail.endswith(("：", ":")) or (tail.endswith(("如下。", "如下")) and len(tail) <= 200):
+        return _intro_text(tail.rstrip("。")), ""
+    if _INTRO_SENTENCE.search(tail):  # (the list must follow in the next paragraph: _intro checks)
         return _intro_text(tail.rstrip("。")), ""
     m = re.search("[：:]", paragraph)
     if m is None:

@@ -32,7 +32,11 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     if not forward:
         return Choice()
     best = _prefer_heading(forward[0], ranked)
-    run = _forward_run(best, ranked, annex_starts(paragraphs))
+    # A list introduced inside one of several task sections (`…要集中力量抓好以下几个方面：`) is a part of
+    # a spread plan, not the plan: the run is looked for around the level-1 section it stands in.
+    around = _level1_around(best, ranked)
+    run = _forward_run(around if around is not None and looks_forward(around.features) else best, ranked,
+                       annex_starts(paragraphs))
     anonymous = [r for r in run if _anonymous(r)]
     if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
         return Choice([r.candidate for r in run], _share(run, forward), spread=True)
@@ -103,6 +107,21 @@ def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
                 and looks_forward(r.features):
             return r
     return best
+
+
+def _level1_around(best: Ranked, ranked: Sequence[Ranked]) -> Ranked | None:
+    """The numbered level-1 section a nested candidate (a list introduction, an unnumbered line, a
+    sub-heading) stands in, or None for a level-1 candidate or one outside any section."""
+    if best.candidate.level == 0 and best.candidate.kind is Kind.NUMBERED:
+        return None
+    numbered = {r.candidate.heading.index: r for r in ranked if r.candidate.kind is Kind.NUMBERED}
+    parent = best.candidate.parent
+    while parent is not None and parent in numbered:
+        r = numbered[parent]
+        if r.candidate.level == 0:
+            return r
+        parent = r.candidate.parent
+    return None
 
 
 def _heading_cue(r: Ranked) -> bool:

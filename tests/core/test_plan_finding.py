@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop.core.errors import NoPlanSectionError, SpreadPlanError
@@ -98,6 +100,42 @@ def test_plan_spread_over_task_sections_is_not_silently_one_of_them():
     assert "--section" in str(err.value) and "分散" in str(err.value)
     # the answer carries the level-1 headings the clerk picks from (the preview shows them without reading again)
     assert err.value.headings == tuple(level1_headings(doc(SPREAD)))
+
+
+def test_a_list_introduced_inside_one_task_section_does_not_hide_the_spread():
+    # the list is one task area's measures; the other areas are as much the plan
+    inner = """
+一、2023年工作回顾
+过去一年，我们完成了全年目标任务。生产总值增长了6%。
+二、加快产业转型升级
+（一）要培育新兴产业。年内建成两个产业园。
+三、持续深化改革开放
+今后一个时期，要着力抓好以下几项工作：
+一是深化国企改革。确保年底前完成改制。
+二是扩大对外开放。新引进外资项目五个。
+四、切实保障和改善民生
+（一）要稳定扩大就业。新增就业1万人。
+"""
+    with pytest.raises(SpreadPlanError) as err:
+        extract_plan(doc(inner))
+    assert "三、持续深化改革开放" in err.value.sections
+
+
+def test_a_list_announced_by_a_sentence_ending_in_a_full_stop():
+    # the plan closes a report section by section, without a heading of its own
+    plan = extract_plan(doc("""
+2024年上半年科协工作情况
+一、学会建设不断加强。新成立学会两个。
+二、科普活动深入开展。举办科普讲座二十场。
+三、存在的问题。基层科普力量薄弱。
+下一步，我们将围绕全年目标，重点在以下几个方面下功夫。
+一是抓学会建设。年内新成立学会一个。
+二是抓科普阵地。9月底前建成科普馆。
+三是抓人才举荐。推荐青年人才五名。
+"""))
+    assert plan.section.heading == "下一步，我们将围绕全年目标，重点在以下几个方面下功夫"
+    assert [i.label for i in plan.items] == ["一是", "二是", "三是"]
+    assert plan.items[1].children[0].due == date(2024, 9, 30)
 
 
 def test_several_sections_taken_together_keep_their_numbers_apart():
