@@ -37,18 +37,26 @@ _PAGE_NUMBER = re.compile(r"^(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d
                           r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
+# A table of contents' entry: a heading, dot leaders (or a tab) and its page number.
+_CONTENTS_ENTRY = re.compile(r"^\S.{0,60}?(?:[.．。…·‥⋯_\-—－]{3,}|\t)\s*\d{1,3}$")
+_CONTENTS_TITLE = re.compile(r"^目\s*录$")
+
+
 def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
-    """The paragraphs as written: page numbers, running headers and Markdown heading marks dropped,
-    wrapped lines joined (across a page break too), then a flattened text split again. `leads` are
-    the blanks each line was indented with, when known (text files)."""
+    """The paragraphs as written: page numbers, running headers, a table of contents and Markdown
+    heading marks dropped, wrapped lines joined (across a page break too), then a flattened text split
+    again. `leads` are the blanks each line was indented with, when known (text files)."""
     lines = list(paragraphs)
     indents = list(leads) if len(leads) == len(lines) else [""] * len(lines)
-    keep = _not_page_furniture(lines)
+    keep = [a and b for a, b in zip(_not_page_furniture(lines), _not_contents(lines))]
+    broken = _broken_at_furniture(lines, keep)
     lines = [_MARKDOWN_HEADING.sub("", line) for line, k in zip(lines, keep) if k]
     indents = [lead for lead, k in zip(indents, keep) if k]
     wrap = wrap_width(lines, indents)
     if wrap is not None:
         lines = join_wrapped(lines, *wrap, indents=indents)
+    elif broken:
+        lines = _rejoined(lines, broken)
     if is_flat(lines):
         lines = [part for paragraph in lines for part in split_flat(paragraph)]
     return lines
@@ -69,6 +77,51 @@ def _not_page_furniture(lines: Sequence[str]) -> list[bool]:
         near = {j for k in pages for j in (k - 1, k + 1)}
         keep = [kept and not (k in near and lines[k] in running) for k, kept in enumerate(keep)]
     return keep
+
+
+def _not_contents(lines: Sequence[str]) -> list[bool]:
+    """False for the lines of a table of contents (two entries or more; its `目录` line too): its
+    headings would otherwise be read as the report's, and the real ones as a numbering restart."""
+    entries = [k for k, line in enumerate(lines) if _CONTENTS_ENTRY.match(line.strip())]
+    keep = [True] * len(lines)
+    if len(entries) < 2:
+        return keep
+    for k in entries:
+        keep[k] = False
+        if k > 0 and _CONTENTS_TITLE.match(lines[k - 1].strip()):
+            keep[k - 1] = False
+    return keep
+
+
+def _broken_at_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
+    """Places (in the kept lines) where a paragraph runs on across a dropped page footer or header:
+    the line before stops mid-sentence and is a paragraph's text, not a short heading line, and the
+    line after opens with no number. Found here, joined after the wrap test (which joins them itself)."""
+    out: set[int] = set()
+    kept_index = -1
+    previous: str | None = None
+    dropped = False
+    for line, k in zip(lines, keep):
+        if not k:
+            dropped = previous is not None
+            continue
+        kept_index += 1
+        if dropped and previous and previous[-1] not in _SENTENCE_END + "”」』）)" \
+                and (len(previous) > _RUNNING_MAX or any(ch in previous for ch in "。；;")) \
+                and match_at(line, 0) is None:
+            out.add(kept_index)
+        previous, dropped = line, False
+    return out
+
+
+def _rejoined(lines: list[str], broken: set[int]) -> list[str]:
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k in broken and out:
+            out[-1] = _glue(out[-1], line.strip(), lost_space=False)
+        else:
+            out.append(line)
+    return out
 
 
 # East Asian wide and full-width ranges (CJK, kana, hangul, full-width forms), as unicodedata's W/F.

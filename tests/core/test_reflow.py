@@ -119,3 +119,25 @@ def test_a_flattened_copy_keeps_its_indents_as_gaps_between_heading_and_text():
     plan = extract_plan(ReportDocument("f.txt", (text,), "0"))
     assert plan.section.heading == "二、存在问题和下步打算"
     assert [i.title for i in plan.items] == ["加强队伍建设", "完善制度"]
+
+
+def test_a_table_of_contents_is_not_read_as_the_reports_headings():
+    text = reflow([
+        "**县水务局2024年工作总结", "目　录", "一、主要工作……………………1", "二、存在问题……………………3",
+        "三、明年打算\t4", "一、主要工作", "（一）抓了防汛。建成堤防五公里。", "二、存在问题", "资金不足。",
+        "三、明年打算", "（一）抓好供水。年底前完成管网改造。",
+    ])
+    assert text[:3] == ["**县水务局2024年工作总结", "一、主要工作", "（一）抓了防汛。建成堤防五公里。"]
+    plan = extract_plan(ReportDocument(source="t.txt", paragraphs=tuple(text), sha256="0"))
+    assert plan.section.heading == "三、明年打算"
+    # one line that happens to end in dots and a number is not a table of contents
+    assert reflow(["预计完成……3", "一、主要工作"]) == ["预计完成……3", "一、主要工作"]
+
+
+def test_a_paragraph_broken_by_a_page_footer_is_joined_without_a_wrap_width():
+    lines = ["一、主要工作", "（一）抓了防汛。全县共建成堤防五公里，加固病险水库三座，汛期未发生重大险情，群众生命财产",
+             "— 2 —", "安全得到有效保障。", "（二）抓了供水。", "二、明年打算", "— 3 —", "（一）抓好供水。"]
+    assert reflow(lines) == [
+        "一、主要工作",
+        "（一）抓了防汛。全县共建成堤防五公里，加固病险水库三座，汛期未发生重大险情，群众生命财产安全得到有效保障。",
+        "（二）抓了供水。", "二、明年打算", "（一）抓好供水。"]
