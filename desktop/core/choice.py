@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.candidates import Candidate, Kind
+from desktop.core.cues import REQUEST
+from desktop.core.markers import at_paragraph_start
 from desktop.core.ranking import Ranked, looks_forward
 from desktop.core.sections import annex_starts
 from desktop.core.types import Alternative
@@ -28,7 +30,7 @@ class Choice:
 
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
-    forward = [r for r in ranked if looks_forward(r.features)]
+    forward = [r for r in ranked if looks_forward(r.features) and not _asks_others(r, paragraphs)]
     if not forward:
         return Choice()
     best = _prefer_heading(forward[0], ranked)
@@ -107,6 +109,18 @@ def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
                 and looks_forward(r.features):
             return r
     return best
+
+
+def _asks_others(r: Ranked, paragraphs: Sequence[str]) -> bool:
+    """A section of requests to the higher office (`四、意见建议`: `1.建议市政府…`, `2.恳请…`), whose
+    heading names no plan and no time: what others are asked to do is not the office's plan."""
+    f = r.features
+    if f["plan_strong"] or f["forward"] or f["later_date"]:
+        return False
+    c = r.candidate
+    items = [(m, p) for p in paragraphs[c.start:min(c.end, c.start + 40)] if (m := at_paragraph_start(p)) is not None]
+    asking = sum(1 for m, p in items if REQUEST.match(p, m.end))
+    return len(items) >= 2 and asking * 2 >= len(items)
 
 
 def _level1_around(best: Ranked, ranked: Sequence[Ranked]) -> Ranked | None:

@@ -73,6 +73,10 @@ def looks_forward(features: dict[str, float]) -> bool:
     heading = features["plan_strong"] or features["forward"] or features["later_date"] or features["mixed"]
     if (features["sublevel"] or features["unnumbered"]) and not (heading or features["named"]):
         return False
+    # `（一）提前谋划部署` in a review: a plan word in a sub-heading, but its body tells what was done
+    if features["sublevel"] and not (features["forward"] or features["later_date"] or features["mixed"]) \
+            and features["past_body"] > features["future_body"]:
+        return False
     body = features["future_body"] >= 0.2 and features["future_body"] > features["past_body"]
     return bool(heading or body)
 

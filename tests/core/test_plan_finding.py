@@ -371,3 +371,21 @@ def test_an_attachment_numbers_its_own_sections():
 ])
 def test_what_opens_an_attachment(line: str, mark: bool) -> None:
     assert is_annex_mark(line) is mark
+
+
+def test_requests_to_the_higher_office_and_a_review_sub_heading_are_not_a_plan():
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+关于2024年防汛工作情况的汇报
+一、基本情况
+今年汛期降雨偏多，全县未发生重大险情。
+二、主要工作措施
+（一）提前谋划部署。4月份召开了动员会，制定了工作方案，落实了责任人。
+（二）加快工程建设。完成了堤防加固五公里。
+三、存在的困难
+一是资金缺口较大。二是设施老化。
+四、意见建议
+1.建议市政府进一步加大对水利工程建设的资金支持。
+2.建议市水利局继续指导做好水库调度工作。
+3.恳请市财政局尽快下达防汛补助资金。
+"""))
