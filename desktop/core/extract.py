@@ -265,7 +265,8 @@ def _sequence(markers: list[Marker], expected: int, text: str = "") -> list[Mark
     """
     kept = []
     for marker in markers:
-        opens = marker.start == 0 or text[:marker.start].rstrip(" \u3000").endswith("\n")
+        newline = text.rfind("\n", 0, marker.start)  # (not a slice of all before it: items can be long)
+        opens = marker.start == 0 or (newline >= 0 and not text[newline + 1:marker.start].strip(" \u3000"))
         allowed = (expected, expected + 1) if opens else (expected,)
         if marker.number in allowed or (marker.number == LAST and expected > 1):
             kept.append(marker)
