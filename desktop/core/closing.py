@@ -20,6 +20,11 @@ _FOOTER_ANY = re.compile(r"^(?:本作品|版权所有|Copyright|©|Public domain
 _FOOTER_SHORT = re.compile(r"^(?:【|\[|责任编辑|编辑[：:]|来源[：:]|原文|打印|关闭|扫一扫|分享|上一篇|下一篇|相关|您对|"
                            r"满意|投票|留言|评论|点击|阅读|浏览|返回|收藏|字号)")
 _FOOTER_MAX = 40
+# The flourish a report's last paragraph ends on (…作出新的更大贡献。…谱写新篇章！): in a paragraph that is
+# one sentence, it closes the report; a measure says what will be done, not what it will add up to.
+_FLOURISH = re.compile(r"(?:作出(?:新的|应有的?)?(?:更大)?贡献|贡献力量|新篇章|新局面|新的更大成绩|满意答卷|新的?辉煌|"
+                       r"(?:努力|不懈|团结|接续|砥砺)奋斗)[。！!]?$")
+_FLOURISH_MAX = 160
 _URL = r"(?:https?://|ftp://|www\.|[\w.+-]+@[\w-]+\.[\w.]+)"
 # A link line: a short label and a colon before an address, or an address alone.
 _LINK = re.compile(rf"^(?:[^，,。；;]{{0,16}}[：:]\s*)?{_URL}", re.IGNORECASE)
@@ -47,6 +52,8 @@ def is_trailing(paragraph: str) -> bool:
     if len(text) <= _FOOTER_MAX and _FOOTER_SHORT.match(text):
         return True
     if len(text) <= _EXCLAIM_MAX and text.endswith(("！", "!")) and not any(ch in text for ch in "，,。"):
+        return True
+    if len(text) <= _FLOURISH_MAX and _FLOURISH.search(text) and len(split_sentences(text)) == 1:
         return True
     return is_signature(text)
 

@@ -41,6 +41,8 @@ _NAMES_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
+_TITLE_LINE_MAX = 30
+_SENTENCE_MARKS = "。；;，,：:！!？?"
 
 
 @dataclass(slots=True)
@@ -257,20 +259,24 @@ def _before_the_end(body: list[str], style: Style) -> list[str]:
 
 
 def _sequence(markers: list[Marker], expected: int, text: str = "") -> list[Marker]:
-    """Keep the markers that continue the numbering: the next number, allowing one skipped at a
-    paragraph start (a typo) but not inline, where a stray `三是` is more likely ordinary text.
+    """Keep the markers that continue the numbering: the next number, allowing one skipped or one
+    repeated at a paragraph start (typos) but not inline, where a stray `三是` is more likely ordinary text.
 
     `text` is what the markers were found in, when it holds several paragraphs (an item's body joined
     by newlines): a marker after a newline opens a paragraph too. `最后，` continues any list it ends.
     """
-    kept = []
+    kept: list[Marker] = []
+    repeat_ok = False  # the last kept marker opened a paragraph too
     for marker in markers:
         newline = text.rfind("\n", 0, marker.start)  # (not a slice of all before it: items can be long)
         opens = marker.start == 0 or (newline >= 0 and not text[newline + 1:marker.start].strip(" \u3000"))
         allowed = (expected, expected + 1) if opens else (expected,)
+        if opens and repeat_ok:  # `（3）…` then `（3）…` on the next line: a number typed twice
+            allowed = (expected - 1, *allowed)
         if marker.number in allowed or (marker.number == LAST and expected > 1):
             kept.append(marker)
-            expected = marker.number + 1
+            expected = max(marker.number + 1, expected)
+            repeat_ok = opens
     return kept
 
 
@@ -286,7 +292,37 @@ def _items_without_markers(body: list[str]) -> tuple[str | None, list[_Block]]:
         if kept and is_trailing(paragraph):
             break
         kept.append(paragraph)
+    titled = _under_title_lines(kept)
+    if titled is not None:
+        return preamble, titled
     return preamble, [_Block(None, p, source=[p]) for p in kept]
+
+
+def _under_title_lines(body: list[str]) -> list[_Block] | None:
+    """Items whose titles stand on short lines of their own (bold in Word, unnumbered), each over its
+    paragraphs; None unless the plan opens with such a line and has two or more, each over a body.
+
+    A title line is short and has no sentence punctuation; a body paragraph is neither. Without the
+    titles, every body paragraph would become an item of its own.
+    """
+    titles = [_is_title_line(p) for p in body]
+    if not body or not titles[0] or sum(titles) < 2:
+        return None
+    blocks: list[_Block] = []
+    for paragraph, title in zip(body, titles, strict=True):
+        if title:
+            if blocks and not blocks[-1].body:  # two title lines in a row: not this shape
+                return None
+            blocks.append(_Block(None, paragraph, source=[paragraph]))
+        else:
+            blocks[-1].body.append(paragraph)
+            blocks[-1].source.append(paragraph)
+    return blocks if blocks[-1].body else None
+
+
+def _is_title_line(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return 2 <= len(text) <= _TITLE_LINE_MAX and not any(ch in text for ch in _SENTENCE_MARKS)
 
 
 def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:

@@ -303,3 +303,65 @@ def test_a_month_after_a_digit_label_is_not_a_decimal():
     assert [c.label for c in children] == ["1.", "2.", "3."]
     assert children[1].text == "9月底前推进项目开工。"
     assert children[1].due == date(2025, 9, 30)
+
+
+def test_unnumbered_title_lines_each_hold_their_paragraphs():
+    plan = extract_plan(doc("""
+一、上半年工作回顾
+略。
+二、下步工作打算
+下一步，我委将重点抓好以下几项工作。
+优化营商环境
+推行涉企事项“一次办”，年底前覆盖全部窗口。开展营商环境满意度调查。
+压减审批时限，平均办理时间再缩短一成。
+做强园区平台
+完成园区道路二期工程，引进配套企业三家。
+
+县发展和改革委员会
+2025年7月8日
+"""))
+    assert plan.section.preamble == "下一步，我委将重点抓好以下几项工作。"
+    assert [(i.title, len(i.children)) for i in plan.items] == [("优化营商环境", 3), ("做强园区平台", 1)]
+
+
+def test_short_paragraphs_that_are_sentences_are_not_title_lines():
+    plan = extract_plan(doc("""
+一、上半年工作回顾
+略。
+二、下步工作打算
+完善制度，修订考勤办法。
+开展两次业务培训。
+加强值班值守。
+"""))
+    assert len(plan.items) == 3
+
+
+def test_a_measure_number_typed_twice_starts_another_measure():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作计划
+1.做好宣传引导
+（1）办好专题讲座。
+（2）编印宣传手册。
+（2）开展入户走访。
+（3）评选先进典型。
+2.加强组织建设
+（1）完成换届选举。
+"""))
+    assert [c.text for c in plan.items[0].children] == ["办好专题讲座。", "编印宣传手册。", "开展入户走访。", "评选先进典型。"]
+
+
+def test_a_one_sentence_flourish_after_the_last_item_closes_the_report():
+    plan = extract_plan(doc("""
+一、2024年工作总结
+略。
+二、2025年工作安排
+（一）抓好招商引资
+全年引进项目十个。举办推介会两场。
+（二）抓好作风建设
+开展作风纪律专项整治。落实首问负责制。
+
+站在新的起点上，全局干部职工将凝心聚力、真抓实干，奋力谱写全县商务高质量发展新篇章！
+"""))
+    assert [c.title for c in plan.items[-1].children] == ["开展作风纪律专项整治", "落实首问负责制"]
