@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 
 from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole
 from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from db.item_row import ItemRow
     from db.store import Store
     from desktop.ui.views import WindowViews
+
+# Long enough that the tree's first paint is done and the event loop has turned once before the pane is built
+_BUILD_DETAIL_AFTER_MS = 10
 
 
 class Browser(QObject):
@@ -183,8 +186,11 @@ class Browser(QObject):
         views.stack.setCurrentWidget(view)
         if current_id is not None and model.index_of(current_id).isValid():
             view.setCurrentIndex(model.index_of(current_id, current_col))
-        else:
-            views.detail.show_row(None)
+        elif views.detail_built is not None:
+            views.detail_built.show_row(None)
+        else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
+            # first paint and an event of its own, so neither holds the first load up
+            QTimer.singleShot(_BUILD_DETAIL_AFTER_MS, self, lambda: views.detail)
         views.update_counts()
         self.tree_loaded.emit()
 
