@@ -10,15 +10,16 @@ import re
 
 from desktop.core.numerals import from_chinese
 
-# Words that name a plan or a proposal; the first group says so outright.
-PLAN_STRONG = re.compile(r"打算|计划|安排|思路|设想|谋划|展望|规划|预期|构想")
+# Words that name a plan or a proposal; the first group says so outright. `预期目标` names the year's
+# targets (figures a government report sets before its tasks), so it counts as a noun, not as a plan.
+PLAN_STRONG = re.compile(r"打算|计划|安排|思路|设想|谋划|展望|规划|预期(?!目标)|构想")
 # `建议` is weak: `三、意见建议` asks the higher office for support; `关于…工作的建议` proposes a plan.
 PLAN_NOUN = r"建议|任务|重点|要点|部署|要求|措施|举措|目标|方向"
 # What an item of a report to a higher office opens with when it asks for something rather than plans it.
 REQUEST = re.compile(r"(?:建议|恳请|请求|提请|呼吁)")
 PLAN_WEAK = re.compile(rf"{PLAN_NOUN}|工作$|的工作|抓好|做好|推进|着力|努力")
-# A heading named for what it plans (`（二）重点任务`), not for one task (`（一）推进项目建设`).
-PLAN_NAMED = re.compile(rf"(?:{PLAN_STRONG.pattern}|{PLAN_NOUN})(?:和|及|与)?(?:{PLAN_NOUN})?$")
+# A heading named for what it plans (`（二）重点任务`, `三、2025年重点工作`), not for one task (`（一）推进项目建设`).
+PLAN_NAMED = re.compile(rf"(?:{PLAN_STRONG.pattern}|{PLAN_NOUN})(?:和|及|与)?(?:{PLAN_NOUN})?(?:工作)?$")
 # Words that point forward in time (a later year or month is found by `heading_date`).
 FORWARD = re.compile(
     r"下一步|下步|下一阶段|下阶段|下半年|下半学期|下学期|下一年|下年|下月|下个月|下季度|下一季度|"

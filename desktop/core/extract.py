@@ -42,6 +42,7 @@ _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
+_COLON_TITLE_MAX = 20
 _SENTENCE_MARKS = "。；;，,：:！!？?"
 
 
@@ -357,13 +358,15 @@ def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date
 def _head_and_rest(head: str) -> tuple[str, str]:
     """Split an item's first paragraph into its title and the body that follows inline.
 
-    A heading stands alone on its line (body in later paragraphs) or ends at the first 。;
-    a short heading may also end with ：when inner markers follow it."""
+    A heading stands alone on its line (body in later paragraphs) or ends at the first 。; it may also
+    end with ： when inner markers follow, or when it is a short phrase without commas."""
     stop = head.find(_TITLE_END)
     colon = min((i for i in (head.find("："), head.find(":")) if i >= 0), default=-1)
     if colon >= 0 and (stop < 0 or colon < stop) and colon <= _LEAD_PHRASE_MAX:
         after = head[colon + 1:].lstrip()
-        if match_at(after, 0) is not None:
+        # a short phrase before the colon is a title too (`强化审计整改：坚持…`), as one before a 。 is
+        phrase = colon <= _COLON_TITLE_MAX and not any(ch in head[:colon] for ch in "，,；;")
+        if match_at(after, 0) is not None or (phrase and after):
             return head[:colon].strip(_STRIP_END), after
     if stop < 0:
         return head.strip(_STRIP_END), ""

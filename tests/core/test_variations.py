@@ -365,3 +365,33 @@ def test_a_one_sentence_flourish_after_the_last_item_closes_the_report():
 站在新的起点上，全局干部职工将凝心聚力、真抓实干，奋力谱写全县商务高质量发展新篇章！
 """))
     assert [c.title for c in plan.items[-1].children] == ["开展作风纪律专项整治", "落实首问负责制"]
+
+
+def test_the_years_tasks_win_over_its_targets_and_principles():
+    plan = extract_plan(doc("""
+一、2024年工作回顾
+全年完成固定资产投资增长百分之八。
+二、2025年总体要求和主要预期目标
+主要预期目标是：生产总值增长百分之六左右。做好今年工作，要把握好以下几点：一是坚持稳中求进；二是坚持改革创新；三是坚持民生为本。
+三、2025年重点工作
+（一）扩大有效投资
+谋划储备重大项目一百个。年内开工项目五十个。
+（二）壮大实体经济
+新增规模以上企业二十家。培育专精特新企业五家。
+（三）办好民生实事
+新建幼儿园三所。改造老旧小区十个。
+"""))
+    assert plan.section.heading == "三、2025年重点工作"
+    assert [i.title for i in plan.items] == ["扩大有效投资", "壮大实体经济", "办好民生实事"]
+
+
+def test_a_short_phrase_before_a_colon_is_the_items_title():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作打算
+（一）夯实基础工作。完成台账清理。
+（二）健全长效机制：修订考核办法，年底前印发实施。
+（三）加强培训，围绕业务重点：开展轮训两期。
+"""))
+    assert [i.title for i in plan.items] == ["夯实基础工作", "健全长效机制", "加强培训，围绕业务重点：开展轮训两期"]
