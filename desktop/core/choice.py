@@ -118,6 +118,9 @@ def _asks_others(r: Ranked, paragraphs: Sequence[str]) -> bool:
     if f["plan_strong"] or f["forward"] or f["later_date"]:
         return False
     c = r.candidate
+    lead, colon, _ = paragraphs[c.start].partition("：") if c.start < c.end else ("", "", "")
+    if colon and REQUEST.search(lead):  # `…，恳请上级给予支持：一是…`: the list is what is asked for
+        return True
     items = [(m, p) for p in paragraphs[c.start:min(c.end, c.start + 40)] if (m := at_paragraph_start(p)) is not None]
     asking = sum(1 for m, p in items if REQUEST.match(p, m.end))
     return len(items) >= 2 and asking * 2 >= len(items)

@@ -35,6 +35,7 @@ _DATE = re.compile(
 _OFFICE = re.compile(r"(?:局|委|办公室|办|部|厅|处|科|委员会|政府|党组|党委|支部|中心|院|所|站|会|公司|队|室|组|校|村|社区)\s*$")
 # A rule line (=====, -----) or a paragraph in another script: a letter's end, or its translation.
 _RULE = re.compile(r"^[=＝\-－_—*＊~～#.·]{5,}$")
+_END_MARK = re.compile(r"^[-—–－_=\s]*(?:END|完|全文完)[-—–－_=\s]*$", re.IGNORECASE)  # a pasted article's `- END -`
 _RULE_START = re.compile(r"^[=＝\-－_—*＊~～#]{5,}")  # a rule, maybe with a flattened text glued after it
 _LATIN_SHARE = 0.85  # `升级CnWizards V1.1框架` is still Chinese
 _EXCLAIM_MAX = 16  # `团结奋斗！！`: a short cheer ends a letter, it is not a task
@@ -47,7 +48,7 @@ def is_trailing(paragraph: str) -> bool:
         return False
     if _CLOSING.match(text) or _LINK.match(text) or _DATE.match(text) or _FOOTER_ANY.match(text):
         return True
-    if _RULE.match(text) or _latin(text):
+    if _RULE.match(text) or _END_MARK.match(text) or _latin(text):
         return True
     if len(text) <= _FOOTER_MAX and _FOOTER_SHORT.match(text):
         return True
@@ -62,7 +63,8 @@ def ends_the_text(paragraph: str) -> bool:
     """A rule line, a link line or a paragraph in another script: whatever follows is no longer the
     report (its translation, the team's addresses), even where numbering seems to go on."""
     text = paragraph.strip()
-    return bool(_RULE_START.match(text) or _LINK.match(text) or (match_at(text, 0) is None and _latin(text)))
+    return bool(_RULE_START.match(text) or _END_MARK.match(text) or _LINK.match(text)
+                or (match_at(text, 0) is None and _latin(text)))
 
 
 def is_signature(text: str) -> bool:

@@ -43,6 +43,7 @@ _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
 _COLON_TITLE_MAX = 20
+_BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
 _SENTENCE_MARKS = "。；;，,：:！!？?"
 
 
@@ -314,7 +315,7 @@ def _under_title_lines(body: list[str]) -> list[_Block] | None:
         if title:
             if blocks and not blocks[-1].body:  # two title lines in a row: not this shape
                 return None
-            blocks.append(_Block(None, paragraph, source=[paragraph]))
+            blocks.append(_Block(None, paragraph.strip().lstrip(_BULLETS).strip(), source=[paragraph]))
         else:
             blocks[-1].body.append(paragraph)
             blocks[-1].source.append(paragraph)

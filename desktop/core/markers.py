@@ -23,8 +23,8 @@ class Style(Enum):
     PAREN_CN = rf"[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*"  # （一） (一)
     SHI = rf"({_CN})(?:是|要)(?![一二三四五六七八九十])"  # 一是 一要
     ORDINAL = rf"第({_CN})[，,、：:]\s*"  # 第一，
-    # 1. 1、 1． (`1.5` is a number; `1、11月` and `2.9月底前` are markers: a month is no decimal's unit)
-    DIGIT = r"(\d{1,2})\s*(?:[.．](?:(?!\d)|(?=\d{1,2}\s*月))|、|\s(?!\d))\s*"
+    # 1. 1、 1． 1） (`1.5` is a number; `1、11月` and `2.9月底前` are markers: a month is no decimal's unit)
+    DIGIT = r"(\d{1,2})\s*(?:[.．](?:(?!\d)|(?=\d{1,2}\s*月))|、|[）)]|\s(?!\d))\s*"
     PAREN_DIGIT = r"[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*"  # （1）
     CIRCLED = rf"([{CIRCLED}])\s*[、，,.．]?\s*"  # ①
     SEQUENCE = rf"({'|'.join(_SEQUENCE_WORDS)})[，,、：:]\s*(?!\s*(?:{_NOT_AN_ITEM}))"  # 首先， 其次， 再次， 最后，

@@ -395,3 +395,47 @@ def test_a_short_phrase_before_a_colon_is_the_items_title():
 （三）加强培训，围绕业务重点：开展轮训两期。
 """))
     assert [i.title for i in plan.items] == ["夯实基础工作", "健全长效机制", "加强培训，围绕业务重点：开展轮训两期"]
+
+
+def test_bulleted_title_lines_of_a_pasted_article_and_its_end_mark():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作打算
+下半年，我们将重点抓好以下工作：
+● 办好惠民实事
+新建社区食堂两个。改造健身广场一处。
+● 做实志愿服务
+组建服务队十支，开展活动百场。
+- END -
+来源：**社区
+编辑：**
+"""))
+    assert [(i.title, len(i.children)) for i in plan.items] == [("办好惠民实事", 2), ("做实志愿服务", 1)]
+
+
+def test_digits_with_a_closing_parenthesis_number_the_items():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作重点
+1）推进项目建设
+①完成立项审批。
+②启动主体施工。
+2）优化服务保障
+①开通绿色通道。
+"""))
+    assert [(i.label, i.title, len(i.children)) for i in plan.items] == [
+        ("1）", "推进项目建设", 2), ("2）", "优化服务保障", 1)]
+
+
+def test_a_list_introduced_as_a_request_is_not_the_plan():
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+一、主要做法
+今年以来，我们推行了一窗通办，办件量增长两成。
+二、存在的问题
+部门数据共享不够。
+三、意见建议
+为持续优化服务，恳请上级部门给予支持：一是建议统一建设数据平台；二是加大资金扶持力度；三是加强业务指导。
+"""))
