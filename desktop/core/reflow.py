@@ -20,6 +20,7 @@ _MIN_FULL = 8
 _MID_SHARE = 0.5  # … and most of those stop mid-sentence
 _PARAGRAPH_END = "。！？!?；;：:”’）)》」』"
 _OVER_SHARE = 0.03  # ... and hardly any line longer than it
+_HANGING = "，。、；：！？,.;:!?”’）》」』"
 _MAX_WIDTH = 160  # display columns; a "width" beyond this is ordinary long paragraphs
 _SENTENCE_END = "。！？!?；;：:"
 _HEADING_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Style.DIGIT)
@@ -159,7 +160,11 @@ def wrap_width(lines: Sequence[str], leads: Sequence[str] = ()) -> tuple[Callabl
         if edge is None or edge > _MAX_WIDTH:
             continue
         full = [line for line, size in zip(body, sizes) if edge - tolerance <= size <= edge]
-        over = sum(1 for size in sizes if size > edge)
+        # a line one character over the edge that ends in punctuation hangs it there (避头尾: no line may
+        # open with ，。), as word processors and PDF makers do; it is a full line, not a longer one
+        hang = 1 if tolerance == 0 else 2
+        over = sum(1 for line, size in zip(body, sizes)
+                   if size > edge and not (size <= edge + hang and line[-1] in _HANGING))
         share = len(full) / len(sizes)
         # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation
         mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END) / max(1, len(full))
@@ -195,9 +200,19 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
         if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)):
             out.append(current)
             current = ""
+        elif current == line and _heading_line(line) and following \
+                and measure(leads[k + 1] + following) >= width - tolerance:
+            # a heading that happens to fill the line: its tail would be a short line, not a full one
+            out.append(current)
+            current = ""
     if current:
         out.append(current)
     return out
+
+
+def _heading_line(line: str) -> bool:
+    """A line that opens with a heading's number and has no sentence in it (`一、…的信心和决心`)."""
+    return match_at(line, 0, _HEADING_STYLES) is not None and not any(ch in line for ch in "。！？!?；;")
 
 
 def _latin_edge(left: str, right: str) -> bool:

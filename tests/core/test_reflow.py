@@ -141,3 +141,29 @@ def test_a_paragraph_broken_by_a_page_footer_is_joined_without_a_wrap_width():
         "一、主要工作",
         "（一）抓了防汛。全县共建成堤防五公里，加固病险水库三座，汛期未发生重大险情，群众生命财产安全得到有效保障。",
         "（二）抓了供水。", "二、明年打算", "（一）抓好供水。"]
+
+
+def _kinsoku_wrap(paragraphs: list[str], chars: int) -> list[str]:
+    """Wrap at `chars` characters the way a word processor does: a line never opens with ，。、；：
+    (the mark hangs at the end of the line before)."""
+    lines: list[str] = []
+    for text in paragraphs:
+        while len(text) > chars:
+            cut = chars + 1 if text[chars] in "，。、；：" else chars
+            lines.append(text[:cut])
+            text = text[cut:]
+        lines.append(text)
+    return lines
+
+
+def test_hanging_punctuation_and_a_heading_that_fills_its_line():
+    heading = "一、聚焦项目建设主战场切实增强抓投资稳增长的紧迫感"  # it fills one line
+    body = ("今年以来，全县上下紧紧围绕年度目标，坚持项目为王，扎实推进重点项目建设，一批事关长远的"
+            "重大项目落地见效，为全年目标任务完成奠定了坚实基础，各项工作取得明显成效，群众满意度持续提升。") * 2
+    plan_heading = "二、下半年工作打算"
+    items = [f"（{n}）抓好第{n}项重点任务，确保按期完成" for n in "一二三"]
+    item_body = "要倒排工期、挂图作战，确保九月底前全部开工，年底前完成投资任务，形成实物工作量。"
+    text = [heading, body, plan_heading] + [p for item in items for p in (item, item_body)]
+    lines = _kinsoku_wrap(text, len(heading))
+    assert any(len(line) == len(heading) + 1 for line in lines)  # some lines hang a mark
+    assert reflow(lines) == text
