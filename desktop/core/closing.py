@@ -38,6 +38,8 @@ _RULE = re.compile(r"^[=＝\-－_—*＊~～#.·]{5,}$")
 _END_MARK = re.compile(r"^[-—–－_=\s]*(?:END|完|全文完)[-—–－_=\s]*$", re.IGNORECASE)  # a pasted article's `- END -`
 _RULE_START = re.compile(r"^[=＝\-－_—*＊~～#]{5,}")  # a rule, maybe with a flattened text glued after it
 _LATIN_SHARE = 0.85  # `升级CnWizards V1.1框架` is still Chinese
+# What a line with a sentence in it has; a signature or an item's title line has none of them.
+SENTENCE_MARKS = "。，,；;：:！!？?"
 _EXCLAIM_MAX = 16  # `团结奋斗！！`: a short cheer ends a letter, it is not a task
 
 
@@ -69,7 +71,7 @@ def ends_the_text(paragraph: str) -> bool:
 
 def is_signature(text: str) -> bool:
     """A short line with no sentence punctuation that names an office, or a date."""
-    if len(text) > 30 or match_at(text, 0) is not None or any(ch in text for ch in "。，,；;：:！？"):
+    if len(text) > 30 or match_at(text, 0) is not None or any(ch in text for ch in SENTENCE_MARKS):
         return False
     return bool(_DATE.match(text) or _OFFICE.search(text))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.core.candidates import Candidate, Kind, find_candidates
 from desktop.core.choice import Choice, alternatives, choose, taken
-from desktop.core.closing import ends_the_text, is_trailing, trim_last_item
+from desktop.core.closing import SENTENCE_MARKS, ends_the_text, is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
@@ -44,7 +44,6 @@ _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
 _COLON_TITLE_MAX = 20
 _BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
-_SENTENCE_MARKS = "。；;，,：:！!？?"
 
 
 @dataclass(slots=True)
@@ -324,7 +323,7 @@ def _under_title_lines(body: list[str]) -> list[_Block] | None:
 
 def _is_title_line(paragraph: str) -> bool:
     text = paragraph.strip()
-    return 2 <= len(text) <= _TITLE_LINE_MAX and not any(ch in text for ch in _SENTENCE_MARKS)
+    return 2 <= len(text) <= _TITLE_LINE_MAX and not any(ch in text for ch in SENTENCE_MARKS)
 
 
 def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:
