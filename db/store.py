@@ -53,6 +53,9 @@ from desktop.core.types import Plan, PlanItem
 _STORED = ("label", "title", "text", "status", "progress", "lead_leader", "lead_unit", "co_units", "owner",
            "due", "original_due", "delay_reason", "note", "ongoing")
 _CHUNK = 500
+# what a report may say about who answers for a task is cut to the column's width (PostgreSQL enforces it)
+_NAME_MAX: int = Item.__table__.c.lead_unit.type.length  # type: ignore[attr-defined]
+_UNITS_MAX: int = Item.__table__.c.co_units.type.length  # type: ignore[attr-defined]
 _EDIT_COLUMNS = ("id", "parent_id", "report_id", "version", "completed_at", *_STORED)
 
 
@@ -332,8 +335,9 @@ class Store(YearEndStore):
         return {
             "uuid": str(uuidlib.uuid4()), "report_id": report_id, "parent_id": parent, "depth": depth,
             "position": pos, "label": it.label, "title": it.title, "text": it.text, "source": it.source,
-            "status": Status.NOT_STARTED.value, "progress": 0, "lead_leader": "", "lead_unit": "",
-            "co_units": "", "owner": "", "due": it.due, "original_due": None, "delay_reason": "", "note": "",
+            "status": Status.NOT_STARTED.value, "progress": 0, "lead_leader": it.duty.lead_leader[:_NAME_MAX],
+            "lead_unit": it.duty.lead_unit[:_NAME_MAX], "co_units": it.duty.co_units[:_UNITS_MAX],
+            "owner": it.duty.owner[:_NAME_MAX], "due": it.due, "original_due": None, "delay_reason": "", "note": "",
             "ongoing": it.ongoing, "completed_at": None, "created_at": now, "updated_at": now, "version": 1,
         }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +34,17 @@ from desktop.core.reflow import reflow
 from desktop.core.reports import read_report
 from desktop.core.sections import Heading, find_headings, find_named, section_end, top_headings
 from desktop.core.sentences import split_sentences
-from desktop.core.types import CancelFn, Plan, PlanItem, PlanSection, ProgressFn, ReportDocument
+from desktop.core.types import (
+    CancelFn,
+    Duty,
+    Plan,
+    PlanItem,
+    PlanSection,
+    ProgressFn,
+    ReportDocument,
+    TaskRow,
+    TaskTable,
+)
 
 _HAS_CJK = re.compile("[\u4e00-\u9fff]")
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
@@ -133,11 +143,21 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
     preamble_parts: list[str] = []
     items: list[PlanItem] = []
     for c, part in zip(picked.sections, picked.parts):
-        preamble, blocks = _split_items(part.body(paragraphs), on_progress=on_progress, is_cancelled=is_cancelled)
+        body = part.body(paragraphs)
+        tables = _tables_in(body, doc.tables)
+        if tables:  # the rows are the items; the text before the first table is the preamble unless numbered
+            body = body[:tables[0][0]]
+        blocks: list[_Block]
+        if tables and _top_style(body) is None:
+            preamble, blocks = "\n".join(body) or None, []
+        else:
+            preamble, blocks = _split_items(body, on_progress=on_progress, is_cancelled=is_cancelled)
         if preamble:
             preamble_parts.append(preamble)
         prefix = _section_number(c) if several else ""
         items.extend(_build_item(block, plan_year, default_due, n, prefix) for n, block in enumerate(blocks, 1))
+        for _, table in tables:
+            items.extend(_row_item(row, plan_year, default_due, prefix) for row in table.rows)
     return Plan(
         source=doc.source,
         title=_title(doc, first.text, plan_year),
@@ -345,6 +365,59 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         due, ongoing = _deadline(text, year, inherited)
     return PlanItem(label=label, title=title, text=text, due=due, children=children,
                     ongoing=ongoing and due is None, source="\n".join(block.source))
+
+
+def _tables_in(body: Sequence[str], tables: Sequence[TaskTable]) -> list[tuple[int, TaskTable]]:
+    """The task tables whose lines stand in the section's body, with where each begins; a table after
+    closing matter (特此报告, a signature, `附件：…`) is an attachment, not the plan."""
+    found = []
+    for table in tables:
+        first = table.lines[0]
+        for k, paragraph in enumerate(body):
+            if paragraph == first and tuple(body[k:k + len(table.lines)]) == table.lines:
+                if not any(is_trailing(p) for p in body[:k]):
+                    found.append((k, table))
+                break
+    return sorted(found, key=lambda f: f[0])
+
+
+def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: str) -> PlanItem:
+    """A task table's row as an item: its measures from the measures cell, who and when from their columns.
+
+    A task merged over several rows has a row per measure (or group of measures), each with its own
+    unit and deadline; then those go on the measures, else on the item."""
+    label = f"{prefix}-{row.label}" if prefix else row.label
+    parts = [(p, *_deadline(p.due_text, year, default_due)) for p in row.parts]
+    if len(parts) == 1:
+        part, due, ongoing = parts[0]
+        block = _Block(None, row.task, list(part.measures), source=[row.source])
+        built = _build_item(block, year, due, 1)
+        if not ongoing:
+            return replace(built, label=label, duty=part.duty, source=row.source)
+        # 长期坚持 in the deadline column: every measure without a date of its own is ongoing too
+        ongoing_children = tuple(replace(c, ongoing=True) if c.due is None else c for c in built.children)
+        return replace(built, label=label, duty=part.duty, source=row.source, children=ongoing_children,
+                       ongoing=built.due is None)
+    children: list[PlanItem] = []
+    for part, due, ongoing in parts:
+        found = _measures(list(part.measures), year, due, exclude=None) if len(part.measures) > 1 else []
+        if not found and part.measures:
+            text = "\n".join(part.measures)
+            found = [PlanItem(label="", title=_head_and_rest(text)[0], text=text, due=due, ongoing=ongoing)]
+        children.extend(replace(child, duty=part.duty, source=row.source) for child in found)
+    children = [replace(child, label=str(n)) for n, child in enumerate(children, 1)]
+    dues = [c.due for c in children if c.due is not None]
+    return PlanItem(label=label, title=row.task, text="\n".join([row.task, *(c.text for c in children)]),
+                    due=max(dues) if dues else default_due, children=tuple(children),
+                    ongoing=bool(children) and all(c.ongoing for c in children), source=row.source,
+                    duty=_shared_duty([p.duty for p, _, _ in parts]))
+
+
+def _shared_duty(duties: Sequence[Duty]) -> Duty:
+    """What every part of a task names alike (the unit of a task merged over its rows, say)."""
+    first = duties[0]
+    return Duty(*(getattr(first, f) if all(getattr(d, f) == getattr(first, f) for d in duties) else ""
+                  for f in ("lead_leader", "lead_unit", "co_units", "owner")))
 
 
 def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:

@@ -51,6 +51,10 @@ def _item(item: PlanItem) -> dict[str, Any]:
         "text": item.text,
         "due": item.due.isoformat() if item.due else None,
         "ongoing": item.ongoing,
+        "lead_leader": item.duty.lead_leader,
+        "lead_unit": item.duty.lead_unit,
+        "co_units": item.duty.co_units,
+        "owner": item.duty.owner,
         "children": [_item(child) for child in item.children],
     }
 
@@ -65,11 +69,17 @@ def plan_outline(plan: Plan) -> str:
         lines.append(f"导语：{plan.section.preamble}")
     lines.append(f"共 {len(plan.items)} 项工作、{plan.measure_count} 条措施")
     for item in plan.items:
-        lines.append(f"{item.label}{item.title}{_due(item)}")
+        label = item.label + ". " if item.label[-1:].isdigit() else item.label  # a table's 序号, a sentence's number
+        lines.append(f"{label}{item.title}{_duty(item)}{_due(item)}")
         for child in item.children:
             label = child.label if child.label[-1:] in ".、)）．" else child.label + "."  # `1.` not `1..`
-            lines.append(f"    {label} {child.title}{_due(child)}")
+            lines.append(f"    {label} {child.title}{_duty(child)}{_due(child)}")
     return "\n".join(lines)
+
+
+def _duty(item: PlanItem) -> str:
+    names = [n for n in (item.duty.lead_unit, item.duty.owner) if n]
+    return f"  〔{'，'.join(names)}〕" if names else ""
 
 
 def _due(item: PlanItem) -> str:

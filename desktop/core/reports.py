@@ -10,7 +10,8 @@ from pathlib import Path
 
 from desktop.core.errors import ReportReadError
 from desktop.core.os_words import os_words
-from desktop.core.types import ReportDocument
+from desktop.core.task_tables import Cell, read_task_table
+from desktop.core.types import ReportDocument, TaskTable
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
@@ -60,16 +61,17 @@ def read_report_bytes(data: bytes, name: str) -> ReportDocument:
         raise ReportReadError(name, f"{name}：文件是空的。请确认选择了正确的报告文件。")
     digest = hashlib.sha256(data).hexdigest()
     if name.lower().endswith(DOCX_SUFFIXES):
-        paragraphs = _docx_paragraphs(data, name)
+        paragraphs, tables = _docx_paragraphs(data, name)
         leads: list[str] = []
         encoding = "docx"
     else:
         text, encoding = decode_text(data, name)
         paragraphs, leads = split_lines(text)
+        tables = []
     if not paragraphs:
         raise ReportReadError(name, f"{name}：文件里没有文字。请确认选择了正确的报告文件。")
     return ReportDocument(source=name, paragraphs=tuple(paragraphs), sha256=digest, encoding=encoding,
-                          leads=tuple(leads))
+                          leads=tuple(leads), tables=tuple(tables))
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -157,7 +159,7 @@ def _binary(name: str) -> ReportReadError:
     return ReportReadError(name, f"{name}：这不是文本文件（内容像是二进制数据）。请导入 .docx 或 .txt 格式的报告。")
 
 
-def _docx_paragraphs(data: bytes, name: str) -> list[str]:
+def _docx_paragraphs(data: bytes, name: str) -> tuple[list[str], list[TaskTable]]:
     import io
 
     import docx
@@ -183,34 +185,44 @@ def _docx_paragraphs(data: bytes, name: str) -> list[str]:
     except Exception as exc:  # lxml and python-docx raise many kinds on damaged parts
         raise ReportReadError(name, f"{name}：Word 文档已损坏，无法读取（{type(exc).__name__}）。请用 Word 或 WPS 打开并另存后再试。") from exc
     numbering = NumberingRenderer(document)
-    out: list[str] = []
     try:
-        for paragraph in _body_paragraphs(document):
-            label = numbering.label(paragraph)
-            lines = split_paragraphs(paragraph.text)
-            if label and lines:
-                lines[0] = label[0] + lines[0]
-            out.extend(lines)
+        return _docx_blocks(document, numbering)
     except Exception as exc:  # a malformed part deep in the XML
         raise ReportReadError(name, f"{name}：Word 文档内容有损坏，无法读取（{type(exc).__name__}）。请用 Word 或 WPS 打开并另存后再试。") from exc
-    return out
 
 
-def _body_paragraphs(document):  # type: ignore[no-untyped-def]
-    """Paragraphs in reading order, including those inside tables (each merged cell once)."""
+def _docx_blocks(document, numbering) -> tuple[list[str], list[TaskTable]]:  # type: ignore[no-untyped-def]
+    """The body's paragraphs in reading order, including those inside tables (each merged cell once);
+    a table that is a plan's task list reads as one paragraph per task and is kept whole as well."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    def lines(paragraph: Paragraph) -> list[str]:
+        label = numbering.label(paragraph)
+        found = split_paragraphs(paragraph.text)
+        if label and found:
+            found[0] = label[0] + found[0]
+        return found
+
+    out: list[str] = []
+    tables: list[TaskTable] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield block
+            out.extend(lines(block))
         elif isinstance(block, Table):
             # The cell elements themselves, not their id(): a merged cell is the same element in every row
             # it spans, while the id of a proxy lxml has freed is soon given to the next cell's
+            grid = [[Cell(cell._tc, tuple(line for p in cell.paragraphs for line in lines(p))) for cell in row.cells]
+                    for row in block.rows]
+            table = read_task_table(grid)
+            if table is not None:
+                tables.append(table)
+                out.extend(table.lines)
+                continue
             seen = set()
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell._tc in seen:
-                        continue
-                    seen.add(cell._tc)
-                    yield from cell.paragraphs
+            for row in grid:
+                for cell in row:
+                    if cell.key not in seen:
+                        seen.add(cell.key)
+                        out.extend(cell.paragraphs)
+    return out, tables

@@ -21,11 +21,53 @@ class ReportDocument:
     # each paragraph's leading blanks as written in a text file (a PDF copy indents the first line of
     # a paragraph, the one sign of where it starts); empty for .docx
     leads: tuple[str, ...] = ()
+    # plans typed as Word tables (序号 | 重点任务 | 具体措施 | 责任单位 | 完成时限), each also among `paragraphs`
+    tables: tuple[TaskTable, ...] = ()
 
     @property
     def text(self) -> str:
         """The whole report, one paragraph per line."""
         return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """Who answers for an item, when the report says so (a task table's 责任单位 and 责任人 columns)."""
+
+    lead_leader: str = ""  # 牵头领导 / 责任领导
+    lead_unit: str = ""  # 牵头单位 / 责任单位
+    co_units: str = ""  # 配合单位
+    owner: str = ""  # 责任人
+
+    def __bool__(self) -> bool:
+        return bool(self.lead_leader or self.lead_unit or self.co_units or self.owner)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskPart:
+    """One row of a task table: its 具体措施 cell's paragraphs, who answers for them and by when."""
+
+    measures: tuple[str, ...]
+    duty: Duty = Duty()
+    due_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    """One task of a task table; a task cell merged over several rows has one part per row."""
+
+    label: str
+    task: str
+    parts: tuple[TaskPart, ...]
+    source: str = ""  # the row as `列名：内容` lines, for the detail pane
+
+
+@dataclass(frozen=True, slots=True)
+class TaskTable:
+    """A plan typed as a table; `lines` are the paragraphs it reads as in the text, one per task."""
+
+    rows: tuple[TaskRow, ...]
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +81,7 @@ class PlanItem:
     children: tuple[PlanItem, ...] = ()
     ongoing: bool = False  # 长期坚持 / 常态化: tracked, but never overdue
     source: str = ""  # the paragraph(s) it was cut from, for the detail pane
+    duty: Duty = Duty()
 
 
 @dataclass(frozen=True, slots=True)

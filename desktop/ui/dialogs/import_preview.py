@@ -238,6 +238,8 @@ class ImportPreviewDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         self.tree.setColumnWidth(1, 96)
         self.tree.setColumnWidth(2, 60)
+        self.tree.setColumnWidth(3, 120)
+        self.tree.setColumnHidden(3, not st.model.names_units())
         self.tree.expandAll()
         self.title_edit.setText(st.title)
         self.year_spin.blockSignals(True)

@@ -11,7 +11,7 @@ from itertools import count
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.core.numerals import CIRCLED, from_chinese, to_chinese
-from desktop.core.types import Plan, PlanItem
+from desktop.core.types import Duty, Plan, PlanItem
 
 _Index = QModelIndex | QPersistentModelIndex
 _ids = count(1)
@@ -28,6 +28,7 @@ class EditNode:
     due: date | None = None
     ongoing: bool = False
     source: str = ""
+    duty: Duty = Duty()  # the unit a task table names for the row
     children: list[EditNode] = field(default_factory=list)
     parent: EditNode | None = None
     id: int = field(default_factory=lambda: next(_ids))
@@ -36,7 +37,7 @@ class EditNode:
     @classmethod
     def from_item(cls, item: PlanItem, parent: EditNode | None = None) -> EditNode:
         """Copy a parsed PlanItem (and its measures)."""
-        node = cls(item.label, item.title, item.text, item.due, item.ongoing, item.source, parent=parent,
+        node = cls(item.label, item.title, item.text, item.due, item.ongoing, item.source, item.duty, parent=parent,
                    extracted_title=item.title)
         node.children = [cls.from_item(c, node) for c in item.children]
         return node
@@ -55,7 +56,7 @@ class EditNode:
         """Back to the frozen type the store imports."""
         return PlanItem(label=self.label, title=self.title, text=self.text, due=self.due,
                         children=tuple(c.to_item() for c in self.children), ongoing=self.ongoing,
-                        source=self.source)
+                        source=self.source, duty=self.duty)
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _title_of(text: str) -> str:
 class PlanEditModel(QAbstractItemModel):
     """Items and their measures; column 0 (the title) is editable. Structure edits are methods."""
 
-    COLUMNS = 3  # 任务 · 完成时限 · 措施
+    COLUMNS = 4  # 任务 · 完成时限 · 措施数 · 牵头单位 (the last only when a task table names units)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +158,10 @@ class PlanEditModel(QAbstractItemModel):
     def measure_count(self) -> int:
         """Measures as the store will count them (an item without children is its own measure)."""
         return sum(len(n.children) or 1 for n in self._roots)
+
+    def names_units(self) -> bool:
+        """Whether any row says which unit answers for it (else the 牵头单位 column stays hidden)."""
+        return any(n.duty.lead_unit or any(c.duty.lead_unit for c in n.children) for n in self._roots)
 
     def shift_year(self, delta: int) -> None:
         """Move every deadline by whole years (the clerk corrected the plan year)."""
@@ -262,7 +267,7 @@ class PlanEditModel(QAbstractItemModel):
         self.beginResetModel()
         self.edits.reshaped += 1
         node.title, node.text = _title_of(parts[0]), parts[0]
-        new = [EditNode(node.label, _title_of(p), p, node.due, node.ongoing, node.source, parent=node.parent)
+        new = [EditNode(node.label, _title_of(p), p, node.due, node.ongoing, node.source, node.duty, parent=node.parent)
                for p in parts[1:]]
         sibs[row + 1:row + 1] = new
         _relabel(sibs)
@@ -320,7 +325,7 @@ class PlanEditModel(QAbstractItemModel):
                 and 0 <= section < self.COLUMNS:
             t = QCoreApplication.translate
             return [t("PlanEditModel", "任务 / 措施"), t("PlanEditModel", "完成时限"),
-                    t("PlanEditModel", "措施数")][section]
+                    t("PlanEditModel", "措施数"), t("PlanEditModel", "牵头单位")][section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -345,6 +350,8 @@ class PlanEditModel(QAbstractItemModel):
                 return n.due.isoformat() if n.due else ""
             if col == 2:
                 return str(len(n.children)) if n.parent is None else ""
+            if col == 3:
+                return n.duty.lead_unit
             return None
         if role == Qt.ItemDataRole.EditRole and col == 0:
             return n.title
