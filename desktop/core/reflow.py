@@ -125,8 +125,9 @@ def _rejoined(lines: list[str], broken: set[int]) -> list[str]:
     return out
 
 
-# East Asian wide and full-width ranges (CJK, kana, hangul, full-width forms), as unicodedata's W/F.
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+# East Asian wide and full-width ranges (CJK, kana, hangul, full-width forms), as unicodedata's W/F, and
+# the ambiguous-width marks a Chinese font sets a full column wide (“”‘’ — …).
+_WIDE = re.compile("[\u2014\u2018\u2019\u201c\u201d\u2026\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 

@@ -167,3 +167,24 @@ def test_hanging_punctuation_and_a_heading_that_fills_its_line():
     lines = _kinsoku_wrap(text, len(heading))
     assert any(len(line) == len(heading) + 1 for line in lines)  # some lines hang a mark
     assert reflow(lines) == text
+
+
+def test_a_pdf_sets_chinese_quotes_a_full_column_wide():
+    import unicodedata
+
+    def columns(text: str) -> int:  # as a Chinese font sets it: “” ‘’ — … are as wide as a character
+        return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+    quoted = ("全面落实“河长制”“林长制”要求，2024年持续开展“清四乱”专项行动**次和“美丽河湖”创建，推动‘一河一策’"
+              "在126条河流落地见效，让群众在家门口感受到生态环境的变化——这是我们的承诺……")
+    text = ["一、上半年工作", quoted * 2, "二、下半年工作打算", "（一）巩固治理成果", quoted, "（二）加强监督考核", quoted * 3]
+    lines = []
+    for paragraph in text:
+        line = ""
+        for ch in paragraph:
+            if columns(line + ch) > 60:
+                lines.append(line)
+                line = ""
+            line += ch
+        lines.append(line)
+    assert reflow(lines) == text
