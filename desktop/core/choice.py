@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.core.candidates import Candidate, Kind
 from desktop.core.cues import REQUEST
@@ -102,6 +102,13 @@ def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
     gives way to that heading: `三、2011年的工作` is the section a clerk names, not
     `今年，重点要做好以下几方面工作：`."""
     c = best.candidate
+    if c.kind is Kind.INTRO:
+        # `下半年重点工作` on a line of its own, then `下半年，…重点抓好以下几个方面：`: the line is the heading
+        for r in ranked:
+            h = r.candidate
+            if h.kind is Kind.UNNUMBERED and h.heading.index == c.heading.index - 1 and _heading_cue(r) \
+                    and looks_forward(r.features):
+                return replace(r, candidate=replace(h, end=max(h.end, c.end)))
     if c.kind is Kind.NUMBERED or c.parent is None:
         return best
     for r in ranked:

@@ -52,6 +52,8 @@ _LEAD_PHRASE_MAX = 30
 _TITLE_END = "。"
 _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
+_PHRASE_JOINS = ("，", ",")
+_TITLE_PHRASES = 3
 _COLON_TITLE_MAX = 20
 _BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
 
@@ -342,8 +344,12 @@ def _under_title_lines(body: list[str]) -> list[_Block] | None:
 
 
 def _is_title_line(paragraph: str) -> bool:
+    """Short, no sentence in it; two phrases joined by a comma (`坚持公正司法，提升审判质效`) are still a title."""
     text = paragraph.strip()
-    return 2 <= len(text) <= _TITLE_LINE_MAX and not any(ch in text for ch in SENTENCE_MARKS)
+    if not 2 <= len(text) <= _TITLE_LINE_MAX or text.endswith(_PHRASE_JOINS):
+        return False
+    marks = [ch for ch in text if ch in SENTENCE_MARKS]
+    return all(ch in _PHRASE_JOINS for ch in marks) and len(marks) <= _TITLE_PHRASES - 1
 
 
 def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:

@@ -439,3 +439,33 @@ def test_a_list_introduced_as_a_request_is_not_the_plan():
 三、意见建议
 为持续优化服务，恳请上级部门给予支持：一是建议统一建设数据平台；二是加大资金扶持力度；三是加强业务指导。
 """))
+
+
+def test_a_title_line_may_join_two_phrases_with_a_comma():
+    plan = extract_plan(doc("""
+一、上半年工作回顾
+略。
+二、下步工作打算
+夯实监管基础，守牢安全底线
+开展特种设备隐患大排查，建立问题清单并逐项销号，确保年底前全部整改到位。
+聚焦民生关切，提升服务质量
+畅通投诉举报渠道，办结率保持在百分之九十八以上。推行“接诉即办”。
+"""))
+    assert [(i.title, len(i.children)) for i in plan.items] == [("夯实监管基础，守牢安全底线", 1),
+                                                              ("聚焦民生关切，提升服务质量", 2)]
+
+
+def test_an_unnumbered_heading_line_above_a_list_introduction_is_the_plan_heading():
+    plan = extract_plan(doc("""
+**县图书馆2024年上半年工作总结
+上半年主要工作
+1、阅读推广有声有色。举办读书分享会**场。
+2、数字服务稳步推进。上线电子书**册。
+下半年工作思路
+下半年，我馆将围绕全民阅读，着力做好以下几项工作：
+1、办好秋季读书节。组织征文比赛。
+2、推进分馆建设。新建乡镇分馆**个。
+"""))
+    assert plan.section.heading == "下半年工作思路"
+    assert plan.section.preamble == "下半年，我馆将围绕全民阅读，着力做好以下几项工作："
+    assert [i.title for i in plan.items] == ["办好秋季读书节", "推进分馆建设"]
