@@ -16,6 +16,7 @@ from desktop.core.candidates import Candidate, Kind, find_candidates
 from desktop.core.choice import Choice, alternatives, choose, taken
 from desktop.core.closing import SENTENCE_MARKS, ends_the_text, is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
+from desktop.core.duty_lines import take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
     HEADING_ORDER,
@@ -355,13 +356,17 @@ def _is_title_line(paragraph: str) -> bool:
 def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:
     """Turn a block into a PlanItem with its title, full text, measures and deadline."""
     title, rest = _head_and_rest(block.head)
-    body = ([rest] if rest else []) + block.body
+    in_title, title = trailing_duty(title)
+    said, body = take_duty(([rest] if rest else []) + block.body)
+    duty = _shared_duty([in_title.duty, said.duty], first_wins=True)
     label = block.marker.label if block.marker else str(number)
     if prefix:  # sections taken together: `三（一）`, `三-1`
         label = prefix + label if block.marker else f"{prefix}-{label}"
     own_due, own_ongoing = find_deadline(title, year)
-    inherited = own_due or default_due
+    inherited, said_ongoing = _deadline(in_title.due_text or said.due_text, year, own_due or default_due)
     children = tuple(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
+    if said_ongoing:  # `完成时限：长期坚持` under the item: its measures without a date are ongoing too
+        children = tuple(replace(c, ongoing=True) if c.due is None else c for c in children)
     text = "\n".join([block.head, *block.body]).strip()
     if children:
         dues = [c.due for c in children if c.due is not None]
@@ -369,8 +374,9 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         ongoing = all(c.ongoing for c in children)
     else:
         due, ongoing = _deadline(text, year, inherited)
+        ongoing = ongoing or (said_ongoing and due is None)
     return PlanItem(label=label, title=title, text=text, due=due, children=children,
-                    ongoing=ongoing and due is None, source="\n".join(block.source))
+                    ongoing=ongoing and due is None, source="\n".join(block.source), duty=duty)
 
 
 def _tables_in(body: Sequence[str], tables: Sequence[TaskTable]) -> list[tuple[int, TaskTable]]:
@@ -419,11 +425,15 @@ def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: 
                     duty=_shared_duty([p.duty for p, _, _ in parts]))
 
 
-def _shared_duty(duties: Sequence[Duty]) -> Duty:
-    """What every part of a task names alike (the unit of a task merged over its rows, say)."""
+def _shared_duty(duties: Sequence[Duty], *, first_wins: bool = False) -> Duty:
+    """What every part of a task names alike (the unit of a task merged over its rows, say); with
+    `first_wins`, each name from the first that gives one."""
+    fields = ("lead_leader", "lead_unit", "co_units", "owner")
+    if first_wins:
+        return Duty(*(next((getattr(d, f) for d in duties if getattr(d, f)), "") for f in fields))
     first = duties[0]
     return Duty(*(getattr(first, f) if all(getattr(d, f) == getattr(first, f) for d in duties) else ""
-                  for f in ("lead_leader", "lead_unit", "co_units", "owner")))
+                  for f in fields))
 
 
 def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
@@ -465,9 +475,13 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
         segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
     out = []
     for label, text, source in segments:
-        title, _ = _head_and_rest(text)
-        due, ongoing = _deadline(text, year, inherited)
-        out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing, source=source))
+        said, bare = trailing_duty(text)  # `…（牵头单位：县发改局）`
+        title, _ = _head_and_rest(bare)
+        due, ongoing = _deadline(bare, year, inherited)
+        if said.due_text:
+            due, ongoing = _deadline(said.due_text, year, due)
+        out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing, source=source,
+                            duty=said.duty))
     return out
 
 
