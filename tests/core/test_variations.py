@@ -469,3 +469,17 @@ def test_an_unnumbered_heading_line_above_a_list_introduction_is_the_plan_headin
     assert plan.section.heading == "下半年工作思路"
     assert plan.section.preamble == "下半年，我馆将围绕全民阅读，着力做好以下几项工作："
     assert [i.title for i in plan.items] == ["办好秋季读书节", "推进分馆建设"]
+
+
+@pytest.mark.parametrize("signature", ["**市实验小学", "**县图书馆", "**银行**支行", "**街道"])
+def test_a_school_library_or_bank_signs_its_report_too(signature):
+    plan = extract_plan(doc(f"""
+一、本学期工作回顾
+略。
+二、下学期工作打算
+第一，抓实教学常规。开展推门听课。
+第二，抓好安全教育。每月组织一次演练。
+{signature}
+2025年1月15日
+"""))
+    assert [len(i.children) for i in plan.items] == [1, 1]
