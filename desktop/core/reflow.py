@@ -23,6 +23,7 @@ _OVER_SHARE = 0.03  # ... and hardly any line longer than it
 _HANGING = "，。、；：！？,.;:!?”’）》」』"
 _MAX_WIDTH = 160  # display columns; a "width" beyond this is ordinary long paragraphs
 _SENTENCE_END = "。！？!?；;：:"
+_TAIL_MAX = 6  # characters before the full stop of a sentence's tail carried to the next line
 _HEADING_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Style.DIGIT)
 _FLAT_MIN = 400  # characters: a shorter file is too small to have lost its paragraphs
 # Marker styles that may open a paragraph in a flattened file (`一是` stays inline: it is often
@@ -201,7 +202,7 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
         if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)):
             out.append(current)
             current = ""
-        elif current == line and _heading_line(line) and following \
+        elif current == line and _heading_line(line) and following and not _sentence_tail(following) \
                 and measure(leads[k + 1] + following) >= width - tolerance:
             # a heading that happens to fill the line: its tail would be a short line, not a full one
             out.append(current)
@@ -214,6 +215,13 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
 def _heading_line(line: str) -> bool:
     """A line that opens with a heading's number and has no sentence in it (`一、…的信心和决心`)."""
     return match_at(line, 0, _HEADING_STYLES) is not None and not any(ch in line for ch in "。！？!?；;")
+
+
+def _sentence_tail(line: str) -> bool:
+    """A line that opens with the last few characters of a sentence (`稳定。加强…`): the heading above
+    runs on into it; no paragraph opens with a sentence that short."""
+    ends = [k for k in (line.find(ch) for ch in "。！？!?；;") if k >= 0]
+    return bool(ends) and min(ends) <= _TAIL_MAX
 
 
 def _latin_edge(left: str, right: str) -> bool:

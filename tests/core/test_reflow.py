@@ -188,3 +188,14 @@ def test_a_pdf_sets_chinese_quotes_a_full_column_wide():
             line += ch
         lines.append(line)
     assert reflow(lines) == text
+
+
+def test_an_inline_title_that_fills_its_line_runs_on_into_the_next():
+    review = "上半年，全局上下围绕中心工作，扎实推进各项任务，取得了阶段性成效，群众满意度稳步提升，为全年打下基础。" * 2
+    item = ("（一）全力做好防汛抗旱和地质灾害防御工作，确保安全度汛不出",
+            "事。严格落实汛期值班值守和领导带班制度，加密会商研判，及时发布预警信息，做好转移避险。")
+    text = ["一、上半年工作", review, "二、下半年工作打算", "".join(item), "（二）抓好冬春火灾防控。" + review]
+    width = len(item[0])
+    lines = wrap(text, width)
+    assert item[0] in lines  # the title fills one line exactly, its last character on the next
+    assert reflow(lines) == text
