@@ -20,6 +20,7 @@ def test_the_unit_column_shows_for_a_task_table_and_survives_a_split(qtbot, tmp_
     assert not dlg.tree.isColumnHidden(3)
     assert m.headerData(3, Qt.Orientation.Horizontal) == "牵头单位"
     assert [m.index(r, 3).data() for r in range(m.rowCount())] == ["党政办", "", "应急办"]
+    assert m.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "党政办"
     environment = m.index(1, 0)
     assert [m.index(r, 3, environment).data() for r in range(m.rowCount(environment))] == ["农业办", "城建办"]
     m.split(m.index(0, 0), ["提升为民服务水平。", "推行延时服务。"])

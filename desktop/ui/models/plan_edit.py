@@ -357,6 +357,9 @@ class PlanEditModel(QAbstractItemModel):
             return n.title
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return n.text or n.title
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and n.duty.lead_unit:  # a long unit list is cut
+            co = QCoreApplication.translate("PlanEditModel", "配合单位：%1").replace("%1", n.duty.co_units)
+            return n.duty.lead_unit + ("\n" + co if n.duty.co_units else "")
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
