@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.core.errors import ReportReadError
 from desktop.core.os_words import os_words
-from desktop.core.task_tables import Cell, read_task_table
+from desktop.core.task_tables import Cell, read_task_table, tab_separated
 from desktop.core.types import ReportDocument, TaskTable
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -30,6 +30,7 @@ _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Control characters other than line breaks and tabs, and the replacement character: a file with many is binary.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd]")
+_TAB_ROW = re.compile(r"\S\t+\S|\S\t+$")  # a tab between cells (an indent is not one)
 _LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -66,8 +67,7 @@ def read_report_bytes(data: bytes, name: str) -> ReportDocument:
         encoding = "docx"
     else:
         text, encoding = decode_text(data, name)
-        paragraphs, leads = split_lines(text)
-        tables = []
+        paragraphs, leads, tables = _lines_and_tables(text)
     if not paragraphs:
         raise ReportReadError(name, f"{name}：文件里没有文字。请确认选择了正确的报告文件。")
     return ReportDocument(source=name, paragraphs=tuple(paragraphs), sha256=digest, encoding=encoding,
@@ -113,6 +113,38 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
             out.append(cleaned)
             leads.append(line[:len(line) - len(line.lstrip())])
     return out, leads
+
+def _lines_and_tables(text: str) -> tuple[list[str], list[str], list[TaskTable]]:
+    """`split_lines`, with a task table pasted from Word (tab-separated rows) read as one line per task."""
+    if "\t" not in text:
+        return (*split_lines(text), [])
+    raw = _LINE_BREAKS.split(text)
+    out: list[str] = []
+    leads: list[str] = []
+    tables: list[TaskTable] = []
+    k = 0
+    while k < len(raw):
+        stop = k
+        while stop < len(raw) and _TAB_ROW.search(raw[stop]):
+            stop += 1
+        # a quoted cell of several paragraphs runs over lines without tabs: take them while a quote is open
+        while stop < len(raw) and stop > k and "\n".join(raw[k:stop]).count('"') % 2:
+            stop += 1
+            while stop < len(raw) and _TAB_ROW.search(raw[stop]):
+                stop += 1
+        table = tab_separated("\n".join(raw[k:stop])) if stop - k >= 2 else None
+        if table is not None:
+            tables.append(table)
+            out.extend(table.lines)
+            leads.extend("" for _ in table.lines)
+            k = stop
+            continue
+        lines, blanks = split_lines(raw[k])
+        out.extend(lines)
+        leads.extend(blanks)
+        k += 1
+    return out, leads, tables
+
 
 def normalise(line: str) -> str:
     """One paragraph with NBSP/U+3000/tabs as single spaces and no leading or trailing blanks."""

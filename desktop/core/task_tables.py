@@ -8,6 +8,8 @@ table whose columns are named some other way is left as text.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -148,3 +150,15 @@ def _text(cell: Cell | None) -> str:
 def _line(row: TaskRow) -> str:
     """The paragraph a task reads as among the report's text: its number and name."""
     return f"{row.label}.{row.task}"
+
+
+def tab_separated(text: str) -> TaskTable | None:
+    """A table copied from Word into a text file: one row per line, cells split by tabs, a cell of
+    several paragraphs in double quotes over several lines (as Word writes it)."""
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t", quotechar='"'))
+    except csv.Error:  # a stray quote: not a table Word wrote
+        return None
+    grid = [[Cell((r, c), tuple(p for p in (_SPACES.sub(" ", x).strip() for x in text.splitlines()) if p))
+             for c, text in enumerate(row)] for r, row in enumerate(rows)]
+    return read_task_table(grid) if len(grid) >= 2 else None

@@ -122,3 +122,21 @@ def test_a_task_table_attached_after_the_signature_is_not_the_plan(tmp_path):
     plan = parse_report(tmp_path / "attached.docx", year=2024)
     assert [i.title for i in plan.items] == ["抓好项目建设", "抓好队伍建设"]
     assert [len(i.children) for i in plan.items] == [1, 1]
+
+
+def test_a_task_table_pasted_into_a_text_file_keeps_its_rows(tmp_path):
+    # Word copies a table as tab-separated rows; a cell of several paragraphs comes in double quotes
+    text = ("一、上半年工作\n\t完成了年度过半任务。\n二、下半年工作安排\n\t下半年重点做好以下工作：\n"
+            "编号\t工作事项\t推进举措\t责任股室\t完成期限\n"
+            '1\t规范档案管理\t"1.完成馆藏档案数字化**卷。\n2.修订档案借阅制度。"\t业务股\t10月底前\n'
+            "2\t加强安全防护\t更新消防器材。开展应急演练。\t办公室\t年底前\n"
+            "\t以上计划，请审阅。\n")
+    path = tmp_path / "计划.txt"
+    path.write_text(text, encoding="gb18030")
+    plan = parse_report(path, year=2024)
+    assert [(i.title, i.duty.lead_unit, i.due) for i in plan.items] == [
+        ("规范档案管理", "业务股", date(2024, 10, 31)), ("加强安全防护", "办公室", date(2024, 12, 31))]
+    assert [c.title for c in plan.items[0].children] == ["完成馆藏档案数字化**卷", "修订档案借阅制度"]
+    assert len(plan.items[1].children) == 2
+    indented = read_report(path)
+    assert indented.leads[1] == "\t" and indented.paragraphs[1] == "完成了年度过半任务。"
