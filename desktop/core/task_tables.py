@@ -77,11 +77,27 @@ def read_task_table(grid: Sequence[Sequence[Cell]]) -> TaskTable | None:
     for at, header in enumerate(grid[:_HEADER_ROWS]):
         columns = _columns(header)
         if columns is not None:
-            rows = _rows(grid[at + 1:], columns, [c.text for c in header])
+            body = grid[at + 1:]
+            # a header of two rows (`责任单位` over `牵头` | `配合`): the task cell is merged down into the second
+            task_key = header[columns[Role.TASK]].key
+            while body and columns[Role.TASK] < len(body[0]) and body[0][columns[Role.TASK]].key == task_key:
+                header = _under(header, body[0])
+                columns = _columns(header) or columns
+                body = body[1:]
+            rows = _rows(body, columns, [c.text for c in header])
             if rows:
                 return TaskTable(rows=tuple(rows), lines=tuple(_line(r) for r in rows))
             return None
     return None
+
+
+def _under(header: Sequence[Cell], sub: Sequence[Cell]) -> list[Cell]:
+    """The header read with the row below it: a column the lower row names anew takes that name."""
+    out = list(header)
+    for k, cell in enumerate(sub[:len(out)]):
+        if cell.key != out[k].key and cell.text:
+            out[k] = cell
+    return out
 
 
 def _columns(header: Sequence[Cell]) -> dict[Role, int] | None:

@@ -140,3 +140,14 @@ def test_a_task_table_pasted_into_a_text_file_keeps_its_rows(tmp_path):
     assert len(plan.items[1].children) == 2
     indented = read_report(path)
     assert indented.leads[1] == "\t" and indented.paragraphs[1] == "完成了年度过半任务。"
+
+
+def test_a_header_of_two_rows_names_the_lead_and_the_helping_units():
+    top = _grid([["序号", "重点任务", "责任单位", "责任单位", "完成时限"]])[0]
+    top[3] = top[2]  # `责任单位` spans two columns
+    sub = [top[0], top[1], Cell("s2", ("牵头",)), Cell("s3", ("配合",)), top[4]]  # the rest merged down
+    body = _grid([[], ["1", "建设污水管网", "县住建局", "各乡镇", "10月底"]])[1]  # keys apart from the header's
+    table = read_task_table([top, sub, body])
+    assert table is not None and [r.task for r in table.rows] == ["建设污水管网"]
+    duty = table.rows[0].parts[0].duty
+    assert (duty.lead_unit, duty.co_units) == ("县住建局", "各乡镇")
