@@ -413,10 +413,13 @@ def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: 
     children: list[PlanItem] = []
     for part, due, ongoing in parts:
         found = _measures(list(part.measures), year, due, exclude=None) if len(part.measures) > 1 else []
-        if not found and part.measures:
+        if not found and part.measures:  # the row's one paragraph is its measure, however many sentences
             text = "\n".join(part.measures)
-            found = [PlanItem(label="", title=_head_and_rest(text)[0], text=text, due=due, ongoing=ongoing)]
-        children.extend(replace(child, duty=part.duty, source=row.source) for child in found)
+            said, bare = trailing_duty(text)
+            found = [PlanItem(label="", title=_head_and_rest(bare)[0], text=text, due=due, ongoing=ongoing,
+                              duty=said.duty)]
+        children.extend(replace(child, duty=_shared_duty([part.duty, child.duty], first_wins=True),
+                                source=row.source) for child in found)
     children = [replace(child, label=str(n)) for n, child in enumerate(children, 1)]
     dues = [c.due for c in children if c.due is not None]
     return PlanItem(label=label, title=row.task, text="\n".join([row.task, *(c.text for c in children)]),

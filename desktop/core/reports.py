@@ -124,25 +124,25 @@ def _lines_and_tables(text: str) -> tuple[list[str], list[str], list[TaskTable]]
     tables: list[TaskTable] = []
     k = 0
     while k < len(raw):
-        stop = k
+        stop, quotes = k, 0
         while stop < len(raw) and _TAB_ROW.search(raw[stop]):
+            quotes += raw[stop].count('"')
             stop += 1
-        # a quoted cell of several paragraphs runs over lines without tabs: take them while a quote is open
-        while stop < len(raw) and stop > k and "\n".join(raw[k:stop]).count('"') % 2:
-            stop += 1
-            while stop < len(raw) and _TAB_ROW.search(raw[stop]):
+            # a quoted cell of several paragraphs runs over lines without tabs: take them while a quote is open
+            while quotes % 2 and stop < len(raw) and not _TAB_ROW.search(raw[stop]):
+                quotes += raw[stop].count('"')
                 stop += 1
         table = tab_separated("\n".join(raw[k:stop])) if stop - k >= 2 else None
         if table is not None:
             tables.append(table)
             out.extend(table.lines)
             leads.extend("" for _ in table.lines)
-            k = stop
-            continue
-        lines, blanks = split_lines(raw[k])
-        out.extend(lines)
-        leads.extend(blanks)
-        k += 1
+        else:
+            for line in raw[k:max(stop, k + 1)]:
+                lines, blanks = split_lines(line)
+                out.extend(lines)
+                leads.extend(blanks)
+        k = max(stop, k + 1)
     return out, leads, tables
 
 

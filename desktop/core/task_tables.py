@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -171,10 +172,16 @@ def _line(row: TaskRow) -> str:
 def tab_separated(text: str) -> TaskTable | None:
     """A table copied from Word into a text file: one row per line, cells split by tabs, a cell of
     several paragraphs in double quotes over several lines (as Word writes it)."""
+    def cells(r: int, row: list[str]) -> list[Cell]:
+        return [Cell((r, c), tuple(p for p in (_SPACES.sub(" ", x).strip() for x in value.splitlines()) if p))
+                for c, value in enumerate(row)]
+
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter="\t", quotechar='"'))
+        rows = csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')
+        head = [cells(r, row) for r, row in enumerate(itertools.islice(rows, _HEADER_ROWS))]
+        if not any(_columns(row) is not None for row in head):  # most tab-separated text is no task table
+            return None
+        grid = head + [cells(r, row) for r, row in enumerate(rows, len(head))]
     except csv.Error:  # a stray quote: not a table Word wrote
         return None
-    grid = [[Cell((r, c), tuple(p for p in (_SPACES.sub(" ", x).strip() for x in text.splitlines()) if p))
-             for c, text in enumerate(row)] for r, row in enumerate(rows)]
     return read_task_table(grid) if len(grid) >= 2 else None
