@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.duty_lines import read_duty_line
 from desktop.core.markers import match_at
 from desktop.core.sentences import split_sentences
 
@@ -47,7 +48,7 @@ _EXCLAIM_MAX = 16  # `团结奋斗！！`: a short cheer ends a letter, it is no
 def is_trailing(paragraph: str) -> bool:
     """Whether a paragraph after the last item is closing matter rather than part of the item."""
     text = paragraph.strip()
-    if not text or match_at(text, 0) is not None:
+    if not text or match_at(text, 0) is not None or read_duty_line(text) is not None:  # `【牵头单位】…` is the item's
         return False
     if _CLOSING.match(text) or _LINK.match(text) or _DATE.match(text) or _FOOTER_ANY.match(text):
         return True

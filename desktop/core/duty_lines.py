@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.core.dates import find_deadline
 from desktop.core.task_tables import Role, role_of
 from desktop.core.types import Duty
 
-# a column name (short: `一是落实责任单位：` is a sentence) opens the text or follows a separator
-_NAME = re.compile(r"(?:^|(?<=[；;，,。\s]))([\u4e00-\u9fff]{2,6})[：:]")
+# a column name (short: `一是落实责任单位：` is a sentence) opens the text or follows a separator, before a
+# colon or in lenticular brackets (`【牵头单位】县政府办`)
+_NAME = re.compile(r"(?:^|(?<=[；;，,。\s]))(?:([\u4e00-\u9fff]{2,6})[：:]|【([\u4e00-\u9fff]{2,6})】)")
+# `县教育局安全股，2025年7月10日前完成`: a deadline after a comma closes the unit's value
+_DUE_TAIL = re.compile(r"[，,]\s*([^，,]{2,20})$")
+_DUE_TAIL_YEAR = 2000  # any year will do: only whether the tail names a date or 长期坚持 is asked
 _VALUE_STRIP = " \t；;，,。：:"
 _VALUE_MAX = {Role.DUE: 30}
 _NAME_VALUE_MAX = 80
@@ -37,7 +42,7 @@ def read_duty_line(text: str) -> Said | None:
     text = text.strip()
     if text[:1] in "（(" and text[-1:] in "）)":  # the whole line in brackets, not a unit's `（农电工作部）`
         text = text[1:-1].strip()
-    found = [m for m in _NAME.finditer(text) if role_of(m.group(1)) in (*_FIELDS, Role.DUE)]
+    found = [m for m in _NAME.finditer(text) if _role(m) in (*_FIELDS, Role.DUE)]
     if not found or found[0].start() != 0:
         return None
     values: dict[str, str] = {}
@@ -45,7 +50,10 @@ def read_duty_line(text: str) -> Said | None:
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
         value = text[m.end():stop].strip(_VALUE_STRIP)
-        role = role_of(m.group(1))
+        role = _role(m)
+        if role is not Role.DUE and (tail := _DUE_TAIL.search(value)) and _names_deadline(tail.group(1)):
+            due = due or tail.group(1).strip(_VALUE_STRIP)
+            value = value[:tail.start()].strip(_VALUE_STRIP)
         if not value or len(value) > _VALUE_MAX.get(role, _NAME_VALUE_MAX):  # type: ignore[arg-type]
             return None
         if role is Role.DUE:
@@ -54,6 +62,15 @@ def read_duty_line(text: str) -> Said | None:
             field = _FIELDS[role]  # type: ignore[index]
             values.setdefault(field, value)
     return Said(Duty(**values), due)
+
+
+def _role(m: re.Match[str]) -> Role | None:
+    return role_of(m.group(1) or m.group(2))
+
+
+def _names_deadline(text: str) -> bool:
+    due, ongoing = find_deadline(text, _DUE_TAIL_YEAR)
+    return due is not None or ongoing
 
 
 def take_duty(body: list[str]) -> tuple[Said, list[str]]:

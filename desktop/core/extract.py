@@ -16,7 +16,7 @@ from desktop.core.candidates import Candidate, Kind, find_candidates
 from desktop.core.choice import Choice, alternatives, choose, taken
 from desktop.core.closing import SENTENCE_MARKS, ends_the_text, is_trailing, trim_last_item
 from desktop.core.dates import detect_year, find_deadline, period_end
-from desktop.core.duty_lines import take_duty, trailing_duty
+from desktop.core.duty_lines import Said, read_duty_line, take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
     HEADING_ORDER,
@@ -268,7 +268,19 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
         last = blocks[-1]
         single = len(blocks) >= 3 and all(not b.body for b in blocks[:-1])
         last.head, last.body = trim_last_item(last.head, last.body, single_paragraph_items=single)
+        _end_at_duty_lines(blocks)
     return ("\n".join(preamble) or None), blocks
+
+
+def _end_at_duty_lines(blocks: list[_Block]) -> None:
+    """When every item ends with its 牵头单位/完成时限 line, the last item ends at its own: what follows
+    (`各牵头单位要…每月28日前报送…`) is said to all of them, not a measure of the last."""
+    if len(blocks) < 2 or not all(b.body and read_duty_line(b.body[-1]) for b in blocks[:-1]):
+        return
+    last = blocks[-1]
+    ends = [k for k, paragraph in enumerate(last.body) if read_duty_line(paragraph)]
+    if ends:
+        del last.body[ends[-1] + 1:]
 
 
 def _before_the_end(body: list[str], style: Style) -> list[str]:
@@ -364,19 +376,40 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         label = prefix + label if block.marker else f"{prefix}-{label}"
     own_due, own_ongoing = find_deadline(title, year)
     inherited, said_ongoing = _deadline(in_title.due_text or said.due_text, year, own_due or default_due)
-    children = tuple(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
+    children = list(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
+    closing = _closing_duty(children)
+    if closing is not None:  # `…。…（责任单位：…，9月15日前完成）。` closes the paragraph, not its last sentence
+        duty = _shared_duty([duty, closing.duty], first_wins=True)
+        if closing.due_text:
+            before = inherited
+            inherited, said_ongoing = _deadline(closing.due_text, year, inherited)
+            children = [replace(c, due=inherited) if c.due == before else c for c in children]
     if said_ongoing:  # `完成时限：长期坚持` under the item: its measures without a date are ongoing too
-        children = tuple(replace(c, ongoing=True) if c.due is None else c for c in children)
+        children = [replace(c, ongoing=True) if c.due is None else c for c in children]
     text = "\n".join([block.head, *block.body]).strip()
+    said_due = inherited if (in_title.due_text or said.due_text or closing) and inherited != default_due else None
     if children:
         dues = [c.due for c in children if c.due is not None]
-        due = max(dues) if dues else None
+        # the deadline the item's own column line names is its deadline, whatever a measure's 年内 says
+        due = said_due or (max(dues) if dues else None)
         ongoing = all(c.ongoing for c in children)
     else:
         due, ongoing = _deadline(text, year, inherited)
         ongoing = ongoing or (said_ongoing and due is None)
-    return PlanItem(label=label, title=title, text=text, due=due, children=children,
+    return PlanItem(label=label, title=title, text=text, due=due, children=tuple(children),
                     ongoing=ongoing and due is None, source="\n".join(block.source), duty=duty)
+
+
+def _closing_duty(children: list[PlanItem]) -> Said | None:
+    """The duty bracket that closes a paragraph of several measures, when no other measure has one: it
+    is the item's (taken off the last measure, which keeps its text)."""
+    if len(children) < 2 or not children[-1].duty or any(c.duty for c in children[:-1]):
+        return None
+    if children[-1].source != children[-2].source:  # measures in paragraphs of their own: the last one's
+        return None
+    said, _ = trailing_duty(children[-1].text)
+    children[-1] = replace(children[-1], duty=Duty())
+    return said
 
 
 def _tables_in(body: Sequence[str], tables: Sequence[TaskTable]) -> list[tuple[int, TaskTable]]:

@@ -60,3 +60,47 @@ def test_only_lines_made_of_such_columns_are_read_so():
     assert read_duty_line("一是落实责任单位：各乡镇") is None
     long_value = "牵头单位：" + "县发改局要会同有关部门" * 10
     assert read_duty_line(long_value) is None
+
+
+def test_lenticular_names_a_deadline_after_a_comma_and_a_bracket_closing_the_paragraph():
+    plan = extract_plan(doc("""
+一、2024年工作回顾
+略。
+二、2025年工作打算
+（一）做好防汛备汛。汛前完成堤防隐患排查。储备防汛物资**批（责任单位：县水利局防汛股，2025年5月20日前完成）。
+（二）抓好河湖清障
+1.清理河道阻水障碍物**处。
+2.拆除违建**处，年内完成。
+【牵头单位】县河长办　【完成时限】2025年6月底前
+（三）推进水库除险加固
+1.完成**水库主体工程（责任单位：县水利工程站，2025年11月底前完成）。
+2.开展安全鉴定（责任单位：县水利局建管股，2025年10月底前完成）。
+以上各项，各牵头单位每月25日前报送进展情况。
+**县水利局
+"""))
+    flood, clearing, dams = plan.items
+    # the bracket closes a paragraph of two measures: the item's
+    assert (flood.duty.lead_unit, flood.due) == ("县水利局防汛股", date(2025, 5, 20))
+    assert [c.due for c in flood.children] == [date(2025, 5, 20)] * 2 and not flood.children[1].duty
+    assert flood.children[1].title == "储备防汛物资**批"
+    # the item's own column line gives its deadline, though one measure says 年内
+    assert (clearing.duty.lead_unit, clearing.due) == ("县河长办", date(2025, 6, 30))
+    assert [c.due for c in clearing.children] == [date(2025, 6, 30), date(2025, 12, 31)]
+    assert [(c.duty.lead_unit, c.due) for c in dams.children] == [
+        ("县水利工程站", date(2025, 11, 30)), ("县水利局建管股", date(2025, 10, 31))]
+    assert dams.duty.lead_unit == ""
+
+
+def test_after_items_that_each_end_with_their_columns_a_closing_request_is_no_measure():
+    plan = extract_plan(doc("""
+一、上半年工作
+略。
+二、下半年工作打算
+1.抓好项目建设。完成**个项目开工。
+（牵头单位：镇经发办；完成时限：2025年10月底前）
+2.抓好环境整治。清理垃圾**吨。
+（牵头单位：镇城建办；完成时限：2025年11月底前）
+各牵头单位要按月报送工作进展，确保各项任务按期完成。
+"""))
+    assert [len(i.children) for i in plan.items] == [1, 1]
+    assert plan.items[1].duty.lead_unit == "镇城建办"
