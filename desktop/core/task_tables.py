@@ -20,6 +20,8 @@ from desktop.core.types import Duty, TaskPart, TaskRow, TaskTable
 
 
 class Role(Enum):
+    """What a table column holds, as far as the plan is concerned."""
+
     NUMBER = "number"
     TASK = "task"
     MEASURES = "measures"
@@ -131,7 +133,7 @@ def _rows(body: Sequence[Sequence[Cell]], columns: dict[Role, int], names: list[
     out: list[TaskRow] = []
     last_key: Hashable = None
     for cells in body:
-        def cell(role: Role) -> Cell | None:
+        def cell(role: Role, cells: Sequence[Cell] = cells) -> Cell | None:
             k = columns.get(role)
             return cells[k] if k is not None and k < len(cells) else None
 

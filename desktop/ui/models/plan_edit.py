@@ -28,7 +28,7 @@ class EditNode:
     due: date | None = None
     ongoing: bool = False
     source: str = ""
-    duty: Duty = Duty()  # the unit a task table names for the row
+    duty: Duty = field(default_factory=Duty)  # the unit a task table names for the row
     children: list[EditNode] = field(default_factory=list)
     parent: EditNode | None = None
     id: int = field(default_factory=lambda: next(_ids))
