@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from desktop.core.closing import is_signature
 from desktop.core.markers import Style, match_at
 
 _MIN_LINES = 12  # fewer lines than this cannot show a wrap width
@@ -18,6 +19,7 @@ _FULL_SHARE = 0.15  # a wrapped text has at least this share of its lines at the
 # lines of headings, lists and signatures make up the rest) …
 _MIN_FULL = 8
 _MID_SHARE = 0.5  # … and most of those stop mid-sentence
+_INDENTED_MIN, _INDENTED_MAX = 0.05, 0.5  # share of indented lines in a copy whose paragraphs open indented
 _PARAGRAPH_END = "。！？!?；;：:”’）)》」』"
 _OVER_SHARE = 0.03  # ... and hardly any line longer than it
 _HANGING = "，。、；：！？,.;:!?”’）》」』"
@@ -57,11 +59,36 @@ def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
     wrap = wrap_width(lines, indents)
     if wrap is not None:
         lines = join_wrapped(lines, *wrap, indents=indents)
+    elif _opened_by_indents(lines, indents):
+        lines = _joined_by_indents(lines, indents)
     elif broken:
         lines = _rejoined(lines, broken)
     if is_flat(lines):
         lines = [part for paragraph in lines for part in split_flat(paragraph)]
     return lines
+
+
+def _opened_by_indents(lines: Sequence[str], indents: Sequence[str]) -> bool:
+    """A copy whose lines break at no one width but whose paragraphs open indented: most lines stop
+    mid-sentence and a minority are indented (a PDF set in a proportional font, say)."""
+    if len(lines) < _MIN_LINES:
+        return False
+    indented = sum(1 for lead in indents if lead) / len(lines)
+    mid = sum(1 for line in lines[:-1] if line[-1] not in _PARAGRAPH_END) / (len(lines) - 1)
+    return _INDENTED_MIN <= indented <= _INDENTED_MAX and mid >= _MID_SHARE
+
+
+def _joined_by_indents(lines: Sequence[str], indents: Sequence[str]) -> list[str]:
+    """Each unindented line that follows one stopping mid-sentence continues it; a numbered line or a
+    signature never does."""
+    out: list[str] = []
+    for line, lead in zip(lines, indents):
+        if out and not lead and out[-1][-1] not in _PARAGRAPH_END and match_at(line, 0) is None \
+                and not is_signature(line):
+            out[-1] = _glue(out[-1], line, lost_space=False)
+        else:
+            out.append(line)
+    return out
 
 
 _RUNNING_MAX = 40  # characters: a running header or footer is a short line

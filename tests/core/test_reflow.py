@@ -199,3 +199,21 @@ def test_an_inline_title_that_fills_its_line_runs_on_into_the_next():
     lines = wrap(text, width)
     assert item[0] in lines  # the title fills one line exactly, its last character on the next
     assert reflow(lines) == text
+
+
+def test_a_copy_that_breaks_at_no_one_width_opens_its_paragraphs_indented():
+    import random
+
+    rng = random.Random(7)
+    body = "围绕年度目标，扎实推进网格化服务管理，累计走访群众*户，解决实际问题*件，群众满意度持续提升。" * 3
+    text = ["一、上半年工作", body, "二、下半年工作计划", "（一）深入推进基层治理现代化建设，为全年目标任务圆满完成提供坚强保障",
+            body, "（二）持续优化营商环境", body, "**街道办事处"]
+    lines, leads = [], []
+    for paragraph in text:
+        first = True
+        while paragraph:
+            cut = rng.randint(27, 33)  # a proportional font: each line holds a different count
+            lines.append(paragraph[:cut])
+            leads.append("\u3000\u3000" if first and paragraph is not text[-1] else "")
+            paragraph, first = paragraph[cut:], False
+    assert reflow(lines, leads) == text
