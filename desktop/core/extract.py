@@ -557,6 +557,8 @@ def _lead_phrase_segments(body: list[str]) -> list[tuple[str, str, str]] | None:
         stop = paragraph.find(_TITLE_END)
         if stop <= 0 or stop > _LEAD_PHRASE_MAX or stop == len(paragraph) - 1:
             return None
+        if sum(paragraph.count(ch, 0, stop) for ch in _PHRASE_JOINS) >= _TITLE_PHRASES - 1:
+            return None  # `坚持问题导向，系统推进…，确保…。` is a sentence, not a phrase set in bold
     return [(str(i), p, p) for i, p in enumerate(body, 1)]
 
 

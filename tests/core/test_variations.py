@@ -483,3 +483,15 @@ def test_a_school_library_or_bank_signs_its_report_too(signature):
 2025年1月15日
 """))
     assert [len(i.children) for i in plan.items] == [1, 1]
+
+
+def test_paragraphs_opening_with_a_sentence_of_clauses_are_not_lead_phrases():
+    plan = extract_plan(doc("""
+一、上半年工作回顾
+略。
+二、下半年工作安排
+（一）抓好重点项目
+盯紧开工节点，压实包保责任，确保项目按期开工。每周调度一次。
+10月底前，梳理储备项目清单，做好前期论证。争取专项债券支持。
+"""))
+    assert len(plan.items[0].children) == 4
