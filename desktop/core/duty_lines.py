@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.dates import find_deadline
-from desktop.core.task_tables import Role, role_of
+from desktop.core.task_tables import DUTY_FIELDS, Role, role_of
 from desktop.core.types import Duty
 
 # a column name (short: `一是落实责任单位：` is a sentence) opens the text or follows a separator, before a
@@ -23,7 +23,6 @@ _DUE_TAIL_YEAR = 2000  # any year will do: only whether the tail names a date or
 _VALUE_STRIP = " \t；;，,。：:"
 _VALUE_MAX = {Role.DUE: 30}
 _NAME_VALUE_MAX = 80
-_FIELDS = {Role.LEADER: "lead_leader", Role.UNIT: "lead_unit", Role.CO_UNITS: "co_units", Role.OWNER: "owner"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +41,7 @@ def read_duty_line(text: str) -> Said | None:
     text = text.strip()
     if text[:1] in "（(" and text[-1:] in "）)":  # the whole line in brackets, not a unit's `（农电工作部）`
         text = text[1:-1].strip()
-    found = [m for m in _NAME.finditer(text) if _role(m) in (*_FIELDS, Role.DUE)]
+    found = [m for m in _NAME.finditer(text) if _role(m) in (*DUTY_FIELDS, Role.DUE)]
     if not found or found[0].start() != 0:
         return None
     values: dict[str, str] = {}
@@ -59,7 +58,7 @@ def read_duty_line(text: str) -> Said | None:
         if role is Role.DUE:
             due = due or value
         else:
-            field = _FIELDS[role]  # type: ignore[index]
+            field = DUTY_FIELDS[role]  # type: ignore[index]
             values.setdefault(field, value)
     return Said(Duty(**values), due)
 
@@ -83,7 +82,8 @@ def take_duty(body: list[str]) -> tuple[Said, list[str]]:
             kept.append(paragraph)
         else:
             said.append(found)
-    return _merged(said), kept
+    due = next((s.due_text for s in said if s.due_text), "")
+    return Said(Duty.first_named([s.duty for s in said]), due), kept
 
 
 def trailing_duty(text: str) -> tuple[Said, str]:
@@ -110,10 +110,3 @@ def _opening_of_last_bracket(text: str) -> int | None:
             if depth == 0:
                 return k
     return None
-
-
-def _merged(said: list[Said]) -> Said:
-    if not said:
-        return Said(Duty())
-    fields = {f: next((getattr(s.duty, f) for s in said if getattr(s.duty, f)), "") for f in _FIELDS.values()}
-    return Said(Duty(**fields), next((s.due_text for s in said if s.due_text), ""))

@@ -370,7 +370,7 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
     title, rest = _head_and_rest(block.head)
     in_title, title = trailing_duty(title)
     said, body = take_duty(([rest] if rest else []) + block.body)
-    duty = _shared_duty([in_title.duty, said.duty], first_wins=True)
+    duty = Duty.first_named([in_title.duty, said.duty])
     label = block.marker.label if block.marker else str(number)
     if prefix:  # sections taken together: `三（一）`, `三-1`
         label = prefix + label if block.marker else f"{prefix}-{label}"
@@ -379,7 +379,7 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
     children = list(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
     closing = _closing_duty(children)
     if closing is not None:  # `…。…（责任单位：…，9月15日前完成）。` closes the paragraph, not its last sentence
-        duty = _shared_duty([duty, closing.duty], first_wins=True)
+        duty = Duty.first_named([duty, closing.duty])
         if closing.due_text:
             before = inherited
             inherited, said_ongoing = _deadline(closing.due_text, year, inherited)
@@ -451,25 +451,14 @@ def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: 
             said, bare = trailing_duty(text)
             found = [PlanItem(label="", title=_head_and_rest(bare)[0], text=text, due=due, ongoing=ongoing,
                               duty=said.duty)]
-        children.extend(replace(child, duty=_shared_duty([part.duty, child.duty], first_wins=True),
+        children.extend(replace(child, duty=Duty.first_named([part.duty, child.duty]),
                                 source=row.source) for child in found)
     children = [replace(child, label=str(n)) for n, child in enumerate(children, 1)]
     dues = [c.due for c in children if c.due is not None]
     return PlanItem(label=label, title=row.task, text="\n".join([row.task, *(c.text for c in children)]),
                     due=max(dues) if dues else default_due, children=tuple(children),
                     ongoing=bool(children) and all(c.ongoing for c in children), source=row.source,
-                    duty=_shared_duty([p.duty for p, _, _ in parts]))
-
-
-def _shared_duty(duties: Sequence[Duty], *, first_wins: bool = False) -> Duty:
-    """What every part of a task names alike (the unit of a task merged over its rows, say); with
-    `first_wins`, each name from the first that gives one."""
-    fields = ("lead_leader", "lead_unit", "co_units", "owner")
-    if first_wins:
-        return Duty(*(next((getattr(d, f) for d in duties if getattr(d, f)), "") for f in fields))
-    first = duties[0]
-    return Duty(*(getattr(first, f) if all(getattr(d, f) == getattr(first, f) for d in duties) else ""
-                  for f in fields))
+                    duty=Duty.shared([p.duty for p, _, _ in parts]))
 
 
 def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:

@@ -132,7 +132,7 @@ def _lines_and_tables(text: str) -> tuple[list[str], list[str], list[TaskTable]]
             while quotes % 2 and stop < len(raw) and not _TAB_ROW.search(raw[stop]):
                 quotes += raw[stop].count('"')
                 stop += 1
-        table = tab_separated("\n".join(raw[k:stop])) if stop - k >= 2 else None
+        table = tab_separated("\n".join(raw[k:stop]), normalise) if stop - k >= 2 else None
         if table is not None:
             tables.append(table)
             out.extend(table.lines)

@@ -12,7 +12,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -59,6 +59,8 @@ _ROLE_WORDS: tuple[tuple[Role | None, re.Pattern[str]], ...] = (
 )
 # Named neither way on their own: the task column when none is named so, else the measures column.
 _EITHER = re.compile(r"内容|工作|目标|安排|计划")
+# The columns that say who answers for a task, and the Duty field each fills
+DUTY_FIELDS = {Role.LEADER: "lead_leader", Role.UNIT: "lead_unit", Role.CO_UNITS: "co_units", Role.OWNER: "owner"}
 _HEADER_ROWS = 3  # a title row merged over the table may come before the header
 _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）]?$")
@@ -143,7 +145,7 @@ def _rows(body: Sequence[Sequence[Cell]], columns: dict[Role, int], names: list[
         measures = cell(Role.MEASURES)
         part = TaskPart(
             measures=tuple(p for p in (measures.paragraphs if measures else ()) if p.strip()),
-            duty=Duty(*(_text(cell(r)) for r in (Role.LEADER, Role.UNIT, Role.CO_UNITS, Role.OWNER))),
+            duty=Duty(**{field: _text(cell(role)) for role, field in DUTY_FIELDS.items()}),
             due_text=_text(cell(Role.DUE)),
         )
         source = "\n".join(f"{names[k]}：{cells[k].text}" for k in sorted(columns.values())
@@ -171,12 +173,12 @@ def _line(row: TaskRow) -> str:
     return f"{row.label}.{row.task}"
 
 
-def tab_separated(text: str) -> TaskTable | None:
+def tab_separated(text: str, clean: Callable[[str], str]) -> TaskTable | None:
     """A table copied from Word into a text file: one row per line, cells split by tabs, a cell of
-    several paragraphs in double quotes over several lines (as Word writes it)."""
+    several paragraphs in double quotes over several lines (as Word writes it); `clean` normalises
+    each paragraph as the rest of the file is."""
     def cells(r: int, row: list[str]) -> list[Cell]:
-        return [Cell((r, c), tuple(p for p in (_SPACES.sub(" ", x).strip() for x in value.splitlines()) if p))
-                for c, value in enumerate(row)]
+        return [Cell((r, c), tuple(p for p in map(clean, value.splitlines()) if p)) for c, value in enumerate(row)]
 
     try:
         rows = csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +41,17 @@ class Duty:
 
     def __bool__(self) -> bool:
         return bool(self.lead_leader or self.lead_unit or self.co_units or self.owner)
+
+    @staticmethod
+    def first_named(duties: Sequence[Duty]) -> Duty:
+        """Each name from the first of `duties` that gives one."""
+        return Duty(*(next((getattr(d, f) for d in duties if getattr(d, f)), "") for f in Duty.__slots__))
+
+    @staticmethod
+    def shared(duties: Sequence[Duty]) -> Duty:
+        """The names every one of `duties` gives alike (the unit of a task merged over its rows, say)."""
+        return Duty(*(getattr(duties[0], f) if len({getattr(d, f) for d in duties}) == 1 else ""
+                      for f in Duty.__slots__))
 
 
 @dataclass(frozen=True, slots=True)
