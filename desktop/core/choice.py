@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,9 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     anonymous = [r for r in run if _anonymous(r)]
     if len(run) >= _SPREAD_MIN and len(anonymous) >= _ANONYMOUS_MIN:
         return Choice([r.candidate for r in run], _share(run, forward), spread=True)
+    tails = _tailed(best, ranked, paragraphs)
+    if tails:
+        return Choice([r.candidate for r in tails], _share(tails, forward), spread=True)
     return taken([best.candidate], ranked, _share([best], forward))
 
 
@@ -172,6 +176,30 @@ def _forward_run(best: Ranked, ranked: Sequence[Ranked], annexes: Sequence[int])
     while hi + 1 < len(peers) and looks_forward(peers[hi + 1].features):
         hi += 1
     return peers[lo:hi + 1]
+
+
+# A paragraph that says what comes next for the work a section has just reported (`下一步，我们将…`).
+_NEXT_STEPS = re.compile(r"(?:下一步|下步|下一阶段|下阶段|今后)(?:工作中)?[，,：:]")
+
+
+def _tailed(best: Ranked, ranked: Sequence[Ranked], paragraphs: Sequence[str]) -> list[Ranked]:
+    """The level-1 sections that each report on one line of work and end with its next steps, when the
+    best one is such a section and at least `_SPREAD_MIN` are: the plan is spread over their tails, and
+    no one of them is it (the one whose report happens to have the fewest past-tense marks)."""
+    c = best.candidate
+    if c.level != 0 or c.kind is not Kind.NUMBERED or _heading_cue(best):
+        return []
+    tailed = sorted((r for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED
+                     and r.candidate.heading.style is c.heading.style and _ends_in_next_steps(r.candidate, paragraphs)),
+                    key=lambda r: r.candidate.heading.index)
+    if len(tailed) < _SPREAD_MIN or all(r.candidate.heading.index != c.heading.index for r in tailed):
+        return []
+    return tailed
+
+
+def _ends_in_next_steps(c: Candidate, paragraphs: Sequence[str]) -> bool:
+    body = [p for p in paragraphs[c.start:c.end] if p.strip()]
+    return len(body) >= 2 and _NEXT_STEPS.match(body[-1].strip()) is not None
 
 
 def _anonymous(r: Ranked) -> bool:

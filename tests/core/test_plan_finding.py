@@ -389,3 +389,40 @@ def test_requests_to_the_higher_office_and_a_review_sub_heading_are_not_a_plan()
 2.建议市水利局继续指导做好水库调度工作。
 3.恳请市财政局尽快下达防汛补助资金。
 """))
+
+
+def test_a_review_of_masked_counts_and_planned_nouns_has_no_plan():
+    # nothing looks ahead: 计划 and 准备 are things made, 进一步 tells a result, the counts are masked
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+**县林业局2025年上半年工作情况
+今年以来，县林业局围绕生态保护中心工作，扎实推进各项任务。现将有关情况报告如下。
+一、森林资源保护
+制定年度森林督查工作计划，落实林长巡林制度。上半年共巡查林区**次，查处毁林案件**起。林区防火设施条件进一步改善。
+二、国土绿化
+组织春季义务植树活动，完成**亩人工造林任务。做好秋冬季造林苗木准备。
+三、林业产业
+发展林下经济**万亩，荣获省级林下经济示范基地称号。
+以上报告，请审阅。
+**县林业局
+2025年7月2日
+"""))
+
+
+def test_sections_that_each_end_in_their_next_steps_spread_the_plan():
+    # only one of the reports reads without a past mark; it is no more the plan than the others
+    with pytest.raises(SpreadPlanError):
+        extract_plan(doc("""
+**区市场监管局2025年上半年工作总结
+一、食品安全
+上半年抽检食品**批次，立案查处**件。
+下一步，将开展校园食品安全专项整治，9月底前完成全覆盖检查。
+二、特种设备
+全区在用电梯全部纳入智慧监管平台。
+下一步，将推进老旧电梯更新改造，年底前完成**台。
+三、知识产权
+上半年新增发明专利**件，同比增长12%。
+下步，我们将加大知识产权保护力度，年内建成维权工作站**个。
+四、存在的问题
+一是基层执法力量不足；二是检测能力有待提升。
+"""))
