@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from desktop.core.candidates import Candidate, Kind
 from desktop.core.cues import REQUEST
 from desktop.core.markers import at_paragraph_start
+from desktop.core.plan_documents import tasks_of_plan_document
 from desktop.core.ranking import Ranked, looks_forward
 from desktop.core.sections import annex_starts
 from desktop.core.types import Alternative
@@ -32,6 +33,9 @@ class Choice:
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
     forward = [r for r in ranked if looks_forward(r.features) and not _asks_others(r, paragraphs)]
+    tasks = tasks_of_plan_document(paragraphs, ranked)
+    if tasks is not None:
+        return taken([tasks.candidate], ranked, _share([tasks], forward or ranked))
     if not forward:
         return Choice()
     best = _prefer_heading(forward[0], ranked)

@@ -391,6 +391,42 @@ def test_requests_to_the_higher_office_and_a_review_sub_heading_are_not_a_plan()
 """))
 
 
+def test_a_plan_document_is_planned_by_its_tasks_not_by_the_parts_around_them():
+    # the last part says what will be done too (要…确保…), but it backs the tasks; it is no task list
+    plan = extract_plan(doc("""
+**镇2025年安全生产工作要点
+（2025年2月）
+一、指导思想
+以人民为中心，统筹发展和安全，坚决遏制重特大事故发生。
+二、工作目标
+全年生产安全事故起数和死亡人数实现“双下降”。
+三、主要任务
+（一）压实安全生产责任。镇村两级签订责任书，逐级分解任务。
+（二）开展隐患排查整治。每月组织一次联合检查，建立问题清单。
+（三）提升应急处置能力。组建镇级应急救援队伍，开展实战演练。
+四、保障措施
+（一）加强组织领导。要成立工作专班，确保各项任务落到实处。
+（二）严格考核问责。要将安全生产纳入年度考核，确保责任到人。
+"""))
+    assert plan.section.heading == "三、主要任务"
+    assert titles(plan) == ["压实安全生产责任", "开展隐患排查整治", "提升应急处置能力"]
+
+
+def test_a_report_that_ends_in_a_plan_document_is_not_one():
+    plan = extract_plan(doc("""
+**中心2024年工作总结和2025年工作计划
+一、2024年主要工作
+（一）完善制度。修订了管理办法。
+（二）优化服务。开通了线上预约。
+二、2025年重点任务
+（一）推进场馆改造。要在6月底前完成招标。
+（二）扩大免费开放。要确保每周开放不少于5天。
+三、保障措施
+要加强经费保障，确保任务完成。
+"""))
+    assert plan.section.heading == "二、2025年重点任务"
+
+
 def test_a_review_of_masked_counts_and_planned_nouns_has_no_plan():
     # nothing looks ahead: 计划 and 准备 are things made, 进一步 tells a result, the counts are masked
     with pytest.raises(NoPlanSectionError):
