@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from desktop.core.candidates import Candidate, Kind
 from desktop.core.cues import REQUEST
 from desktop.core.markers import at_paragraph_start
-from desktop.core.plan_documents import tasks_of_plan_document
+from desktop.core.plan_documents import plan_document_tasks
 from desktop.core.ranking import Ranked, looks_forward
 from desktop.core.sections import annex_starts
 from desktop.core.types import Alternative
@@ -33,12 +33,12 @@ class Choice:
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
     forward = [r for r in ranked if looks_forward(r.features) and not _asks_others(r, paragraphs)]
-    tasks = tasks_of_plan_document(paragraphs, ranked)
+    tasks = plan_document_tasks(paragraphs, ranked)
     if tasks is not None:
         return taken([tasks.candidate], ranked, _share([tasks], forward or ranked))
     if not forward:
         return Choice()
-    best = _prefer_heading(forward[0], ranked)
+    best = _inner_plan(_prefer_heading(forward[0], ranked), forward)
     # A list introduced inside one of several task sections (`…要集中力量抓好以下几个方面：`) is a part of
     # a spread plan, not the plan: the run is looked for around the level-1 section it stands in.
     around = _level1_around(best, ranked)
@@ -61,17 +61,26 @@ def taken(sections: Sequence[Candidate], ranked: Sequence[Ranked], confidence: f
 
 def plan_part(section: Candidate, ranked: Sequence[Ranked]) -> Candidate:
     """Where a section's items are: a mixed section (`三、存在的问题及下一步打算`) with a plan heading of
-    its own inside (`（二）下步打算`) keeps its level-1 heading, but its items are the sub-part's; the
-    problems listed first are not tasks."""
+    its own inside (`（二）下步打算`), or a sentence introducing the plan's list, keeps its level-1
+    heading, but its items are the sub-part's; the problems listed first are not tasks."""
     me = next((r for r in ranked if r.candidate.heading.index == section.heading.index
                and r.candidate.kind is section.kind), None)
     if me is None or not me.features["mixed"]:
         return section
     for r in ranked:
         c = r.candidate
-        if c.parent == section.heading.index and c.kind is not Kind.INTRO and not r.features["past"] \
-                and (r.features["plan_strong"] or r.features["forward"]):
+        f = r.features
+        if c.parent == section.heading.index and c.kind is not Kind.INTRO and not f["past"] \
+                and (f["plan_strong"] or f["forward"]):
             return c
+    for r in ranked:
+        c = r.candidate
+        f = r.features
+        # `2025年，学校将重点做好以下工作：` after the problems (read as inside the last one): the plan's
+        # list is introduced for the next period and runs to the section's end
+        if c.kind is Kind.INTRO and section.heading.index < c.heading.index < section.end and not f["past"] \
+                and (f["next_period"] or f["later_date"] or f["forward"]):
+            return replace(c, end=max(c.end, section.end))
     return section
 
 
@@ -124,6 +133,16 @@ def _prefer_heading(best: Ranked, ranked: Sequence[Ranked]) -> Ranked:
                 and looks_forward(r.features):
             return r
     return best
+
+
+def _inner_plan(best: Ranked, forward: Sequence[Ranked]) -> Ranked:
+    """A title of both halves (`2024年上半年工作总结及下阶段工作重点`) spans the whole report: the plan is
+    the level-1 section inside it that names the plan itself (`三、下阶段工作重点`)."""
+    c = best.candidate
+    if c.kind is not Kind.UNNUMBERED or not best.features["mixed"]:
+        return best
+    return next((r for r in forward if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED
+                 and c.heading.index < r.candidate.heading.index < c.end and _heading_cue(r)), best)
 
 
 def _asks_others(r: Ranked, paragraphs: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|前半年|1\s*[-—至~～]\s*6\s*月|上半年度)")
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
 _ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
+_TITLE_LINES = 12  # the lines above a plan where a notice and the plan's own title stand
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 
 
@@ -89,6 +90,11 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
         return int(m.group(1)), False
     for paragraph in paragraphs[:4]:  # a speech's date line under its title: （2024年3月12日）
         m = _DATE_LINE.match(paragraph)
+        if m:
+            return int(m.group(1)), False
+    # a plan issued by a notice: its file number line (`**组通〔2024〕*号`) comes first, the title after
+    for paragraph in paragraphs[1:_TITLE_LINES]:
+        m = _YEAR_IN_TEXT.search(paragraph) if len(paragraph) <= 60 else None
         if m:
             return int(m.group(1)), False
     return None, False

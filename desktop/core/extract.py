@@ -498,9 +498,14 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
         segments = _lead_phrase_segments(body)
     if segments is None:
         segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
-    out = []
+    out: list[PlanItem] = []
     for label, text, source in segments:
         said, bare = trailing_duty(text)  # `…（牵头单位：县发改局）`
+        if not bare.strip() and out and said.duty:  # `…。（牵头单位：…）`: the bracket after the stop is no measure
+            last = out[-1]
+            due = _deadline(said.due_text, year, last.due)[0] if said.due_text else last.due
+            out[-1] = replace(last, text=last.text + text, due=due, duty=Duty.first_named([last.duty, said.duty]))
+            continue
         title, _ = _head_and_rest(bare)
         due, ongoing = _deadline(bare, year, inherited)
         if said.due_text:

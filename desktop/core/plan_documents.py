@@ -1,9 +1,11 @@
-"""A document that is a plan as a whole (工作要点, 实施方案, 工作计划): its tasks section is the plan.
+"""A document that is a plan as a whole (工作要点, 实施方案, 工作计划): its tasks are the plan.
 
-Such a document has no review to set the plan apart from. Its level-1 sections are the parts of any
-plan document: what guides it (总体要求, 指导思想, 工作目标), the tasks (重点任务, 主要任务), and what
-backs them (保障措施, 组织实施). Only the tasks are what a clerk ticks off, however forward the other
-parts read (`三、保障措施` is the last section and says what will be done, so it would win otherwise).
+Such a document has no review to set the plan apart from. Its level-1 sections are either the parts
+of any plan document: what guides it (总体要求, 指导思想, 工作目标), the tasks (重点任务, 主要任务), and
+what backs them (保障措施, 组织实施); or task areas themselves (`一、加强党的建设`, `二、推进…`). Only the
+tasks are what a clerk ticks off, however forward the other parts read (`三、保障措施` is the last
+section and says what will be done, so it would win otherwise); task areas are the items of the
+document as a whole, whose bodies need not say "will" (a 要点 lists what is to be done in the plain form).
 """
 
 from __future__ import annotations
@@ -20,25 +22,46 @@ _PLAN_TITLE = re.compile(r"(?:要点|计划|方案|安排|任务清单)(?:[（(]
 # … and not a report that ends in one (`2024年工作总结及2025年工作计划`).
 _REVIEW_TITLE = re.compile(r"总结|汇报|情况|回顾|报告")
 # The section of the tasks (`二、重点任务`, `三、主要任务和措施`, `二、重点工作`) and not the parts around them.
-_TASKS = re.compile(r"任务|^(?:重点|主要|年度)工作$|^工作重点$")
+_TASKS = re.compile(r"任务|(?:重点|主要|年度)工作|工作重点|(?:主要|具体|工作)(?:措施|举措)")
 _NOT_TASKS = re.compile(r"保障|要求|目标|思想|原则|组织|步骤|进度|意义|背景")
+_PART_LEN = 8  # such parts are named in a word or two
 _TASKS_LEN = 14  # a section named for the tasks says only that; a longer heading is one task area
 _TITLE_LINES = 3  # a title may run over two or three short lines (the office, then the year and kind, a date)
 _TITLE_LEN = 60
+_AREAS_MIN = 3  # as many task areas as a plan spread over sections has (choice._SPREAD_MIN)
 
 
-def tasks_of_plan_document(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Ranked | None:
-    """The one level-1 section named for the tasks, when the document's title names a plan; else None."""
-    level1 = [r for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED]
+def plan_document_tasks(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Ranked | None:
+    """When the document's title names a plan: the one level-1 section named for the tasks; else, when
+    its level-1 sections are task areas (`_AREAS_MIN` or more), the title's own candidate, whose items
+    they are (the whole document is the plan); else None."""
+    level1 = sorted((r for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED),
+                    key=lambda r: r.candidate.heading.index)
     if not level1:
         return None
-    first = min(r.candidate.heading.index for r in level1)
-    lines = [heading_words(p.strip()) for p in paragraphs[:first] if p.strip()][:_TITLE_LINES]
-    titles = [p for p in lines if len(p) <= _TITLE_LEN]
-    if not any(_PLAN_TITLE.search(t) for t in titles) or any(_REVIEW_TITLE.search(t) for t in titles):
+    first = level1[0].candidate.heading.index
+    # every short line above the first section: a notice that issues the plan (关于印发《…要点》的通知,
+    # its addressees and one sentence) comes before the plan's own title
+    lines = [(i, heading_words(p.strip())) for i, p in enumerate(paragraphs[:first]) if 0 < len(p.strip()) <= _TITLE_LEN]
+    titles = [i for i, words in lines if _PLAN_TITLE.search(words)]
+    if not titles or any(_REVIEW_TITLE.search(words) for _, words in lines):
         return None
-    tasks = [r for r in level1 if _names_tasks(heading_words(r.candidate.heading.title).strip(" ：:。"))]
-    return tasks[0] if len(tasks) == 1 else None
+    style = level1[0].candidate.heading.style  # the document's own sections, not an attachment's
+    level1 = [r for r in level1 if r.candidate.heading.style is style]
+    words = [heading_words(r.candidate.heading.title).strip(" ：:。") for r in level1]
+    tasks = [r for r, w in zip(level1, words) if _names_tasks(w)]
+    if tasks:
+        return tasks[0] if len(tasks) == 1 else None
+    areas = [r for r, w in zip(level1, words) if not _is_part(w) and not r.features["plan_strong"]]
+    if len(areas) < _AREAS_MIN:
+        return None
+    return next((r for r in ranked if r.candidate.kind is Kind.UNNUMBERED and r.candidate.heading.index == titles[-1]),
+                None)
+
+
+def _is_part(title: str) -> bool:
+    """A part every plan document has (`一、指导思想`, `四、保障措施`), not a task area (`二、加强思想建设，…`)."""
+    return len(title) <= _PART_LEN and bool(_NOT_TASKS.search(title))
 
 
 def _names_tasks(title: str) -> bool:

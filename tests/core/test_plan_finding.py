@@ -462,3 +462,99 @@ def test_sections_that_each_end_in_their_next_steps_spread_the_plan():
 四、存在的问题
 一是基层执法力量不足；二是检测能力有待提升。
 """))
+
+
+def test_a_plan_document_of_task_areas_is_planned_as_a_whole():
+    # a 要点 states what is to be done in the plain form: no section reads as "will", each is an item
+    plan = extract_plan(doc("""
+**县文化广电旅游局2026年工作计划
+一、繁荣文艺创作
+1.排演大型现代戏1部。
+2.举办乡村文艺汇演。
+二、完善公共文化服务
+1.新建城市书房4个。
+2.开展送戏下乡120场。
+三、推动文旅融合发展
+1.创建国家4A级景区1家。
+2.举办乡村旅游节。
+四、保障措施
+加强经费保障，强化督查考核。
+"""))
+    assert plan.section.heading == "**县文化广电旅游局2026年工作计划"
+    assert titles(plan)[:3] == ["繁荣文艺创作", "完善公共文化服务", "推动文旅融合发展"]
+    assert [len(i.children) for i in plan.items][:3] == [2, 2, 2]
+
+
+def test_a_plan_issued_by_a_notice_is_read_under_the_plans_own_title():
+    plan = extract_plan(doc("""
+**政办发〔2025〕*号
+**区人民政府办公室关于印发《**区2025年数字政府建设实施方案》的通知
+各街道办事处，区政府各部门：
+现将《**区2025年数字政府建设实施方案》印发给你们，请认真组织实施。
+**区人民政府办公室
+**区2025年数字政府建设实施方案
+一、工作目标
+到年底，政务服务事项网上可办率达到98%。
+二、主要任务
+（一）建设一体化数据平台。整合部门数据资源。
+（二）推进一网通办。梳理高频事项清单。
+三、保障措施
+要加强统筹协调，确保各项任务落地见效。
+"""))
+    assert plan.section.heading == "二、主要任务"
+    assert plan.year == 2025 and not plan.year_guessed
+    assert titles(plan) == ["建设一体化数据平台", "推进一网通办"]
+
+
+def test_a_title_of_both_halves_gives_way_to_the_plan_section_inside_it():
+    # the items are unnumbered lines, so the title, which spans the whole report, outranked the section
+    plan = extract_plan(doc("""
+**区医疗保障局
+2025年上半年工作总结和下阶段工作重点
+上半年，区医保局围绕群众看病就医需求，扎实推进各项工作。
+一、上半年工作情况
+（一）基金监管有力。开展专项检查**次。
+（二）待遇落实到位。办理异地就医备案**人次。
+二、存在的问题
+1.经办力量不足。
+2.信息化水平不高。
+三、下阶段工作重点
+下步，我局将重点抓好以下工作：
+筑牢基金安全防线
+开展打击欺诈骗保专项整治。年底前实现定点机构检查全覆盖。
+提升经办服务水平
+推进医保服务下沉。9月底前建成村级服务点**个。
+**区医疗保障局
+2025年7月3日
+"""))
+    assert plan.section.heading == "三、下阶段工作重点"
+    assert titles(plan) == ["筑牢基金安全防线", "提升经办服务水平"]
+
+
+def test_a_plan_introduced_after_the_problems_of_a_mixed_section():
+    plan = extract_plan(doc("""
+**镇2024年工作总结
+一、主要工作
+（一）抓项目。开工建设项目**个。
+（二）抓民生。新建养老服务站**个。
+二、存在的问题及下一步打算
+存在的问题主要有：
+1.项目储备不足。
+2.财政收支矛盾突出。
+2025年，我镇将重点做好以下工作：
+（一）强化项目攻坚。全年谋划储备项目**个。
+（二）兜牢民生底线。年内完成**户危房改造。
+"""))
+    assert plan.section.heading == "二、存在的问题及下一步打算"
+    assert titles(plan) == ["强化项目攻坚", "兜牢民生底线"]
+
+
+def test_a_duty_bracket_after_the_last_stop_is_the_items_not_a_measure():
+    plan = extract_plan(doc("""
+三、下半年工作打算
+（一）推进老旧小区改造。完成**个小区改造。同步实施管网更新。（牵头单位：区住建局；配合单位：各街道）
+（二）加强物业管理。开展物业服务质量评价。
+"""))
+    first = plan.items[0]
+    assert [c.title for c in first.children] == ["完成**个小区改造", "同步实施管网更新"]
+    assert first.duty.lead_unit == "区住建局" and first.duty.co_units == "各街道"
