@@ -19,14 +19,13 @@ from desktop.core.ranking import Ranked
 
 # A title that names a plan document: `…2024年工作要点`, `…实施方案（征求意见稿）`, `…工作计划`.
 _PLAN_TITLE = re.compile(r"(?:要点|计划|方案|安排|任务清单)(?:[（(][^（）()]{1,8}[）)])?$")
-# … and not a report that ends in one (`2024年工作总结及2025年工作计划`).
+# … and not a report that ends in one (`2024年工作总结及2025年工作计划`), nor a report's title above it.
 _REVIEW_TITLE = re.compile(r"总结|汇报|情况|回顾|报告")
 # The section of the tasks (`二、重点任务`, `三、主要任务和措施`, `二、重点工作`) and not the parts around them.
 _TASKS = re.compile(r"任务|(?:重点|主要|年度)工作|工作重点|(?:主要|具体|工作)(?:措施|举措)")
 _NOT_TASKS = re.compile(r"保障|要求|目标|思想|原则|组织|步骤|进度|意义|背景")
 _PART_LEN = 8  # such parts are named in a word or two
 _TASKS_LEN = 14  # a section named for the tasks says only that; a longer heading is one task area
-_TITLE_LINES = 3  # a title may run over two or three short lines (the office, then the year and kind, a date)
 _TITLE_LEN = 60
 _AREAS_MIN = 3  # as many task areas as a plan spread over sections has (choice._SPREAD_MIN)
 
@@ -44,7 +43,8 @@ def plan_document_tasks(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> 
     # its addressees and one sentence) comes before the plan's own title
     lines = [(i, heading_words(p.strip())) for i, p in enumerate(paragraphs[:first]) if 0 < len(p.strip()) <= _TITLE_LEN]
     titles = [i for i, words in lines if _PLAN_TITLE.search(words)]
-    if not titles or any(_REVIEW_TITLE.search(words) for _, words in lines):
+    # the review words count in a title only: the notice's sentences ask for 情况 to be 报告ed
+    if not titles or any(_REVIEW_TITLE.search(words) for i, words in lines if i in titles or i == lines[0][0]):
         return None
     style = level1[0].candidate.heading.style  # the document's own sections, not an attachment's
     level1 = [r for r in level1 if r.candidate.heading.style is style]

@@ -558,3 +558,20 @@ def test_a_duty_bracket_after_the_last_stop_is_the_items_not_a_measure():
     first = plan.items[0]
     assert [c.title for c in first.children] == ["完成**个小区改造", "同步实施管网更新"]
     assert first.duty.lead_unit == "区住建局" and first.duty.co_units == "各街道"
+
+
+def test_a_notice_asking_for_reports_still_issues_a_plan():
+    plan = extract_plan(doc("""
+关于印发《**街道2025年社区治理工作要点》的通知
+各社区居委会：
+请结合实际抓好落实，工作情况于每季度末报告街道党工委。
+**街道2025年社区治理工作要点
+一、工作目标
+年内建成“五好”社区**个。
+二、重点任务
+（一）健全网格体系。每个网格配备专职网格员。
+（二）办好民生实事。为老旧小区加装电梯**部。
+三、保障措施
+要强化督查考核，确保落到实处。
+"""))
+    assert plan.section.heading == "二、重点任务"
