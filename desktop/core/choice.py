@@ -34,8 +34,9 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
     forward = [r for r in ranked if looks_forward(r.features) and not _asks_others(r, paragraphs)]
     tasks = plan_document_tasks(paragraphs, ranked)
-    if tasks is not None:
-        return taken([tasks.candidate], ranked, _share([tasks], forward or ranked))
+    if tasks is not None:  # (its tasks need not read forward: they are on the confidence's scale all the same)
+        scale = forward if any(r is tasks for r in forward) else [tasks, *forward]
+        return taken([tasks.candidate], ranked, _share([tasks], scale))
     if not forward:
         return Choice()
     best = _inner_plan(_prefer_heading(forward[0], ranked), forward)
@@ -90,6 +91,9 @@ def alternatives(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> tuple
     inside a chosen section is that section, not an alternative to it)."""
     forward = [r for r in ranked if looks_forward(r.features)]
     taken = {c.heading.index for c in chosen}
+    # a chosen section that does not read forward (a plan document's tasks) is on the scale too
+    scale = forward + [r for r in ranked if r.candidate.heading.index in taken and r.candidate.kind is Kind.NUMBERED
+                       and not looks_forward(r.features)]
     out: list[Alternative] = []
     for r in forward:
         c = r.candidate
@@ -97,7 +101,7 @@ def alternatives(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> tuple
             continue
         if any(a.heading == c.text for a in out):
             continue
-        out.append(Alternative(c.text, round(r.score, 2), round(_share([r], forward), 3)))
+        out.append(Alternative(c.text, round(r.score, 2), round(_share([r], scale), 3)))
         if len(out) >= _ALTERNATIVES:
             break
     return tuple(out)

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from desktop.core.candidates import Candidate, Kind, find_candidates
 from desktop.core.choice import Choice, alternatives, choose, taken
-from desktop.core.closing import SENTENCE_MARKS, ends_the_text, is_trailing, trim_last_item
+from desktop.core.closing import (
+    SENTENCE_MARKS,
+    ends_the_text,
+    is_trailing,
+    trim_last_item,
+)
 from desktop.core.dates import detect_year, find_deadline, period_end
 from desktop.core.duty_lines import Said, read_duty_line, take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
@@ -30,10 +35,17 @@ from desktop.core.markers import (
     may_list,
 )
 from desktop.core.numerals import to_chinese
+from desktop.core.plan_documents import plan_title_line
 from desktop.core.ranking import Ranked, rank
 from desktop.core.reflow import reflow
 from desktop.core.reports import read_report
-from desktop.core.sections import Heading, find_headings, find_named, section_end, top_headings
+from desktop.core.sections import (
+    Heading,
+    find_headings,
+    find_named,
+    section_end,
+    top_headings,
+)
 from desktop.core.sentences import split_sentences
 from desktop.core.types import (
     CancelFn,
@@ -181,10 +193,16 @@ def _section_number(c: Candidate) -> str:
     return to_chinese(marker.number) if marker else ""
 
 
+_HEAD_LINES = 12  # the lines a notice and a plan document's title take
+
+
 def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
     """The report's title line when it has one, else its file name; a file name without words
     (`000_e27235b1.txt`) gives way to the year and the plan heading, which a clerk recognises."""
     first = doc.paragraphs[0] if doc.paragraphs else ""
+    issued = plan_title_line(doc.paragraphs[:_HEAD_LINES])
+    if issued is not None:  # a plan document, perhaps under the notice that issues it: its own title
+        first = doc.paragraphs[issued].strip()
     if first and len(first) <= 40 and not any(ch in first for ch in "。，：:") and match_at(first, 0) is None:
         return first
     stem = Path(doc.source).stem

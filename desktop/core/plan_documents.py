@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from desktop.core.candidates import Kind
 from desktop.core.cues import heading_words
+from desktop.core.markers import match_at
 from desktop.core.ranking import Ranked
 
 # A title that names a plan document: `…2024年工作要点`, `…实施方案（征求意见稿）`, `…工作计划`.
@@ -38,13 +39,8 @@ def plan_document_tasks(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> 
                     key=lambda r: r.candidate.heading.index)
     if not level1:
         return None
-    first = level1[0].candidate.heading.index
-    # every short line above the first section: a notice that issues the plan (关于印发《…要点》的通知,
-    # its addressees and one sentence) comes before the plan's own title
-    lines = [(i, heading_words(p.strip())) for i, p in enumerate(paragraphs[:first]) if 0 < len(p.strip()) <= _TITLE_LEN]
-    titles = [i for i, words in lines if _PLAN_TITLE.search(words)]
-    # the review words count in a title only: the notice's sentences ask for 情况 to be 报告ed
-    if not titles or any(_REVIEW_TITLE.search(words) for i, words in lines if i in titles or i == lines[0][0]):
+    title = plan_title_line(paragraphs[:level1[0].candidate.heading.index])
+    if title is None:
         return None
     style = level1[0].candidate.heading.style  # the document's own sections, not an attachment's
     level1 = [r for r in level1 if r.candidate.heading.style is style]
@@ -55,8 +51,22 @@ def plan_document_tasks(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> 
     areas = [r for r, w in zip(level1, words) if not _is_part(w) and not r.features["plan_strong"]]
     if len(areas) < _AREAS_MIN:
         return None
-    return next((r for r in ranked if r.candidate.kind is Kind.UNNUMBERED and r.candidate.heading.index == titles[-1]),
+    return next((r for r in ranked if r.candidate.kind is Kind.UNNUMBERED and r.candidate.heading.index == title),
                 None)
+
+
+def plan_title_line(head: Sequence[str]) -> int | None:
+    """Where the title of a plan document stands among the lines above its first section, or None.
+
+    Every short line counts: a notice that issues the plan (关于印发《…要点》的通知, its addressees and
+    a sentence or two) comes before the plan's own title. Review words count in the titles only (the
+    first line and the plan's): the notice's sentences ask for 情况 to be 报告ed.
+    """
+    lines = [(i, heading_words(p.strip())) for i, p in enumerate(head) if 0 < len(p.strip()) <= _TITLE_LEN]
+    titles = [i for i, words in lines if _PLAN_TITLE.search(words) and match_at(words, 0) is None]
+    if not titles or any(_REVIEW_TITLE.search(words) for i, words in lines if i in titles or i == lines[0][0]):
+        return None
+    return titles[-1]
 
 
 def _is_part(title: str) -> bool:

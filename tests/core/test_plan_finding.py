@@ -504,6 +504,10 @@ def test_a_plan_issued_by_a_notice_is_read_under_the_plans_own_title():
     assert plan.section.heading == "二、主要任务"
     assert plan.year == 2025 and not plan.year_guessed
     assert titles(plan) == ["建设一体化数据平台", "推进一网通办"]
+    assert plan.title == "**区2025年数字政府建设实施方案"  # not the notice's file number
+    # the tasks need not read forward; the parts around them are its alternatives, on the same scale
+    assert plan.confidence > 0
+    assert plan.confidence + sum(a.confidence for a in plan.alternatives) == pytest.approx(1.0, abs=0.01)
 
 
 def test_a_title_of_both_halves_gives_way_to_the_plan_section_inside_it():
