@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.core.candidates import Kind
 from desktop.core.cues import heading_words
@@ -23,9 +24,12 @@ _PLAN_TITLE = re.compile(r"(?:要点|计划|方案|安排|任务清单)(?:[（(]
 # … and not a report that ends in one (`2024年工作总结及2025年工作计划`), nor a report's title above it.
 _REVIEW_TITLE = re.compile(r"总结|汇报|情况|回顾|报告")
 # The section of the tasks (`二、重点任务`, `三、主要任务和措施`, `二、重点工作`) and not the parts around them.
-_TASKS = re.compile(r"任务|(?:重点|主要|年度)工作|工作重点|(?:主要|具体|工作)(?:措施|举措)")
+_TASKS = re.compile(r"任务|(?:重点|主要|年度)工作|工作重点|(?:主要|具体|工作)(?:措施|举措)|(?:主要|重点|工作|具体)内容")
 _NOT_TASKS = re.compile(r"保障|要求|目标|思想|原则|组织|步骤|进度|意义|背景")
-_PART_LEN = 8  # such parts are named in a word or two
+# … named as such, in a word or two (`四、强化组织推进`, led by a verb, is a task area)
+_PART_NAME = re.compile(r"(?:总体|工作|基本|有关|具体|主要)?(?:要求|目标|原则|意义)|指导思想|背景|"
+                        r"(?:组织|工作|政策|经费|制度|要素)?保障(?:措施)?|组织(?:领导|实施|推进)|"
+                        r"(?:实施|方法|工作)步骤|(?:进度|时间|时序)安排")
 _TASKS_LEN = 14  # a section named for the tasks says only that; a longer heading is one task area
 _TITLE_LEN = 60
 _AREAS_MIN = 3  # as many task areas as a plan spread over sections has (choice._SPREAD_MIN)
@@ -51,8 +55,16 @@ def plan_document_tasks(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> 
     areas = [r for r, w in zip(level1, words) if not _is_part(w) and not r.features["plan_strong"]]
     if len(areas) < _AREAS_MIN:
         return None
-    return next((r for r in ranked if r.candidate.kind is Kind.UNNUMBERED and r.candidate.heading.index == title),
-                None)
+    whole = next((r for r in ranked if r.candidate.kind is Kind.UNNUMBERED and r.candidate.heading.index == title),
+                 None)
+    if whole is None:
+        return None
+    last = len(words)
+    while last > 0 and _is_part(words[last - 1]):  # `五、工作要求` after the areas backs them: no item
+        last -= 1
+    if last == len(words):
+        return whole
+    return replace(whole, candidate=replace(whole.candidate, end=level1[last].candidate.heading.index))
 
 
 def plan_title_line(head: Sequence[str]) -> int | None:
@@ -71,7 +83,7 @@ def plan_title_line(head: Sequence[str]) -> int | None:
 
 def _is_part(title: str) -> bool:
     """A part every plan document has (`一、指导思想`, `四、保障措施`), not a task area (`二、加强思想建设，…`)."""
-    return len(title) <= _PART_LEN and bool(_NOT_TASKS.search(title))
+    return _PART_NAME.fullmatch(title) is not None
 
 
 def _names_tasks(title: str) -> bool:

@@ -579,3 +579,41 @@ def test_a_notice_asking_for_reports_still_issues_a_plan():
 要强化督查考核，确保落到实处。
 """))
     assert plan.section.heading == "二、重点任务"
+
+
+def test_a_task_area_plans_closing_requirements_are_no_item():
+    plan = extract_plan(doc("""
+**县2026年农业农村工作要点
+一、稳定粮食生产
+1.落实耕地保护责任。
+2.建设高标准农田2万亩。
+二、发展特色产业
+1.培育龙头企业3家。
+三、改善农村人居环境
+1.完成改厕1000户。
+四、强化组织推进
+1.建立月调度制度，每季度通报一次。
+五、工作要求
+各乡镇要高度重视，认真抓好落实。
+"""))
+    assert titles(plan) == ["稳定粮食生产", "发展特色产业", "改善农村人居环境", "强化组织推进"]
+
+
+def test_a_campaign_plans_main_content_is_its_tasks():
+    plan = extract_plan(doc("""
+**区2026年燃气安全专项整治方案
+一、整治目标
+全面排查整治燃气安全隐患。
+二、主要内容
+1.餐饮场所整治
+（1）检查报警装置安装。
+（2）更换老化软管。
+2.老旧管网整治
+（1）排查老旧管网。
+三、时间安排
+4月至11月分三个阶段推进。
+四、工作要求
+要压实属地责任，确保整治到位。
+"""))
+    assert plan.section.heading == "二、主要内容"
+    assert titles(plan) == ["餐饮场所整治", "老旧管网整治"]
