@@ -21,6 +21,9 @@ _FOOTER_ANY = re.compile(r"^(?:本作品|版权所有|Copyright|©|Public domain
 _FOOTER_SHORT = re.compile(r"^(?:【|\[|责任编辑|编辑[：:]|来源[：:]|原文|打印|关闭|扫一扫|分享|上一篇|下一篇|相关|您对|"
                            r"满意|投票|留言|评论|点击|阅读|浏览|返回|收藏|字号)")
 _FOOTER_MAX = 40
+# … and the marks only a web page's footer opens with, which end an item even inside its paragraph
+# (a page pasted as one line keeps `【打印本页】【关闭窗口】 相关链接：…` after the last sentence).
+_PAGE_FOOTER = re.compile(r"^(?:【\s*(?:打印|关闭|字体|字号|收藏|返回顶部|纠错)|打印本页|关闭窗口|网站标识码|版权所有)")
 # The flourish a report's last paragraph ends on (…作出新的更大贡献。…谱写新篇章！): in a paragraph that is
 # one sentence, it closes the report; a measure says what will be done, not what it will add up to.
 _FLOURISH = re.compile(r"(?:作出(?:新的|应有的?)?(?:更大)?贡献|贡献力量|新篇章|新局面|新的更大成绩|满意答卷|新的?辉煌|"
@@ -112,7 +115,7 @@ def _trim_sentences(paragraph: str, *, keep_first: bool) -> str:
 def _ends_item(sentence: str) -> bool:
     """A sentence inside an item's last paragraph that starts its closing matter."""
     text = sentence.strip()
-    if _CLOSING_SENTENCE.match(text) or _LINK.match(text) or _DATE.match(text):
+    if _CLOSING_SENTENCE.match(text) or _LINK.match(text) or _DATE.match(text) or _PAGE_FOOTER.match(text):
         return True
     return len(text) <= _EXCLAIM_MAX and text.endswith(("！", "!")) and not any(ch in text for ch in "，,。")
 

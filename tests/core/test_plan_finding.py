@@ -617,3 +617,15 @@ def test_a_campaign_plans_main_content_is_its_tasks():
 """))
     assert plan.section.heading == "二、主要内容"
     assert titles(plan) == ["餐饮场所整治", "老旧管网整治"]
+
+
+def test_a_web_pages_footer_glued_to_the_last_item_is_cut():
+    plan = extract_plan(doc("""
+**镇2025年上半年工作总结
+一、上半年工作
+（一）抓党建。开展了主题党日。
+二、下半年工作打算
+（一）抓项目。年底前开工3个项目。
+（二）抓民生。新建村级养老站2个。完善服务制度。 【打印本页】【关闭窗口】 相关链接：**镇2024年工作总结 网站标识码：**********
+"""))
+    assert [c.title for c in plan.items[-1].children] == ["新建村级养老站2个", "完善服务制度"]
