@@ -200,7 +200,9 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
     """The report's title line when it has one, else its file name; a file name without words
     (`000_e27235b1.txt`) gives way to the year and the plan heading, which a clerk recognises."""
     first = doc.paragraphs[0] if doc.paragraphs else ""
-    issued = plan_title_line(doc.paragraphs[:_HEAD_LINES])
+    head = list(doc.paragraphs[:_HEAD_LINES])
+    numbered = next((k for k, p in enumerate(head) if match_at(p.strip(), 0) is not None), len(head))
+    issued = plan_title_line(head[:numbered])  # (above the first section: a plan heading below is no title)
     if issued is not None:  # a plan document, perhaps under the notice that issues it: its own title
         first = doc.paragraphs[issued].strip()
     if first and len(first) <= 40 and not any(ch in first for ch in "。，：:") and match_at(first, 0) is None:

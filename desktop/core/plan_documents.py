@@ -32,6 +32,7 @@ _PART_NAME = re.compile(r"(?:总体|工作|基本|有关|具体|主要)?(?:要�
                         r"(?:实施|方法|工作)步骤|(?:进度|时间|时序)安排")
 _TASKS_LEN = 14  # a section named for the tasks says only that; a longer heading is one task area
 _TITLE_LEN = 60
+_SENTENCE_STOP = re.compile(r"[，,。；;！？]")
 _AREAS_MIN = 3  # as many task areas as a plan spread over sections has (choice._SPREAD_MIN)
 
 
@@ -71,12 +72,12 @@ def plan_title_line(head: Sequence[str]) -> int | None:
     """Where the title of a plan document stands among the lines above its first section, or None.
 
     Every short line counts: a notice that issues the plan (关于印发《…要点》的通知, its addressees and
-    a sentence or two) comes before the plan's own title. Review words count in the titles only (the
-    first line and the plan's): the notice's sentences ask for 情况 to be 报告ed.
+    a sentence or two) comes before the plan's own title. Review words count in title lines only (no
+    sentence stops: `关于上半年工作的汇报`), not in the notice's sentences that ask for 情况 to be 报告ed.
     """
     lines = [(i, heading_words(p.strip())) for i, p in enumerate(head) if 0 < len(p.strip()) <= _TITLE_LEN]
     titles = [i for i, words in lines if _PLAN_TITLE.search(words) and match_at(words, 0) is None]
-    if not titles or any(_REVIEW_TITLE.search(words) for i, words in lines if i in titles or i == lines[0][0]):
+    if not titles or any(_REVIEW_TITLE.search(words) for _, words in lines if not _SENTENCE_STOP.search(words)):
         return None
     return titles[-1]
 

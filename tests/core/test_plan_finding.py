@@ -629,3 +629,16 @@ def test_a_web_pages_footer_glued_to_the_last_item_is_cut():
 （二）抓民生。新建村级养老站2个。完善服务制度。 【打印本页】【关闭窗口】 相关链接：**镇2024年工作总结 网站标识码：**********
 """))
     assert [c.title for c in plan.items[-1].children] == ["新建村级养老站2个", "完善服务制度"]
+
+
+def test_a_reports_title_is_not_its_plan_heading():
+    plan = extract_plan(doc("""
+**镇人民政府
+关于2025年上半年工作的汇报
+下半年工作计划
+一、抓项目建设
+年底前开工3个项目。
+二、抓民生实事
+年内新建养老站2个。
+"""))
+    assert plan.title == "**镇人民政府"
