@@ -32,7 +32,10 @@ class Choice:
 
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
-    forward = [r for r in ranked if looks_forward(r.features) and not _asks_others(r, paragraphs)]
+    asking = [r.candidate for r in ranked if _asks_others(r, paragraphs)]
+    # …nor is any point inside such a section (`（一）建议加强统筹规划。由县民政局牵头…`), however planned it reads
+    forward = [r for r in ranked if looks_forward(r.features) and r.candidate not in asking
+               and not any(a.heading.index < r.candidate.heading.index < a.end for a in asking)]
     tasks = plan_document_tasks(paragraphs, ranked)
     if tasks is not None:  # (its tasks need not read forward: they are on the confidence's scale all the same)
         scale = forward if any(r is tasks for r in forward) else [tasks, *forward]
@@ -51,7 +54,14 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     tails = _tailed(best, ranked, paragraphs)
     if tails:
         return Choice([r.candidate for r in tails], _share(tails, forward), spread=True)
-    return taken([best.candidate], ranked, _share([best], forward))
+    part = plan_part(best.candidate, ranked)
+    # `三、存在问题及下步打算` holding `（二）下步打算`: the sub-heading is the plan's own heading, the one a
+    # clerk names; a plan introduced by a sentence inside the mixed section, or a sub-heading run into its
+    # first sentence (`（二）下步打算 下半年，我局将…`, a flattened copy), keeps the parent heading.
+    own = part.kind is Kind.NUMBERED and part.heading.index != best.candidate.heading.index \
+        and not any(ch in part.text for ch in "，,；;：:")
+    section = part if own else best.candidate
+    return taken([section], ranked, _share([best], forward))
 
 
 def taken(sections: Sequence[Candidate], ranked: Sequence[Ranked], confidence: float) -> Choice:
@@ -95,9 +105,12 @@ def alternatives(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> tuple
     scale = forward + [r for r in ranked if r.candidate.heading.index in taken and r.candidate.kind is Kind.NUMBERED
                        and not looks_forward(r.features)]
     out: list[Alternative] = []
+    parents = {c.parent for c in chosen}
     for r in forward:
         c = r.candidate
         if c.heading.index in taken or (c.parent in taken and c.kind is not Kind.NUMBERED):
+            continue
+        if c.heading.index in parents and r.features["mixed"]:  # the mixed section a chosen plan part is in
             continue
         if any(a.heading == c.text for a in out):
             continue

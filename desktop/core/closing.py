@@ -26,8 +26,10 @@ _FOOTER_MAX = 40
 _PAGE_FOOTER = re.compile(r"^(?:【\s*(?:打印|关闭|字体|字号|收藏|返回顶部|纠错)|打印本页|关闭窗口|网站标识码|版权所有)")
 # The flourish a report's last paragraph ends on (…作出新的更大贡献。…谱写新篇章！): in a paragraph that is
 # one sentence, it closes the report; a measure says what will be done, not what it will add up to.
-_FLOURISH = re.compile(r"(?:作出(?:新的|应有的?)?(?:更大)?贡献|贡献力量|新篇章|新局面|新的更大成绩|满意答卷|新的?辉煌|"
-                       r"(?:努力|不懈|团结|接续|砥砺)奋斗)[。！!]?$")
+_FLOURISH = re.compile(r"(?:作出(?:新的|应有的?)?(?:更大)?贡献|贡献[*＊\d]*力量|新篇章|新局面|新的更大成绩|满意答卷|新的?辉煌|"
+                       r"(?:再|迈)上新台阶|新的?高度|新跨越|新佳绩|(?:努力|不懈|团结|接续|砥砺)奋斗)[。！!]?$"
+                       # or the rally that opens it: 以更加昂扬的斗志、更加务实的作风，…
+                       r"|以更加[^，。；、]{1,10}、更加[^，。；、]{1,10}，")
 _FLOURISH_MAX = 160
 _URL = r"(?:https?://|ftp://|www\.|[\w.+-]+@[\w-]+\.[\w.]+)"
 # A link line: a short label and a colon before an address, or an address alone.

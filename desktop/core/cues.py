@@ -27,7 +27,7 @@ FORWARD = re.compile(
 )
 # Words of a look back or of a problem list; `以来` (今年以来) looks back however forward the rest sounds.
 PAST = re.compile(
-    r"回顾|情况|成效|成绩|总结|做法|经验|进展|亮点|困难|成果|体会|完成|以来|过去|去年|上年|上半年|"
+    r"回顾|情况|成效|成绩|总结|做法|经验|进展|亮点|困难|成果|体会|启示|感悟|心得|完成|以来|过去|去年|上年|上半年|"
     r"问题|不足|差距|教训|取得|开展|已|做了|是如何"
 )
 PROBLEM = re.compile(r"问题|不足|差距|短板|困难|教训|薄弱")

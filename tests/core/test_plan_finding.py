@@ -642,3 +642,50 @@ def test_a_reports_title_is_not_its_plan_heading():
 年内新建养老站2个。
 """))
     assert plan.title == "**镇人民政府"
+
+
+def test_a_heading_of_lessons_learnt_is_no_plan_however_it_is_worded():
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+**县推行“一窗通办”的探索与实践
+一、主要做法
+（一）整合窗口。把全部事项集中到一个大厅。
+（二）压缩时限。办理时限压减了一半。
+二、几点心得
+（一）改革必须以群众需要为出发点。要从群众最不满意的地方改起。
+（二）部门协同是成败的关键。要打破各自为政的壁垒。
+（三）制度保障必不可少。要把好的做法固化下来。
+"""))
+
+
+def test_points_inside_a_section_of_recommendations_to_others_are_no_plan():
+    # a research team's `建议…` points, one of them worded like a plan (`规划`), are asked of others
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+关于全县农村饮水安全情况的调研报告
+一、基本情况
+全县农村集中供水率达到了90%。
+二、存在的问题
+（一）管网老化。部分管网已运行二十年。
+（二）水质检测不足。乡镇检测点偏少。
+三、对策建议
+（一）建议编制供水专项规划。由县水利局牵头，统筹城乡供水布局。
+（二）建议加大管网改造投入。县财政每年安排专项资金。
+（三）建议健全水质检测体系。每个乡镇设立检测点。
+"""))
+
+
+def test_a_closing_rally_after_unnumbered_items_is_not_their_measure():
+    plan = extract_plan(doc("""
+一、今年工作回顾
+完成了各项任务。
+二、明年工作打算
+明年，我街道将重点抓好以下工作。
+做优营商环境
+开展企业走访，为企业解决难题。
+做细社区服务
+新建养老服务站两个。改造老旧小区三个。
+明年，我们将以更加饱满的热情、更加扎实的作风，全力推动街道各项工作。
+"""))
+    assert titles(plan) == ["做优营商环境", "做细社区服务"]
+    assert [c.title for c in plan.items[-1].children] == ["新建养老服务站两个", "改造老旧小区三个"]

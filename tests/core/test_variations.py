@@ -150,10 +150,11 @@ def test_past_section_mentioning_a_plan_word_is_not_the_plan():
 
 
 def test_mixed_problems_and_plan_section_uses_its_plan_part():
-    # the section is named by its level-1 heading, as a clerk would name it; its items are the plan
-    # part's, not `（一）存在问题` and `（二）下一步工作打算`
+    # the plan part's own sub-heading is the section (four of five probe authors name it so); its items
+    # are that part's, not `（一）存在问题` and `（二）下一步工作打算`; the parent is no alternative to it
     plan = extract_plan(doc(SHAPES["mixed_with_sub_heading"][0]))
-    assert plan.section.heading == "二、存在问题及下一步工作打算"
+    assert plan.section.heading == "（二）下一步工作打算"
+    assert "二、存在问题及下一步工作打算" not in [a.heading for a in plan.alternatives]
     assert [i.title for i in plan.items] == ["优化班子结构", "加强教育培训"]
     named = extract_plan(doc(SHAPES["mixed_with_sub_heading"][0]), section="二、存在问题及下一步工作打算")
     assert [i.title for i in named.items] == ["优化班子结构", "加强教育培训"]
