@@ -137,6 +137,17 @@ def report_period(first_lines: str) -> tuple[str, int | None]:
     return "", None
 
 
+# The year a heading is in: the next period in a half-year report, the one looked back on in a year's summary.
+_THIS_YEAR = frozenset(("今年", "本年度", "全年"))
+
+
+def points_forward(title: str, period: tuple[str, int | None]) -> bool:
+    """Whether a heading names a time ahead; in a summary of a year, `全年主要业务指标` is that year's."""
+    if period[0] != "year":
+        return FORWARD.search(title) is not None
+    return any(m.group() not in _THIS_YEAR for m in FORWARD.finditer(title))
+
+
 def plans_next_period(title: str, period: tuple[str, int | None]) -> bool:
     """Whether a heading names the period right after the one the report reviews."""
     kind, value = period

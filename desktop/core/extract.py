@@ -69,6 +69,7 @@ _PHRASE_JOINS = ("，", ",")
 _TITLE_PHRASES = 3
 _COLON_TITLE_MAX = 20
 _BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
+_ITEMS_BEFORE_TABLE = 2  # numbered items before a task table: the plan is theirs, the table their breakdown
 
 
 @dataclass(slots=True)
@@ -171,6 +172,8 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
             preamble_parts.append(preamble)
         prefix = _section_number(c) if several else ""
         items.extend(_build_item(block, plan_year, default_due, n, prefix) for n, block in enumerate(blocks, 1))
+        if len(blocks) >= _ITEMS_BEFORE_TABLE:
+            continue  # a 任务分解表 after the numbered items breaks the same tasks down: they are not listed twice
         for _, table in tables:
             items.extend(_row_item(row, plan_year, default_due, prefix) for row in table.rows)
     return Plan(

@@ -23,6 +23,7 @@ from desktop.core.cues import (
     heading_words,
     paragraph_tense,
     plans_next_period,
+    points_forward,
     report_period,
 )
 from desktop.core.markers import Style, at_paragraph_start, inline_markers, may_list
@@ -180,7 +181,7 @@ def all_features(stats: DocStats, candidates: Sequence[Candidate]) -> list[dict[
         past = PAST.search(title)
         mixed = bool(past and _mixed(title, past.end()))
         named = bool(PLAN_NAMED.search(title.rstrip(" ：:")))
-        forward = bool(FORWARD.search(title))
+        forward = points_forward(title, stats.period)
         # A second-level candidate that names no plan cannot be the answer (looks_forward): its body,
         # the costly part, is not read (most candidates are a plan's own items).
         readable = (c.level == 0 and c.kind is not Kind.UNNUMBERED) or strong or forward or later or mixed or named

@@ -689,3 +689,23 @@ def test_a_closing_rally_after_unnumbered_items_is_not_their_measure():
 """))
     assert titles(plan) == ["做优营商环境", "做细社区服务"]
     assert [c.title for c in plan.items[-1].children] == ["新建养老服务站两个", "改造老旧小区三个"]
+
+
+def test_this_years_figures_in_a_summary_of_the_year_are_no_plan():
+    # 全年 and 本年度 point ahead in a half-year report; in a year's summary they are the year looked back on
+    with pytest.raises(NoPlanSectionError):
+        extract_plan(doc("""
+**县图书馆2024年度工作总结
+一、主要工作
+（一）阅读推广成效明显。全年举办阅读活动**场。
+（二）数字化建设稳步推进。建成数字阅览室一个。
+二、存在的不足
+场馆面积偏小，专业人员不足。
+三、本年度主要服务数据
+指标
+2024年
+2023年
+到馆人次
+**万
+**万
+"""))

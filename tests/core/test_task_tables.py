@@ -151,3 +151,21 @@ def test_a_header_of_two_rows_names_the_lead_and_the_helping_units():
     assert table is not None and [r.task for r in table.rows] == ["建设污水管网"]
     duty = table.rows[0].parts[0].duty
     assert (duty.lead_unit, duty.co_units) == ("县住建局", "各乡镇")
+
+
+def test_a_task_table_after_numbered_items_breaks_them_down_and_is_not_listed_again(tmp_path):
+    document = docx.Document()
+    for text in ("**区统计局2024年工作总结", "一、2024年工作回顾", "完成了经济普查。", "二、2025年工作思路",
+                 "（一）夯实统计基础。年底前完成名录库更新。", "（二）提升数据质量。开展执法检查两次。",
+                 "（三）优化统计服务。每季度发布分析报告。", "各项任务的责任科室和完成时限见下表："):
+        document.add_paragraph(text)
+    rows = [("序号", "重点任务", "责任科室", "完成时限"), ("1", "更新名录库", "综合科", "12月底前"),
+            ("2", "开展执法检查", "法规科", "10月底前"), ("3", "发布季度分析", "综合科", "每季度")]
+    table = document.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    document.add_paragraph("**区统计局")
+    document.save(tmp_path / "both.docx")
+    plan = parse_report(tmp_path / "both.docx")
+    assert [i.title for i in plan.items] == ["夯实统计基础", "提升数据质量", "优化统计服务"]
