@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop.core.candidates import Candidate, Kind
+from desktop.core.closing import SENTENCE_MARKS
 from desktop.core.cues import REQUEST
 from desktop.core.markers import at_paragraph_start
 from desktop.core.plan_documents import plan_document_tasks
@@ -32,10 +33,13 @@ class Choice:
 
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     """The best forward-looking candidate, or a spread answer, or nothing (see module doc)."""
-    asking = [r.candidate for r in ranked if _asks_others(r, paragraphs)]
-    # …nor is any point inside such a section (`（一）建议加强统筹规划。由县民政局牵头…`), however planned it reads
-    forward = [r for r in ranked if looks_forward(r.features) and r.candidate not in asking
-               and not any(a.heading.index < r.candidate.heading.index < a.end for a in asking)]
+    # Requests to others are no plan, nor is any point inside them (`三、对策建议` holding
+    # `（一）建议加强统筹规划。由县民政局牵头…`), however planned the point reads. Level-1 sections are asked
+    # whether or not they read forward; the many sub-level items only when they do.
+    asking = [(r.candidate.heading.index, r.candidate.end) for r in ranked
+              if (r.candidate.level == 0 or looks_forward(r.features)) and _asks_others(r, paragraphs)]
+    forward = [r for r in ranked if looks_forward(r.features)
+               and not any(start <= r.candidate.heading.index < end for start, end in asking)]
     tasks = plan_document_tasks(paragraphs, ranked)
     if tasks is not None:  # (its tasks need not read forward: they are on the confidence's scale all the same)
         scale = forward if any(r is tasks for r in forward) else [tasks, *forward]
@@ -59,7 +63,7 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     # clerk names; a plan introduced by a sentence inside the mixed section, or a sub-heading run into its
     # first sentence (`（二）下步打算 下半年，我局将…`, a flattened copy), keeps the parent heading.
     own = part.kind is Kind.NUMBERED and part.heading.index != best.candidate.heading.index \
-        and not any(ch in part.text for ch in "，,；;：:")
+        and not any(ch in part.text for ch in SENTENCE_MARKS)
     section = part if own else best.candidate
     return taken([section], ranked, _share([best], forward))
 
