@@ -161,15 +161,13 @@ class StallMeter:
         return self.worst * 1000
 
 
-def in_process(url: str, tmp: Path) -> None:
-    """Filter per keystroke and the worst UI stalls, in one running window."""
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+def open_window(url: str, tmp: Path):  # noqa: ANN201  (Qt types load inside)
+    """The app, its store, a shown main window on `url`, an event loop, and wait(signal) running it until `signal`."""
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from db.store import open_store
-    from desktop.ui.app import PARSER_START_IDLE_MS, make_app, start_parser_when_idle
-    from desktop.ui.import_flow import ConfirmedPlan
+    from desktop.ui.app import make_app
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.models.report_list import ALL_REPORTS
 
     app = make_app([])
     store = open_store(url)
@@ -182,6 +180,18 @@ def in_process(url: str, tmp: Path) -> None:
         loop.exec()
         signal.disconnect(loop.quit)
 
+    return app, store, w, loop, wait
+
+
+def in_process(url: str, tmp: Path) -> None:
+    """Filter per keystroke and the worst UI stalls, in one running window."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.app import PARSER_START_IDLE_MS, start_parser_when_idle
+    from desktop.ui.import_flow import ConfirmedPlan
+    from desktop.ui.models.report_list import ALL_REPORTS
+
+    app, store, w, loop, wait = open_window(url, tmp)
     meter = StallMeter()
     meter.start()
     w.start()

@@ -17,34 +17,21 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.ui import SEARCH, make_db  # noqa: E402  (also sets QT_QPA_PLATFORM)
+from bench.ui import SEARCH, make_db, open_window  # noqa: E402  (also sets QT_QPA_PLATFORM)
 
 PARTS = ("filter", "layout", "viewport paint", "rest")
 
 
 def main() -> int:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    from PySide6.QtCore import QEventLoop, QModelIndex, QSettings, QTimer
+    from PySide6.QtCore import QModelIndex, QTimer
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTreeView
 
-    from db.store import open_store
-    from desktop.ui.app import make_app
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.models.report_list import ALL_REPORTS
 
     tmp = Path(tempfile.mkdtemp(prefix="halfyear-keybench-"))
-    url = make_db(tmp / "bench.db", 50_000)
-    app = make_app([])
-    store = open_store(url)
-    w = MainWindow(store, settings=QSettings(str(tmp / "b.ini"), QSettings.Format.IniFormat))
-    w.show()
-    loop = QEventLoop()
-
-    def wait(signal) -> None:  # noqa: ANN001
-        signal.connect(loop.quit)
-        loop.exec()
-        signal.disconnect(loop.quit)
+    app, store, w, loop, wait = open_window(make_db(tmp / "bench.db", 50_000), tmp)
 
     def settle(ms: int) -> None:
         QTimer.singleShot(ms, loop.quit)
