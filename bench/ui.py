@@ -162,8 +162,8 @@ class StallMeter:
 
 
 def open_window(url: str, tmp: Path):  # noqa: ANN201  (Qt types load inside)
-    """The app, its store, a shown main window on `url`, an event loop, and wait(signal) running it until `signal`."""
-    from PySide6.QtCore import QEventLoop, QSettings
+    """The app, its store, a shown main window on `url`, wait(signal) and settle(ms), which run its event loop."""
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from db.store import open_store
     from desktop.ui.app import make_app
@@ -180,7 +180,12 @@ def open_window(url: str, tmp: Path):  # noqa: ANN201  (Qt types load inside)
         loop.exec()
         signal.disconnect(loop.quit)
 
-    return app, store, w, loop, wait
+    def settle(ms: int) -> None:
+        """Run the event loop for `ms` (a clerk types a few keys a second; work left queued runs here)."""
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    return app, store, w, wait, settle
 
 
 def in_process(url: str, tmp: Path) -> None:
@@ -191,7 +196,8 @@ def in_process(url: str, tmp: Path) -> None:
     from desktop.ui.import_flow import ConfirmedPlan
     from desktop.ui.models.report_list import ALL_REPORTS
 
-    app, store, w, loop, wait = open_window(url, tmp)
+    app, store, w, wait, settle = open_window(url, tmp)
+
     meter = StallMeter()
     meter.start()
     w.start()
@@ -201,8 +207,7 @@ def in_process(url: str, tmp: Path) -> None:
     # as desktop.ui.app.run does once the store is open: the parser's process starts when the window is idle
     meter.start()
     start_parser_when_idle(w)
-    QTimer.singleShot(PARSER_START_IDLE_MS + 1500, loop.quit)
-    loop.exec()
+    settle(PARSER_START_IDLE_MS + 1500)
     parser_stall = meter.stop()
 
     meter.start()
@@ -211,11 +216,6 @@ def in_process(url: str, tmp: Path) -> None:
     app.processEvents()
     all_stall = meter.stop()
     print(f"all-reports view loaded: {w.item_model.visible_count()} measures")
-
-    def settle(ms: int) -> None:
-        """Run the event loop for `ms` (a clerk types a few keys a second; work left queued runs here)."""
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     def keystrokes(label: str) -> None:
         times = []

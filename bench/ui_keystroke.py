@@ -24,18 +24,14 @@ PARTS = ("filter", "layout", "viewport paint", "rest")
 
 def main() -> int:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    from PySide6.QtCore import QModelIndex, QTimer
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTreeView
 
     from desktop.ui.models.report_list import ALL_REPORTS
 
     tmp = Path(tempfile.mkdtemp(prefix="halfyear-keybench-"))
-    app, store, w, loop, wait = open_window(make_db(tmp / "bench.db", 50_000), tmp)
-
-    def settle(ms: int) -> None:
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    app, store, w, wait, settle = open_window(make_db(tmp / "bench.db", 50_000), tmp)
 
     w.start()
     wait(w.tree_loaded)
