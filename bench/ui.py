@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -116,20 +117,25 @@ def make_db(path: Path, measures: int) -> str:
     return url
 
 
-def cold_start(code: str, *args: str) -> tuple[float, float | None]:
-    """Seconds from spawning a fresh Python to the first paint (and to the loaded tree, for the app)."""
+def cold_output(code: str, *args: str) -> Iterator[str]:
+    """The lines a fresh Python running `code` prints, as they come (read at once, so times taken between are true)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env,
                             cwd=str(ROOT))
-    painted = tree = None
     assert proc.stdout is not None
-    for line in proc.stdout:
+    yield from proc.stdout
+    proc.wait()
+
+
+def cold_start(code: str, *args: str) -> tuple[float, float | None]:
+    """Seconds from spawning a fresh Python to the first paint (and to the loaded tree, for the app)."""
+    t0 = time.perf_counter()
+    painted = tree = None
+    for line in cold_output(code, *args):
         if line.startswith("PAINTED") and painted is None:
             painted = time.perf_counter() - t0
         elif line.startswith("TREE"):
             tree = time.perf_counter() - t0
-    proc.wait()
     assert painted is not None, "the window never painted"
     return painted, tree
 
