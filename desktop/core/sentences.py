@@ -8,6 +8,11 @@ _ENDS = frozenset("。！？!?")
 _OPEN_TO_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉",
                   "（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSERS = frozenset(_OPEN_TO_CLOSE.values())
+# Only a quotation can end the sentence around it: `他说：“……。”` does, but `（……。）` and `《……！》` are asides
+# and titles inside a sentence that goes on after them.
+_QUOTE_CLOSERS = frozenset("”’」』")
+# What a sentence may go on with right after a quotation (`牢固树立“……。”的理念`): never the start of a new one.
+_GOES_ON = frozenset("的之等，、；：,;:")
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(_ENDS | set(_OPEN_TO_CLOSE) | _CLOSERS))) + "]")
 
 
@@ -41,7 +46,7 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
             if stack and stack[-1] == ch:
                 stack.pop()
                 # `…。”` closes a quoted sentence: split after the closer when nothing is open.
-                if not stack and i > 0 and text[i - 1] in _ENDS and _ends_here(text, i + 1):
+                if not stack and i > 0 and _quotation_ends_sentence(text, i):
                     parts.append(text[start:i + 1])
                     start = i + 1
             # a stray closer is ignored
@@ -49,18 +54,34 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
             j = i + 1
             while j < n and (text[j] in _ENDS or text[j] == "…"):
                 j += 1
-            resume = j
-            if not (j < n and text[j] in _CLOSERS and text[j] not in "）)】]〕"):
-                parts.append(text[start:j])
-                start = j
+            # Closers nothing open asks for (stray ones, or any when brackets are not tracked) go with the
+            # sentence; after a quotation mark it ends as a closed quotation would.
+            k = j
+            while k < n and text[k] in _CLOSERS:
+                k += 1
+            resume = k
+            quoted = not _QUOTE_CLOSERS.isdisjoint(text[j:k])
+            if not quoted or k >= n or (text[j - 1] == "。" and text[k] not in _GOES_ON):
+                parts.append(text[start:k])
+                start = k
         found = _SPECIAL.search(text, resume)
     if start < n:
         parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()], not stack
 
 
-def _ends_here(text: str, j: int) -> bool:
-    return j >= len(text) or text[j] not in _CLOSERS
+def _quotation_ends_sentence(text: str, i: int) -> bool:
+    """Whether the closer at `i`, after a sentence mark, ends the sentence around the quotation too.
+
+    A quoted `！` or `？` is a slogan's or a campaign's own (`开展“我是安全吹哨人！”主题活动`): only a quoted `。`
+    ends the sentence, and only when what follows is not the same sentence going on.
+    """
+    j = i + 1
+    if text[i] not in _QUOTE_CLOSERS or text[i - 1] not in _ENDS:
+        return False
+    if j >= len(text):
+        return True
+    return text[i - 1] == "。" and text[j] not in _CLOSERS and text[j] not in _GOES_ON
 
 
 def _merge_fragments(parts: list[str]) -> list[str]:
