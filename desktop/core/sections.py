@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.cues import FORWARD, PLAN_STRONG, PLAN_WEAK
+from desktop.core.cues import FORWARD, PLAN_NAMED, PLAN_STRONG, PLAN_WEAK
 from desktop.core.markers import HEADING_ORDER, Marker, Style, match_at
 
 MAX_HEADING = 40  # characters; a longer first sentence is body text, not a heading
@@ -48,17 +48,29 @@ def heading_of(paragraph: str, index: int) -> Heading | None:
 
 def _split_head(paragraph: str, marker: Marker) -> tuple[str | None, str]:
     """The heading and the text after it: the heading ends at the first 。, or at a colon that a
-    list follows (`二、下步计划：1、…`, a heading glued to its first item)."""
+    list follows (`二、下步计划：1、…`, a heading glued to its first item), or at the colon of a section
+    named for a plan whose text runs on (`四、下半年工作思路：下半年，我局将…`, pasted without its line break)."""
     body = paragraph[marker.end:]
     colon = min((i for i in (body.find("："), body.find(":")) if i >= 0), default=-1)
     stop = body.find("。")
-    if 0 < colon <= MAX_HEADING and (stop < 0 or colon < stop) and match_at(body, colon + 1) is not None:
+    if 0 < colon <= MAX_HEADING and (stop < 0 or colon < stop) \
+            and (match_at(body, colon + 1) is not None or _plan_run_in(marker.style, body[:colon])):
         return paragraph[:marker.end] + body[:colon].rstrip(TRAILING), body[colon + 1:].strip()
     title = body if stop < 0 else body[:stop]
     if not title.strip(TRAILING) or len(title) > MAX_HEADING:
         return None, ""
     rest = "" if stop < 0 else body[stop + 1:].strip()
     return paragraph[:marker.end] + title.rstrip(TRAILING), rest
+
+
+def _plan_run_in(style: Style, head: str) -> bool:
+    """A level-1 style's heading before a colon that names a plan (`下半年工作思路`), not a sentence's opening.
+
+    Only the section styles: an item (`（一）…：…`) is split into title and measures where its items are read.
+    """
+    head = head.strip()
+    return style in (Style.PART, Style.DUN) and not any(ch in head for ch in _SENTENCE_PUNCT) \
+        and PLAN_NAMED.search(head) is not None
 
 
 def _unnumbered(paragraph: str, index: int) -> Heading | None:

@@ -58,6 +58,25 @@ def test_heading_glued_to_its_first_item_by_a_colon():
     assert titles(plan) == ["开发新功能", "完善文档"]
 
 
+@pytest.mark.parametrize("opening", [
+    "下半年，我局将紧盯全年目标任务，重点抓好以下工作：",  # the heading's line break lost when pasted
+    "重点抓好以下工作：",
+])
+def test_a_plan_heading_run_into_its_text_ends_at_its_colon(opening: str):
+    plan = extract_plan(doc(f"""
+一、上半年工作开展情况
+（一）抓好秋粮生产。完成播种面积。
+（二）推进农田建设。建成高标准农田。
+二、存在的问题
+资金缺口较大。
+三、下半年工作思路：{opening}一是全力抓好秋粮生产。落实粮食面积。二是加快高标准农田建设。年底前全部完工。
+三是着力深化农村改革。稳妥推进宅基地改革。
+"""))
+    assert plan.section.heading == "三、下半年工作思路"
+    assert titles(plan) == ["全力抓好秋粮生产", "加快高标准农田建设", "着力深化农村改革"]
+    assert [len(i.children) for i in plan.items] == [1, 1, 1]
+
+
 def test_confidence_and_alternatives_come_with_the_plan():
     plan = extract_plan(doc("""
 一、上半年工作情况
