@@ -36,45 +36,43 @@ _COLD_RUNS = 10
 # Both starts note the first paint the same way: a filter on one widget the script made itself, then a
 # zero timer that fires once that paint pass has finished (the whole window drawn). A filter on the
 # application, or asking a view for its viewport, would make PySide set up the Python types of every Qt
-# class (~30 ms and ~10 ms of work that neither program does on its own).
-_BARE = r"""
+# class (~30 ms and ~10 ms of work that neither program does on its own). bench/ui_startup.py uses it too.
+FIRST_PAINT = r"""
+def first_paint_filter(then):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    class F(QObject):
+        seen = False
+        def eventFilter(self, o, e):
+            if not self.seen and e.type() == QEvent.Type.Paint:
+                self.seen = True
+                QTimer.singleShot(0, then)
+            return False
+    return F()
+"""
+
+_BARE = FIRST_PAINT + r"""
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); label = QLabel("halfyear"); w.setCentralWidget(label); w.resize(1280, 760)
 def painted():
     print("PAINTED", flush=True); app.quit()
-class F(QObject):
-    seen = False
-    def eventFilter(self, o, e):
-        if not self.seen and e.type() == QEvent.Type.Paint:
-            self.seen = True
-            QTimer.singleShot(0, painted)
-        return False
-f = F(); label.installEventFilter(f)
+f = first_paint_filter(painted); label.installEventFilter(f)
 w.show(); app.exec()
 """
 
-_APP = r"""
+_APP = FIRST_PAINT + r"""
 import sys
 # in run()'s order: the entry point imports desktop.ui.app before anything imports Qt
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.ui.app import make_app, _open_store, show_first_report
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-class F(QObject):
-    seen = False
-    def eventFilter(self, o, e):
-        if not self.seen and e.type() == QEvent.Type.Paint:
-            self.seen = True
-            QTimer.singleShot(0, lambda: print("PAINTED", flush=True))
-        return False
+from PySide6.QtCore import QSettings
 # as desktop.ui.app.run does: window first, the store opened on the database thread
 with cyclic_gc_paused(freeze=True):
     app = make_app([])
     from desktop.ui.main_window import MainWindow
     w = MainWindow(None, settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
-    f = F(); w.installEventFilter(f)
+    f = first_paint_filter(lambda: print("PAINTED", flush=True)); w.installEventFilter(f)
     w.show()
     app.processEvents()
 def loaded():

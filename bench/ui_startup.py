@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.ui import ROOT, cold_output  # noqa: E402  (also sets QT_QPA_PLATFORM)
+from bench.ui import FIRST_PAINT, ROOT, cold_output  # noqa: E402  (also sets QT_QPA_PLATFORM)
 
 _RUNS = 7
 
@@ -40,18 +40,10 @@ def mark(name):
 def painted_then(app):
     def done():
         mark("painted"); print("MARKS " + json.dumps(marks), flush=True); app.quit()
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    class F(QObject):
-        seen = False
-        def eventFilter(self, o, e):
-            if not self.seen and e.type() == QEvent.Type.Paint:
-                self.seen = True
-                QTimer.singleShot(0, done)
-            return False
-    return F()
+    return first_paint_filter(done)
 """
 
-_BARE = _PROLOGUE + r"""
+_BARE = _PROLOGUE + FIRST_PAINT + r"""
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 mark("Qt imported")
 app = QApplication(sys.argv[:1]); mark("application")
@@ -62,7 +54,7 @@ w.show(); mark("shown")
 app.exec()
 """
 
-_APP = _PROLOGUE + r"""
+_APP = _PROLOGUE + FIRST_PAINT + r"""
 from desktop.core.gc_pause import cyclic_gc_paused
 from desktop.ui.app import make_app
 from PySide6.QtCore import QSettings
