@@ -121,8 +121,10 @@ def cold_output(code: str, *args: str) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env,
                             cwd=str(ROOT))
     assert proc.stdout is not None
-    yield from proc.stdout
-    proc.wait()
+    try:
+        yield from proc.stdout
+    finally:  # also when the caller stops reading early (bench/ui_startup.py, once it has the marks)
+        proc.wait()
 
 
 def cold_start(code: str, *args: str) -> tuple[float, float | None]:

@@ -46,7 +46,8 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
             if stack and stack[-1] == ch:
                 stack.pop()
                 # `…。”` closes a quoted sentence: split after the closer when nothing is open.
-                if not stack and i > 0 and _quotation_ends_sentence(text, i):
+                if not stack and i > 0 and ch in _QUOTE_CLOSERS and text[i - 1] in _ENDS \
+                        and _quotation_ends(text[i - 1], text, i + 1):
                     parts.append(text[start:i + 1])
                     start = i + 1
             # a stray closer is ignored
@@ -61,7 +62,7 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
                 k += 1
             resume = k
             quoted = not _QUOTE_CLOSERS.isdisjoint(text[j:k])
-            if not quoted or k >= n or (text[j - 1] == "。" and text[k] not in _GOES_ON):
+            if not quoted or _quotation_ends(text[j - 1], text, k):
                 parts.append(text[start:k])
                 start = k
         found = _SPECIAL.search(text, resume)
@@ -70,18 +71,13 @@ def _split(text: str, *, track_brackets: bool) -> tuple[list[str], bool]:
     return [p.strip() for p in parts if p.strip()], not stack
 
 
-def _quotation_ends_sentence(text: str, i: int) -> bool:
-    """Whether the closer at `i`, after a sentence mark, ends the sentence around the quotation too.
+def _quotation_ends(mark: str, text: str, after: int) -> bool:
+    """Whether a quotation closed right after the sentence mark `mark` ends the sentence around it too.
 
     A quoted `！` or `？` is a slogan's or a campaign's own (`开展“我是安全吹哨人！”主题活动`): only a quoted `。`
-    ends the sentence, and only when what follows is not the same sentence going on.
+    ends the sentence, and only when what follows (from `after`) is not the same sentence going on.
     """
-    j = i + 1
-    if text[i] not in _QUOTE_CLOSERS or text[i - 1] not in _ENDS:
-        return False
-    if j >= len(text):
-        return True
-    return text[i - 1] == "。" and text[j] not in _CLOSERS and text[j] not in _GOES_ON
+    return after >= len(text) or (mark == "。" and text[after] not in _CLOSERS and text[after] not in _GOES_ON)
 
 
 def _merge_fragments(parts: list[str]) -> list[str]:
