@@ -187,7 +187,10 @@ class Browser(QObject):
         if current_id is not None and model.index_of(current_id).isValid():
             view.setCurrentIndex(model.index_of(current_id, current_col))
         elif views.detail_built is not None:
-            views.detail_built.show_row(None)
+            # Showing the view can give it the focus, and Qt then puts the cursor on its first row: the pane
+            # already follows that row (currentChanged) and must not be emptied under it.
+            if not view.currentIndex().isValid():
+                views.detail_built.show_row(None)
         else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
             # first paint and an event of its own, so neither holds the first load up
             QTimer.singleShot(_BUILD_DETAIL_AFTER_MS, self, lambda: views.detail)

@@ -293,3 +293,17 @@ def test_a_search_that_keeps_the_cursor_row_does_not_read_it_again(qtbot, window
     window.refresh()
     qtbot.waitUntil(lambda: window.detail.row.note == "新的进展", timeout=5000)
     qtbot.waitUntil(lambda: window.detail.history_model.rowCount() == before + 1, timeout=5000)
+
+
+def test_the_detail_pane_shows_the_row_the_cursor_lands_on_when_a_view_is_shown(qtbot, window, seeded) -> None:
+    # Back from the all-reports list the tree takes the focus and Qt puts the cursor on its first row;
+    # the pane must show that row (what space would tick), not an empty hint.
+    report = window.report_id
+    window.activateWindow()
+    show_report(qtbot, window, ALL_REPORTS)
+    window.views.view.setFocus()
+    show_report(qtbot, window, report)
+    idle(qtbot, window)
+    current = window.tree.currentIndex()
+    assert current.isValid()
+    assert window.detail.row is not None and window.detail.row.id == current.internalId()
