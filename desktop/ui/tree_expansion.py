@@ -27,6 +27,8 @@ EXPAND_MATCHES_LIMIT = 1000
 # (bench/ui.py: import right after clearing a search; clearing a search in a 10,000-measure tree).
 LAYOUT_AT_ONCE_ROWS = 400
 EXPAND_STEP_SECONDS = 0.008
+# Also the wait before the first later turn: run at once, it came before the paint of the keystroke or load
+# that asked for the restore, and a cleared search then took two frames (bench/ui_keystroke.py).
 EXPAND_WAIT_MS = 30
 
 
@@ -89,7 +91,7 @@ class TreeExpansion(QObject):
             (first if budget >= 0 else later).append(p)
         self._expand(first)
         if later:
-            QTimer.singleShot(0, partial(self._expand_later, self._step, later))
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later))
 
     def show_matches(self) -> None:
         """A search is on: its matches are shown expanded when there are not too many."""

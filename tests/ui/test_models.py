@@ -157,6 +157,32 @@ def test_a_filter_showing_the_same_measures_resets_nothing(qtmodeltester) -> Non
     assert model.set_filter(RowFilter(text="措施")) and len(resets) == 4
 
 
+
+def _shape(model: ItemTreeModel) -> list[tuple[int, list[int]]]:
+    tops = [model.index(r, 0) for r in range(model.rowCount())]
+    return [(t.internalId(), [model.index(r, 0, t).internalId() for r in range(model.rowCount(t))]) for t in tops]
+
+
+def test_a_cleared_search_shows_the_tree_loaded_last_in_its_order(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    model.set_rows(tree(3, 2))
+    model.set_filter(RowFilter(text="措施1"))
+    model.set_filter(RowFilter())
+    bigger = tree(4, 3, start=100)
+    model.set_rows(bigger)
+    expected = [(r.id, [c.id for c in bigger if c.parent_id == r.id]) for r in bigger if r.parent_id is None]
+    assert _shape(model) == expected
+    model.set_filter(RowFilter(text="措施2"))
+    model.set_filter(RowFilter())  # the whole tree again, as loaded: not the first load's
+    assert _shape(model) == expected
+    qtmodeltester.check(model)
+    model.sort(Column.DUE, Qt.SortOrder.DescendingOrder)
+    model.set_filter(RowFilter(text="措施"))
+    model.set_filter(RowFilter())  # and still sorted
+    first = model.index(0, 0)
+    dues = [model.data(model.index(r, 0, first), RowRole).due for r in range(3)]
+    assert dues == sorted(dues, reverse=True) and dues != [c.due for c in bigger if c.parent_id == first.internalId()]
+
 def test_sort_keeps_measures_under_their_item(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 4))

@@ -132,6 +132,9 @@ class ItemTreeModel(QAbstractItemModel):
         self._hay: dict[int, str] = {}
         self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._pos: dict[int, int] = {}
+        # The unfiltered, unsorted tree's _kids and _pos, built once per load: clearing a search gives them back
+        # instead of regrouping every row (~6 ms of that keystroke at 10,000 measures).
+        self._whole: tuple[dict[int, list[int]], dict[int, int]] | None = None
         self._parent_of: dict[int, int] = {}  # every loaded row's parent key (0 = top level); {} in the flat list
         self._parent_key: dict[int, int] = {}
         self._filter = RowFilter()
@@ -177,6 +180,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._take_leaves(prepared)
         self._parent_key = prepared.parent_key
         self._visible_leaves = None
+        self._whole = None
         self._rebuild()
         self.endResetModel()
 
@@ -300,6 +304,11 @@ class ItemTreeModel(QAbstractItemModel):
         rows = self._rows
         leaves = self._matching_leaves(narrow)
         self._visible_leaves = leaves
+        whole = not self._flat and self._sort is None and leaves is self._leaf_ids
+        if whole and self._whole is not None:
+            self._parent_of = self._parent_key
+            self._kids, self._pos = self._whole
+            return
         if self._flat:
             kids: dict[int, list[int]] = {0: list(leaves) if self._sort is not None else leaves}
             self._parent_of = {}
@@ -339,6 +348,8 @@ class ItemTreeModel(QAbstractItemModel):
             for lst in kids.values():
                 pos.update(zip(lst, range(len(lst))))
         self._kids, self._pos = kids, pos
+        if whole:
+            self._whole = kids, pos
 
     @staticmethod
     def _sort_key(col: Column) -> Callable[[ItemRow], Any]:
