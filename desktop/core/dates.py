@@ -33,6 +33,14 @@ _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|�
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
 _ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
 _TITLE_LINES = 12  # the lines above a plan where a notice and the plan's own title stand
+# A section reviewing a whole past year (`一、2023年工作回顾`, `一、去年工作回顾` whose text opens `2005年，…`):
+# the plan after it is for the next year, as a government work report's `今年` is.
+_REVIEW_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]\s*|第[一二三四五六七八九十]{1,3}部分\s*)?"
+    r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<last>去年|上年|上一年))(?:的)?(?:主要)?工作(?:回顾|总结)$")
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年")
+_SAME_YEAR_PLAN = re.compile(r"下半年|[三四]季度")  # after a year's review still the year reviewed
+_SPACED_DIGITS = re.compile(r"(?<=\d)[ \u3000]+(?=\d)")
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 
 
@@ -45,14 +53,15 @@ def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int
     """The year the plan runs in, read from the plan heading, the title lines or `截至…`; None if unknown."""
     before = paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1]
     doc_year, annual = _document_year(before)
-    m = _YEAR_IN_TEXT.search(heading)
+    # `关于1 9 9 8 年政府工作的建议`: typeset with spaces between the digits
+    m = _YEAR_IN_TEXT.search(_SPACED_DIGITS.sub("", heading))
     if m:
         return int(m.group(1))
     if doc_year is None:
         doc_year = _signed_year(paragraphs)
     if doc_year is None:
         return None
-    if NEXT_YEAR.search(heading) or annual:
+    if NEXT_YEAR.search(heading) or annual and not _SAME_YEAR_PLAN.search(heading):
         return doc_year + 1
     return doc_year
 
@@ -71,6 +80,24 @@ def _signed_year(paragraphs: Sequence[str]) -> int | None:
     return None
 
 
+def _reviewed_year(paragraphs: Sequence[str]) -> int | None:
+    """The year a whole-year review section above the plan looks back on, if there is one."""
+    for n, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        if len(text) > 30:
+            continue
+        m = _REVIEW_HEADING.match(text)
+        if m is None:
+            continue
+        if m.group("year"):
+            return int(m.group("year"))
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
+        opening = _OPENING_YEAR.match(following)
+        if opening:
+            return int(opening.group(1))
+    return None
+
+
 def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
     """The report's own year and whether it is an annual (year-end) summary."""
     head = "\n".join(paragraphs[:2])
@@ -85,6 +112,9 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
         m = _HALF_YEAR.search(paragraph) or _AS_OF.search(paragraph)
         if m:
             return int(m.group(1)), False
+    reviewed = _reviewed_year(paragraphs)
+    if reviewed is not None:
+        return reviewed, True
     m = _YEAR_IN_TEXT.search(paragraphs[0]) if paragraphs and len(paragraphs[0]) <= 60 else None
     if m:
         return int(m.group(1)), False

@@ -728,3 +728,18 @@ def test_this_years_figures_in_a_summary_of_the_year_are_no_plan():
 **万
 **万
 """))
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a government work report: last year reviewed, this year's tasks (今年) planned
+    ("一、2023年工作回顾\n经济回升向好。\n二、今年政府工作任务\n（一）扩大内需。要促进消费。", 2024),
+    ("一、去年工作回顾\n2005年，我国经济平稳较快发展。\n二、今年主要任务\n（一）扩大内需。要促进消费。", 2006),
+    ("一、关于过去五年的工作\n做了很多。\n二、关于1 9 9 8 年政府工作的建议\n第一，稳定农业。要抓好粮食生产。", 1998),
+    # a half-year plan stays in the year its first half is reviewed in
+    ("一、2023年上半年工作回顾\n做了。\n二、下半年工作打算\n一是抓落实。要推进。", 2023),
+    ("一、2023年工作回顾\n做了。\n二、下半年工作打算\n一是抓落实。要推进。", 2023),
+])
+def test_the_plan_year_follows_the_year_reviewed_before_it(text: str, year: int) -> None:
+    plan = extract_plan(doc(text), default_year=2026)
+    assert plan.year == year and not plan.year_guessed
+    assert plan.items[0].due == date(year, 12, 31)
