@@ -39,9 +39,24 @@ _REVIEW_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]\s*|第[一二三四五六七八九十]{1,3}部分\s*)?"
     r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<last>去年|上年|上一年))(?:的)?(?:主要)?工作(?:回顾|总结)$")
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年")
+# Years as an official document may write them: full-width (２０２４年) or in Chinese numerals (二〇二四年七月五日).
+_WRITTEN_YEAR = re.compile(r"[０-９]+|[一二][九〇○零][〇○零一二三四五六七八九]{2}(?=\s*年)")
+_TO_ASCII = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+
+
+def _ascii_years(text: str) -> str:
+    """`text` with full-width digits and Chinese-numeral years in ASCII digits, for matching dates only."""
+    return _WRITTEN_YEAR.sub(lambda m: m.group().translate(_TO_ASCII), text)
+
+
+_PLAN_WORDS = r"(?:的)?(?:主要)?(?:初步)?(?:工作)?(?:计划|安排|打算|重点|任务|要点|思路)"
+_MONTH_PLAN = re.compile(rf"(?:(?P<next>下月|下个月|下一个月)|(?<!\d)(?P<month>\d{{1,2}}|{_CN})\s*月份?){_PLAN_WORDS}")
+_QUARTER_PLAN = re.compile(rf"(?:第)?(?P<q>[一二三四1-4])季度{_PLAN_WORDS}")
+_REPORT_MONTH = re.compile(rf"(?<!\d)(?P<month>\d{{1,2}}|{_CN})\s*月份?(?:的)?(?:工作)?(?:总结|简报|小结|报告|汇报)")
 _SAME_YEAR_PLAN = re.compile(r"下半年|[三四]季度")  # after a year's review still the year reviewed
 _SPACED_DIGITS = re.compile(r"(?<=\d)[ \u3000]+(?=\d)")
-_DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # a date line's month and day: 7月5日 or 七月五日
+_DATE_LINE = re.compile(rf"^[（(]?\s*((?:19|20)\d\d)\s*年\s*{_DAY}\s*月(?:\s*{_DAY}\s*日)?\s*[）)]?$")
 
 
 def period_end(year: int | None) -> date | None:
@@ -51,33 +66,82 @@ def period_end(year: int | None) -> date | None:
 
 def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int | None:
     """The year the plan runs in, read from the plan heading, the title lines or `截至…`; None if unknown."""
-    before = paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1]
+    before = [_ascii_years(p) for p in (paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1])]
     doc_year, annual = _document_year(before)
     # `关于1 9 9 8 年政府工作的建议`: typeset with spaces between the digits
-    m = _YEAR_IN_TEXT.search(_SPACED_DIGITS.sub("", heading))
+    m = _YEAR_IN_TEXT.search(_SPACED_DIGITS.sub("", _ascii_years(heading)))
     if m:
         return int(m.group(1))
     if doc_year is None:
-        doc_year = _signed_year(paragraphs)
+        doc_year = _signed_year([_ascii_years(p) for p in paragraphs[-_SIGNATURE_LINES:]])
     if doc_year is None:
         return None
     if NEXT_YEAR.search(heading) or annual and not _SAME_YEAR_PLAN.search(heading):
         return doc_year + 1
-    return doc_year
+    month = _planned_month(paragraphs, plan_index, _ascii_years(heading))
+    return doc_year + 1 if month is not None and month[1] else doc_year
 
 
-_SIGNED = re.compile(r"^[（(]?\s*((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$")
+_SIGNED = re.compile(rf"^[（(]?\s*((?:19|20)\d\d)\s*(?:年\s*(?P<m1>{_DAY})\s*月(?:\s*{_DAY}\s*日)?"
+                     rf"|[-./](?P<m2>\d{{1,2}})[-./]\d{{1,2}})\s*[）)]?$")
 _SIGNATURE_LINES = 8  # a report is signed and dated in its last lines
 
 
 def _signed_year(paragraphs: Sequence[str]) -> int | None:
     """The year of the date under the signature (`2002-04-06`, `2024年7月10日`): a monthly report or a
     letter names its month but not its year anywhere else."""
+    signed = _signed(paragraphs)
+    return signed[0] if signed else None
+
+
+def _signed(paragraphs: Sequence[str]) -> tuple[int, int | None] | None:
+    """(year, month) of the date under the signature."""
     for paragraph in reversed(paragraphs[-_SIGNATURE_LINES:]):
         m = _SIGNED.match(paragraph.strip())
         if m:
-            return int(m.group(1))
+            return int(m.group(1)), _month(m.group("m1") or m.group("m2"))
     return None
+
+
+def _planned_month(paragraphs: Sequence[str], plan_index: int, heading: str) -> tuple[int, bool] | None:
+    """The month a monthly plan (`二、下月工作计划`, `二、11月份的工作计划`) is for, and whether it falls in the
+    year after the report's: a December report's 下月 is January."""
+    m = _MONTH_PLAN.search(heading)
+    if m is None:
+        return None
+    reported = _report_month(paragraphs[:max(plan_index, 1)], paragraphs)
+    if m.group("next"):
+        return ((reported % 12) + 1, reported == 12) if reported else None
+    month = _month(m.group("month"))
+    if month is None:
+        return None
+    return month, reported is not None and month < reported
+
+
+def _report_month(before: Sequence[str], paragraphs: Sequence[str]) -> int | None:
+    """The month a monthly report looks back on: its title's `12月工作简报`, else its signature date's."""
+    for paragraph in before[:2]:
+        m = _REPORT_MONTH.search(paragraph)
+        if m:
+            return _month(m.group("month"))
+    signed = _signed([_ascii_years(p) for p in paragraphs[-_SIGNATURE_LINES:]])
+    return signed[1] if signed else None
+
+
+def plan_period_end(paragraphs: Sequence[str], plan_index: int, heading: str, year: int | None) -> date | None:
+    """When a plan's undated measures are due: the end of the month or quarter a monthly or quarterly plan
+    is for, else the end of the year."""
+    if not year:
+        return None
+    heading = _ascii_years(heading)
+    month = _planned_month(paragraphs, plan_index, heading)
+    if month is not None:
+        return _month_day(year, month[0], None)
+    q = _QUARTER_PLAN.search(heading)
+    if q is not None:
+        quarter = "一二三四".find(q.group("q")) + 1 or int(q.group("q"))
+        return _month_day(year, quarter * 3, None)
+    return period_end(year)
 
 
 def _reviewed_year(paragraphs: Sequence[str]) -> int | None:
@@ -133,7 +197,7 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
 def find_deadline(text: str, year: int | None) -> tuple[date | None, bool]:
     """(deadline, ongoing) for a measure: the latest date it names, or ongoing (长期坚持/常态化)."""
     latest: date | None = None
-    for m in _DEADLINE.finditer(text):
+    for m in _DEADLINE.finditer(_ascii_years(text)):
         found = _to_date(m, year)
         if found and (latest is None or found > latest):
             latest = found

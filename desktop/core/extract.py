@@ -20,7 +20,7 @@ from desktop.core.closing import (
     is_trailing,
     trim_last_item,
 )
-from desktop.core.dates import detect_year, find_deadline, period_end
+from desktop.core.dates import detect_year, find_deadline, plan_period_end
 from desktop.core.duty_lines import Said, read_duty_line, take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
@@ -154,7 +154,7 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
     guessed = plan_year is None and default_year is not None
     if guessed:
         plan_year = default_year
-    default_due = period_end(plan_year)
+    default_due = plan_period_end(paragraphs, first.heading.index, first.text, plan_year)
     several = len(picked.sections) > 1
     preamble_parts: list[str] = []
     items: list[PlanItem] = []

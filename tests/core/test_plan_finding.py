@@ -743,3 +743,23 @@ def test_the_plan_year_follows_the_year_reviewed_before_it(text: str, year: int)
     plan = extract_plan(doc(text), default_year=2026)
     assert plan.year == year and not plan.year_guessed
     assert plan.items[0].due == date(year, 12, 31)
+
+
+@pytest.mark.parametrize(("text", "year", "dues"), [
+    # years as official documents also write them: full-width, or in Chinese numerals under the signature
+    ("某局２０２４年上半年工作总结\n一、上半年工作\n推进有力。\n二、下半年工作打算\n（一）抓项目。９月底前开工。",
+     2024, ["2024-09-30"]),
+    ("某局上半年工作总结\n一、上半年工作\n推进有力。\n二、下半年工作打算\n1、抓项目。\n\n二〇二四年七月五日",
+     2024, ["2024-12-31"]),
+    # a monthly plan runs to its month's end; a December report's 下月 is January of the next year
+    ("志愿服务队12月工作简报\n一、本月工作\n走访老人46户。\n二、下月工作计划\n1、1月20日前完成春节走访。\n2、开展消防宣传。"
+     "\n\n2024年12月28日", 2025, ["2025-01-20", "2025-01-31"]),
+    ("开发组2002年10月份工作总结\n一、10月份的工作\n发布了新版。\n二、11月份的工作计划\n1、测试现有的代码。\n2、整理公共代码库。",
+     2002, ["2002-11-30", "2002-11-30"]),
+    ("某科2024年上半年工作总结\n一、上半年工作\n做了。\n二、三季度工作计划\n1、完成调研。\n2、8月底前上报材料。",
+     2024, ["2024-09-30", "2024-08-31"]),
+])
+def test_plan_years_and_periods_as_documents_write_them(text: str, year: int, dues: list[str]) -> None:
+    plan = extract_plan(doc(text), default_year=2026)
+    assert plan.year == year and not plan.year_guessed
+    assert [(i.children[0] if i.children else i).due.isoformat() for i in plan.items] == dues
