@@ -17,6 +17,9 @@ _SENTENCE_PUNCT = "。，,；;！!？?"
 # another document (a list of 民生实事, a glossary) whose numbering is its own, whatever its numbers.
 _ANNEX = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[：:]|\s|$)")
 _ANNEX_MAX = 40
+# A document's own title naming what it reviews and what it plans (`…上半年工作总结及下半年工作计划`):
+# the line above both parts, not the heading of the plan part.
+_COMBINED_TITLE = re.compile(r"(?:总结|回顾|情况|汇报|报告).{0,3}(?:及|和|与|暨|并)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ def _unnumbered(paragraph: str, index: int) -> Heading | None:
     if paragraph.rstrip().endswith(("！", "!", "？", "?", "。")):  # a sentence, not a heading
         return None
     if not (PLAN_STRONG.search(text) or PLAN_WEAK.search(text) or FORWARD.search(text)):
+        return None
+    if index == 0 and _COMBINED_TITLE.search(text):
         return None
     return Heading(index, text, "", None, 0)
 

@@ -763,3 +763,10 @@ def test_plan_years_and_periods_as_documents_write_them(text: str, year: int, du
     plan = extract_plan(doc(text), default_year=2026)
     assert plan.year == year and not plan.year_guessed
     assert [(i.children[0] if i.children else i).due.isoformat() for i in plan.items] == dues
+
+
+def test_a_title_naming_both_parts_is_not_the_plan_heading() -> None:
+    plan = extract_plan(doc("县档案馆2024年上半年工作总结及下半年工作计划\n上半年工作总结\n上半年，各项工作有序推进。\n"
+                            "下半年工作计划\n一是完成档案扫描。\n二是开展国际档案日宣传活动。"))
+    assert plan.section.heading == "下半年工作计划" and plan.section.preamble is None
+    assert titles(plan) == ["完成档案扫描", "开展国际档案日宣传活动"]
