@@ -33,6 +33,7 @@ _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|�
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
 _ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
 _TITLE_LINES = 12  # the lines above a plan where a notice and the plan's own title stand
+_SHORT_LINE = 60  # a heading or a date line, not body text
 # A section reviewing a whole past year (`一、2023年工作回顾`, `一、去年工作回顾` whose text opens `2005年，…`):
 # the plan after it is for the next year, as a government work report's `今年` is.
 _REVIEW_HEADING = re.compile(
@@ -66,7 +67,10 @@ def period_end(year: int | None) -> date | None:
 
 def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int | None:
     """The year the plan runs in, read from the plan heading, the title lines or `截至…`; None if unknown."""
-    before = [_ascii_years(p) for p in (paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1])]
+    # Only the title lines and short lines (headings, date lines) may hold a year written in full width or in
+    # Chinese numerals: converting every body paragraph of a long report cost ~15 % of its parse.
+    before = [_ascii_years(p) if n < _TITLE_LINES or len(p) <= _SHORT_LINE else p
+              for n, p in enumerate(paragraphs[:plan_index] if plan_index > 0 else paragraphs[:1])]
     doc_year, annual = _document_year(before)
     # `关于1 9 9 8 年政府工作的建议`: typeset with spaces between the digits
     m = _YEAR_IN_TEXT.search(_SPACED_DIGITS.sub("", _ascii_years(heading)))
@@ -147,10 +151,9 @@ def plan_period_end(paragraphs: Sequence[str], plan_index: int, heading: str, ye
 def _reviewed_year(paragraphs: Sequence[str]) -> int | None:
     """The year a whole-year review section above the plan looks back on, if there is one."""
     for n, paragraph in enumerate(paragraphs):
-        text = paragraph.strip()
-        if len(text) > 30:
+        if len(paragraph) > _SHORT_LINE:  # a heading, not body text: most paragraphs stop here
             continue
-        m = _REVIEW_HEADING.match(text)
+        m = _REVIEW_HEADING.match(paragraph.strip())
         if m is None:
             continue
         if m.group("year"):
