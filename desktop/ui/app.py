@@ -13,7 +13,7 @@ from desktop.data_dirs import resources_dir, seeds_dir
 from desktop.ui import pyside_import_check  # Qt-free; imported before Qt so PySide never scans it
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
     from db.backup_files import BackupPolicy
@@ -125,23 +125,30 @@ def build_window(store: Store | None, *, settings: QSettings | None = None) -> M
     return MainWindow(store, settings=settings)
 
 
+def show_window(app: QApplication, *, then: Callable[[], object], settings: QSettings | None = None,
+                watcher: QObject | None = None) -> MainWindow:
+    """Show the window as a clerk's start does: its frame paints first, then its rooms are built, then `then` runs.
+
+    `watcher` is installed as the window's event filter before it is shown (the selftest times the first paint).
+    """
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings=settings, rooms_later=True)
+    if watcher is not None:
+        window.installEventFilter(watcher)
+    from PySide6.QtCore import QTimer
+
+    # A turn later: the new panes' paint comes first, and nothing `then` starts competes with it for the interpreter.
+    window.rooms_built.connect(lambda: QTimer.singleShot(0, then))
+    window.show()
+    return window
+
+
 def run(argv: list[str]) -> int:
     """Open the main window on the database given by `--db URL` (or the default one)."""
     parser = argparse.ArgumentParser(prog="halfyear", add_help=False)
     parser.add_argument("--db", default=None)
     args, _rest = parser.parse_known_args(argv)
-    # Start-up makes thousands of objects that live as long as the app (Qt's Python types, our modules,
-    # the widgets); the cyclic collector would walk them over and over (~2-5 ms of a cold start,
-    # bench/ui.py). What survives is frozen, so later collections skip it as well.
-    with cyclic_gc_paused(freeze=True):
-        app = make_app(argv)
-        # The window paints first; SQLAlchemy's import and the migration check run on the database
-        # thread, so a cold start costs little more than a bare Qt window.
-        window = build_window(None)
-        window.show()
-        app.processEvents()  # paint the window before the store's imports compete for the interpreter
-    from PySide6.QtCore import QCoreApplication
-
     status = {"code": 0}
 
     def opened(store: Store) -> None:
@@ -150,19 +157,31 @@ def run(argv: list[str]) -> int:
         start_parser_when_idle(window)
 
     def failed(exc: Exception) -> None:
+        from PySide6.QtCore import QCoreApplication
+
         from desktop.ui.errors import show_error
 
         show_error(window, exc, QCoreApplication.translate("app", "无法打开数据库"))
         status["code"] = 1
         window.close()
 
-    from desktop.ui.settings_room import saved_backup_policy, saved_database
+    def rooms_built() -> None:
+        from desktop.ui.settings_room import saved_backup_policy, saved_database
 
-    # --db, then HALFYEAR_DB, then the database chosen in 设置 on this PC, then the default file.
-    url = args.db or (None if os.environ.get("HALFYEAR_DB", "").strip() else saved_database(window.settings))
-    policy = saved_backup_policy(window.settings)
-    show_first_report(window, url, then=lambda: window.jobs.db(_open_store, url, policy, on_done=opened,
-                                                               on_error=failed))
+        # --db, then HALFYEAR_DB, then the database chosen in 设置 on this PC, then the default file.
+        url = args.db or (None if os.environ.get("HALFYEAR_DB", "").strip() else saved_database(window.settings))
+        policy = saved_backup_policy(window.settings)
+        show_first_report(window, url, then=lambda: window.jobs.db(_open_store, url, policy, on_done=opened,
+                                                                   on_error=failed))
+
+    # Start-up makes thousands of objects that live as long as the app (Qt's Python types, our modules,
+    # the widgets); the cyclic collector would walk them over and over (~2-5 ms of a cold start,
+    # bench/ui.py). What survives is frozen, so later collections skip it as well.
+    # The frame paints first, then the panes; SQLAlchemy's import and the migration check run on the database
+    # thread after that, so a cold start costs little more than a bare Qt window.
+    with cyclic_gc_paused(freeze=True):
+        app = make_app(argv)
+        window = show_window(app, then=rooms_built)
     code = app.exec()
     window.close_store()
     return status["code"] or code

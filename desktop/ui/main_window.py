@@ -17,41 +17,43 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QUndoStack
+# Only what the frame's first paint needs is imported here. The rooms' modules (and `Qt`, whose first use
+# builds the namespace's 93 enum types, ~13 ms) load in build_rooms(), after that paint (bench/ui_startup.py).
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.core.units import split_units
-from desktop.ui.actions import WindowActions
-from desktop.ui.browsing import Browser
-from desktop.ui.detail import DetailSide
-from desktop.ui.editing import Editing
+from desktop.core.gc_pause import cyclic_gc_paused
+from desktop.ui.first_paint import AfterFirstPaint
 from desktop.ui.icons import icon
-from desktop.ui.jobs import JobRunner
-from desktop.ui.models.report_list import ALL_REPORTS
-from desktop.ui.ops import OpHost
-from desktop.ui.report_actions import ReportActions
-from desktop.ui.settings_room import SettingsRoom
-from desktop.ui.structure import Structure
-from desktop.ui.undo import UndoRunner
-from desktop.ui.views import WindowViews
-from desktop.ui.window_state import restore_window, save_window
+from desktop.ui.models import ALL_REPORTS
+from desktop.ui.window_state import restore_size, save_window
 
 if TYPE_CHECKING:
     # Type set-up in PySide costs 1-2 ms a class: classes the first paint does not need load when used.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
     from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTableView, QTreeView
 
     from db.api import ImportResult, ReportSummary
     from db.item_row import ItemRow
     from db.store import Store
     from desktop.services.export import ExportResult
+    from desktop.ui.actions import WindowActions
+    from desktop.ui.browsing import Browser
+    from desktop.ui.carry_actions import CarryActions
     from desktop.ui.commands import StepCommand
+    from desktop.ui.detail import DetailSide
+    from desktop.ui.editing import Editing
+    from desktop.ui.jobs import JobRunner
     from desktop.ui.models.item_tree import ItemTreeModel
     from desktop.ui.models.report_list import ReportListModel
-    from desktop.ui.carry_actions import CarryActions
+    from desktop.ui.ops import OpHost
     from desktop.ui.reminders_bar import Reminding
+    from desktop.ui.report_actions import ReportActions
     from desktop.ui.review_view import ReviewRoom
+    from desktop.ui.settings_room import SettingsRoom
+    from desktop.ui.structure import Structure
+    from desktop.ui.undo import UndoRunner
+    from desktop.ui.views import WindowViews
     from desktop.ui.widgets.detail_pane import DetailPane
     from desktop.ui.widgets.filter_bar import FilterBar
 
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """The clerk's checklist window. Every edit is shown at once, written in the background, and undoable."""
 
+    rooms_built = Signal()  # build_rooms() has run: the panes, menus and rooms are there
     reports_loaded = Signal()
     tree_loaded = Signal()
     import_finished = Signal(object)  # list of (name, ImportResult | Exception)
@@ -70,15 +73,57 @@ class MainWindow(QMainWindow):
     changes_settled = Signal(object)  # list[ItemChange]: the store's answer to an edit, an undo or a redo
 
     def __init__(self, store: Store | None, *, settings: QSettings | None = None, jobs: JobRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rooms_later: bool = False) -> None:
+        """The whole window; with `rooms_later`, only its frame (title, icon, size) until it has first painted.
+
+        The app's start uses the second form: the frame paints as soon as a bare Qt window would, and the panes,
+        menus and toolbar follow in the event loop's next turn (imported and built in ~50 ms, then
+        `rooms_built`), still long before the first report's rows arrive from the database thread.
+        """
         super().__init__(parent)
         self._settings = settings if settings is not None else QSettings()
+        self._store_at_start, self._jobs_at_start = store, jobs
+        self._rooms_built = False
+        self.setWindowTitle(self.tr("半年工作台账"))
+        self.setWindowIcon(icon("app"))
+        self.setCentralWidget(QWidget(self))  # the style sheet's window colour, until the panes replace it
+        self.setAcceptDrops(False)  # a QMainWindow takes drops by default; files are taken once there is a store
+        restore_size(self, self._settings)
+        if rooms_later:
+            self.installEventFilter(AfterFirstPaint(self._build_rooms_now, self))
+        else:
+            self.build_rooms()
+
+    def _build_rooms_now(self) -> None:
+        with cyclic_gc_paused(freeze=True):  # as for the frame (app.run): thousands of objects that live as long as it
+            self.build_rooms()
+
+    def build_rooms(self) -> None:
+        """The panes, menus, toolbar and every room behind them (once; the constructor calls it unless told not to)."""
+        if self._rooms_built:
+            return
+        from PySide6.QtGui import QUndoStack
+
+        from desktop.ui.actions import WindowActions
+        from desktop.ui.browsing import Browser
+        from desktop.ui.detail import DetailSide
+        from desktop.ui.editing import Editing
+        from desktop.ui.jobs import JobRunner
+        from desktop.ui.ops import OpHost
+        from desktop.ui.report_actions import ReportActions
+        from desktop.ui.settings_room import SettingsRoom
+        from desktop.ui.structure import Structure
+        from desktop.ui.undo import UndoRunner
+        from desktop.ui.views import WindowViews
+        from desktop.ui.window_state import restore_window
+
+        self._rooms_built = True
+        store, jobs = self._store_at_start, self._jobs_at_start
+        self._store_at_start = self._jobs_at_start = None
         self.jobs = jobs or JobRunner(self)
         self.ops = OpHost(self.jobs, self)
         self.ops.attach(store)
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("半年工作台账"))
-        self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
 
         self.views = WindowViews(self, self._settings)
@@ -109,8 +154,11 @@ class MainWindow(QMainWindow):
         self.set_light_rule(restore_window(self, self.views, self._settings))
         if store is None:
             self._set_store_actions_enabled(False)
+        self.rooms_built.emit()
 
     def _connect(self) -> None:
+        from PySide6.QtCore import Qt
+
         views, a, ed, st = self.views, self.window_actions, self.editing, self.structure
         for model in (views.tree_model, views.flat_model):
             model.tick_requested.connect(ed.tick)
@@ -334,7 +382,8 @@ class MainWindow(QMainWindow):
 
     def close_store(self) -> None:
         """At exit: wait for the writes, then close the store on its lane."""
-        self.ops.close_store()
+        if self._rooms_built:  # else closed while only the frame was up, before any store
+            self.ops.close_store()
 
     # ---- what editing sees of the views (editing.EditView) -------------------------------------------
     def model_on_show(self) -> ItemTreeModel:
@@ -449,6 +498,8 @@ class MainWindow(QMainWindow):
 
     def known_units(self) -> list[str]:
         """The 牵头单位 and 配合单位 named in the rows loaded (offered by the export's unit filter)."""
+        from desktop.core.units import split_units
+
         units: set[str] = set()
         for model in (self.views.tree_model, self.views.flat_model):
             for r in model.loaded_rows():  # 50,000 rows in ~16 ms: most name no 配合单位, so no split
@@ -531,6 +582,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and the window layout, wait for writes, then close."""
+        if not self._rooms_built:  # closed while only the frame was up: nothing to save or wait for
+            super().closeEvent(event)
+            return
         pane = self.views.detail_built
         if pane is not None:
             pane.commit_note()

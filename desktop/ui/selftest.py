@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 # desktop.ui.app before PySide6, in the entry point's order: it loads the import check before Qt (app.py)
 from desktop.core.gc_pause import cyclic_gc_paused
-from desktop.ui.app import build_window, make_app
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from desktop.ui.app import make_app, show_window
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.data_dirs import data_root, resources_dir, seeds_dir
+from desktop.ui.first_paint import AfterFirstPaint
 from desktop.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -31,20 +32,6 @@ if TYPE_CHECKING:
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SAMPLE_SUFFIXES = (".txt", ".docx")
-
-
-class _FirstPaint(QObject):
-    """Calls back once, after the watched widget's first paint has finished."""
-
-    def __init__(self, on_painted: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_painted: Callable[[], None] | None = on_painted
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt override
-        if self._on_painted is not None and event.type() == QEvent.Type.Paint:
-            callback, self._on_painted = self._on_painted, None
-            QTimer.singleShot(0, callback)
-        return False
 
 
 def _print(line: str) -> None:
@@ -80,11 +67,8 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
         with cyclic_gc_paused(freeze=True):
             app = make_app([])
             settings = QSettings(str(Path(tmp) / "selftest.ini"), QSettings.Format.IniFormat)
-            window = build_window(None, settings=settings)
-            painter = _FirstPaint(lambda: say(f"[通过] 窗口已显示：{(time.perf_counter() - t0) * 1000:.0f} ms"))
-            window.installEventFilter(painter)
-            window.show()
-            app.processEvents()
+            painter = AfterFirstPaint(lambda: say(f"[通过] 窗口已显示：{(time.perf_counter() - t0) * 1000:.0f} ms"))
+            window = show_window(app, settings=settings, watcher=painter, then=lambda: open_store())
         seeds = sorted(p for p in seeds_dir().glob("*") if p.suffix.lower() in _SAMPLE_SUFFIXES)
         def opened(store: Store) -> None:
             window.set_store(store)
@@ -111,7 +95,10 @@ def run_selftest(*, timeout_s: float = 60.0, out: Callable[[str], None] | None =
         check(data_root().is_dir(), "数据文件", str(data_root()))
         check(bool(seeds), "示例文件", f"{len(seeds)} 份，在 {seeds_dir()}")
         _check_guide(check)
-        window.jobs.db(_open_store, f"sqlite:///{Path(tmp) / 'selftest.db'}", on_done=opened, on_error=failed)
+
+        def open_store() -> None:
+            window.jobs.db(_open_store, f"sqlite:///{Path(tmp) / 'selftest.db'}", on_done=opened, on_error=failed)
+
         poll = QTimer()
         poll.timeout.connect(samples_in)
         poll.start(50)

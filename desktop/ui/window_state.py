@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -12,13 +12,18 @@ if TYPE_CHECKING:
     from desktop.ui.views import WindowViews
 
 
-def restore_window(window: QMainWindow, views: WindowViews, settings: QSettings) -> str:
-    """Size, splitters and column widths from the last session; returns the light rule to use."""
+def restore_size(window: QMainWindow, settings: QSettings) -> None:
+    """The window's size and place from the last session (before it is first shown), else 1280×780."""
     geometry = settings.value("window/geometry")
-    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-        window.restoreGeometry(geometry)
-    else:
+    if not (isinstance(geometry, QByteArray) and not geometry.isEmpty() and window.restoreGeometry(geometry)):
         window.resize(1280, 780)
+
+
+def restore_window(window: QMainWindow, views: WindowViews, settings: QSettings) -> str:
+    """Toolbars, splitters and column widths from the last session (restore_size() did the size); returns the
+    light rule to use."""
+    from PySide6.QtCore import Qt  # here, not at the top: the window's frame paints before the namespace is built
+
     state = settings.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)

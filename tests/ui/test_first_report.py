@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from db.api import Status
 from desktop.ui.app import _open_store, show_first_report
@@ -55,3 +56,45 @@ def test_the_parser_process_starts_when_the_window_is_idle(qtbot, monkeypatch, s
     app_module.start_parser_when_idle(w)
     assert not started  # not before the window is idle
     qtbot.waitUntil(lambda: bool(started), timeout=5000)
+
+
+def _started_the_clerks_way(qtbot, settings: QSettings) -> tuple[MainWindow, list[bool]]:  # noqa: ANN001
+    """show_window, as desktop.ui.app.run calls it; the list fills when its callback has run."""
+    from desktop.ui.app import show_window
+
+    ready: list[bool] = []
+    w = show_window(QApplication.instance(), settings=settings, then=lambda: ready.append(True))
+    qtbot.addWidget(w)
+    return w, ready
+
+
+def test_a_window_started_frame_first_is_the_whole_window_once_its_rooms_are_built(qtbot, seeded,
+                                                                                    settings: QSettings) -> None:
+    first = MainWindow(seeded, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    with qtbot.waitSignal(first.tree_loaded, timeout=10000):
+        first.start()
+    first.resize(701, 533)  # the offscreen screen is 800×600
+    first.splitter.setSizes([180, 320, 200])
+    sizes, menus = first.splitter.sizes(), [a.text() for a in first.menuBar().actions()]
+    first.close()
+
+    w, ready = _started_the_clerks_way(qtbot, settings)
+    assert (w.width(), w.height()) == (701, 533)  # the frame has the last session's size from the start
+    assert not ready and not w.menuBar().actions()
+    qtbot.waitUntil(lambda: bool(ready), timeout=5000)  # built after the frame's first paint, then told
+    assert w.splitter.sizes() == sizes and [a.text() for a in w.menuBar().actions()] == menus
+    assert w.centralWidget() is w.splitter and not w.acceptDrops() and not w.act_import.isEnabled()
+    with qtbot.waitSignal(w.reports_loaded, timeout=10000):
+        w.set_store(seeded)
+    assert w.report_model.reports() and w.acceptDrops() and w.act_import.isEnabled()
+    w.close_store()
+
+
+def test_a_frame_closed_before_its_rooms_are_built_closes_cleanly(qtbot, settings: QSettings) -> None:
+    w = MainWindow(None, settings=settings, rooms_later=True)  # never shown, so never built
+    qtbot.addWidget(w)
+    w.close()
+    w.close_store()
+    assert settings.value("window/geometry") is None  # nothing of a half-built window is saved

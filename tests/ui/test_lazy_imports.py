@@ -37,3 +37,30 @@ def test_first_paint_needs_no_database_or_excel_libraries(tmp_path) -> None:
                          timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "none"
+
+
+_FRAME_CODE = """
+import sys
+from desktop.ui.app import make_app, show_window
+from desktop.ui.first_paint import AfterFirstPaint
+app = make_app([])
+ROOMS = ("desktop.ui.views", "desktop.ui.browsing", "desktop.ui.models.item_tree", "desktop.ui.actions")
+def loaded(when):
+    print(when, ",".join(m for m in ROOMS if m in sys.modules) or "none", flush=True)
+def built():
+    loaded("built"); app.quit()
+watcher = AfterFirstPaint(lambda: loaded("painted"))
+w = show_window(app, watcher=watcher, then=built)
+app.exec()
+"""
+
+
+def test_the_frame_paints_before_the_rooms_modules_load(tmp_path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _FRAME_CODE], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if line.startswith(("painted", "built"))]
+    assert lines == ["painted none",
+                     "built desktop.ui.views,desktop.ui.browsing,desktop.ui.models.item_tree,desktop.ui.actions"]

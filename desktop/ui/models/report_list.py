@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from desktop.ui.models import ALL_REPORTS  # defined Qt-free there, for the window's frame; imported from here too
+
 if TYPE_CHECKING:
     from db.api import ReportSummary
 
@@ -15,7 +17,6 @@ ReportIdRole = Qt.ItemDataRole.UserRole + 1  # int report id; -1 for "all report
 SummaryRole = Qt.ItemDataRole.UserRole + 2  # the ReportSummary (None for groups)
 ProgressRole = Qt.ItemDataRole.UserRole + 3  # 0–100
 OverdueRole = Qt.ItemDataRole.UserRole + 4  # int
-ALL_REPORTS = -1
 
 _Index = QModelIndex | QPersistentModelIndex
 
