@@ -20,6 +20,9 @@ _FULL_SHARE = 0.15  # a wrapped text has at least this share of its lines at the
 _MIN_FULL = 8
 _MID_SHARE = 0.5  # … and most of those stop mid-sentence
 _INDENTED_MIN, _INDENTED_MAX = 0.05, 0.5  # share of indented lines in a copy whose paragraphs open indented
+# … up to this share when its paragraphs are a line or two long (each first line is indented)
+_INDENTED_OPEN_MAX = 0.8
+_FEW_LINES = 6  # fewer lines than this are too few to tell a copy's breaks from its paragraphs
 _PARAGRAPH_END = "。！？!?；;：:”’）)》」』"
 _OVER_SHARE = 0.03  # ... and hardly any line longer than it
 _HANGING = "，。、；：！？,.;:!?”’）》」』"
@@ -59,32 +62,70 @@ def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
     wrap = wrap_width(lines, indents)
     if wrap is not None:
         lines = join_wrapped(lines, *wrap, indents=indents)
-    elif _opened_by_indents(lines, indents):
-        lines = _joined_by_indents(lines, indents)
+    elif (runs_on := _runs_on_without_a_width(lines, indents)) is not None:
+        lines = _joined_without_a_width(lines, indents, runs_on)
     elif broken:
         lines = _rejoined(lines, broken)
+    lines = _closing_marks_run_on(lines)
     if is_flat(lines):
         lines = [part for paragraph in lines for part in split_flat(paragraph)]
     return lines
 
 
-def _opened_by_indents(lines: Sequence[str], indents: Sequence[str]) -> bool:
-    """A copy whose lines break at no one width but whose paragraphs open indented: most lines stop
-    mid-sentence and a minority are indented (a PDF set in a proportional font, say)."""
-    if len(lines) < _MIN_LINES:
-        return False
+def _runs_on_without_a_width(lines: Sequence[str], indents: Sequence[str]) -> Callable[[int], bool] | None:
+    """For a copy whose lines break at no one width (or too few to show one), which lines run on into
+    the next unindented one; None when its lines are paragraphs as they are.
+
+    Most lines stop mid-sentence in such a copy. When a minority are indented (a PDF set in a
+    proportional font, its paragraphs opening indented), every line that stops so runs on. Otherwise
+    (a short text, paragraphs a line or two long, or a copy that lost its indents) only a line that
+    reaches near the longest line's width does, as lines at a page's edge do, and there must be two
+    such breaks at least."""
+    if len(lines) < _FEW_LINES:
+        return None
     indented = sum(1 for lead in indents if lead) / len(lines)
     mid = sum(1 for line in lines[:-1] if line[-1] not in _PARAGRAPH_END) / (len(lines) - 1)
-    return _INDENTED_MIN <= indented <= _INDENTED_MAX and mid >= _MID_SHARE
+    if indented > _INDENTED_OPEN_MAX or mid < _MID_SHARE:
+        return None
+    if len(lines) >= _MIN_LINES and _INDENTED_MIN <= indented <= _INDENTED_MAX:
+        return lambda k: True
+    widths = [_width(lead + line) for line, lead in zip(lines, indents)]
+    edge = max(widths)
+    if edge > _MAX_WIDTH:
+        return None
+
+    def long_line(k: int) -> bool:
+        return widths[k] >= edge - 2 * _SHORT_OF_EDGE - 2
+
+    runs = sum(1 for k in range(1, len(lines)) if _runs_on_unindented(lines, indents, k, long_line))
+    return long_line if runs >= 2 else None
 
 
-def _joined_by_indents(lines: Sequence[str], indents: Sequence[str]) -> list[str]:
-    """Each unindented line that follows one stopping mid-sentence continues it; a numbered line or a
-    signature never does."""
+def _runs_on_unindented(lines: Sequence[str], indents: Sequence[str], k: int, runs_on: Callable[[int], bool]) -> bool:
+    """Line k continues the line before: unindented, after a line that stops mid-sentence (and runs on)."""
+    line, previous = lines[k], lines[k - 1]
+    return (not indents[k] and previous[-1] not in _PARAGRAPH_END and match_at(line, 0) is None
+            and not is_signature(line) and runs_on(k - 1))
+
+
+def _joined_without_a_width(lines: Sequence[str], indents: Sequence[str], runs_on: Callable[[int], bool]) -> list[str]:
+    """Each unindented line that follows one stopping mid-sentence (that may run on) continues it; a
+    numbered line or a signature never does."""
     out: list[str] = []
-    for line, lead in zip(lines, indents):
-        if out and not lead and out[-1][-1] not in _PARAGRAPH_END and match_at(line, 0) is None \
-                and not is_signature(line):
+    for k, line in enumerate(lines):
+        if out and _runs_on_unindented(lines, indents, k, runs_on):
+            out[-1] = _glue(out[-1], line, lost_space=False)
+        else:
+            out.append(line)
+    return out
+
+
+def _closing_marks_run_on(lines: list[str]) -> list[str]:
+    """A line that opens with a closing mark (`，`, `。`, `”`) continues the one before: no line of Chinese
+    text may begin with one, so the copy broke the line there."""
+    out: list[str] = []
+    for line in lines:
+        if out and line and line[0] in _HANGING:
             out[-1] = _glue(out[-1], line, lost_space=False)
         else:
             out.append(line)
@@ -95,17 +136,37 @@ _RUNNING_MAX = 40  # characters: a running header or footer is a short line
 
 
 def _not_page_furniture(lines: Sequence[str]) -> list[bool]:
-    """False for page numbers, and for a short line that stands beside a page number more than once
-    (a running header or footer)."""
+    """False for page numbers, and for the running header or footer beside one: a short line that
+    stands beside a page number more than once, repeats the document's title, or sits between the two
+    halves of a sentence broken by the page."""
     pages = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
     beside = Counter(lines[j] for k in pages for j in (k - 1, k + 1)
                      if 0 <= j < len(lines) and len(lines[j]) <= _RUNNING_MAX and not _PAGE_NUMBER.match(lines[j]))
     running = {line for line, n in beside.items() if n >= 2}
+    title = next((line for line in lines if line.strip()), None)
     keep = [k not in set(pages) for k in range(len(lines))]
-    if running:
-        near = {j for k in pages for j in (k - 1, k + 1)}
-        keep = [kept and not (k in near and lines[k] in running) for k, kept in enumerate(keep)]
+    for k in pages:
+        for j, outer in ((k - 1, k - 2), (k + 1, k + 2)):
+            if not 0 < j < len(lines) or _PAGE_NUMBER.match(lines[j]):
+                continue
+            if lines[j] in running or lines[j] == title or _header_inside_sentence(lines, j, outer, k):
+                keep[j] = False
     return keep
+
+
+def _header_inside_sentence(lines: Sequence[str], header: int, outer: int, page: int) -> bool:
+    """A short line without a sentence's marks or a number, between a page number and the text, where
+    the text before the page break stops mid-sentence and the text after it opens with no number: the
+    paragraph runs on across the break, so the short line is the page's, not the report's."""
+    line = lines[header]
+    if len(line) > _RUNNING_MAX or any(ch in line for ch in _SENTENCE_END + "，、") or match_at(line, 0) is not None:
+        return False
+    before, after = (outer, page + 1) if outer < page else (page - 1, outer)
+    if not (0 <= before and after < len(lines)):
+        return False
+    prose = lines[before]
+    return (bool(prose) and prose[-1] not in _PARAGRAPH_END and len(prose) > _RUNNING_MAX // 2
+            and bool(lines[after]) and match_at(lines[after], 0) is None and not is_signature(lines[after]))
 
 
 def _not_contents(lines: Sequence[str]) -> list[bool]:
@@ -191,9 +252,12 @@ def wrap_width(lines: Sequence[str], leads: Sequence[str] = ()) -> tuple[Callabl
         full = [line for line, size in zip(body, sizes) if edge - tolerance <= size <= edge]
         # a line one character over the edge that ends in punctuation hangs it there (避头尾: no line may
         # open with ，。), as word processors and PDF makers do; it is a full line, not a longer one
+        # (and one with a run of digits or Latin letters may pass it by a column or two: a PDF sets them
+        # proportionally, narrower than the half a character they are counted as here)
         hang = 1 if tolerance == 0 else 2
         over = sum(1 for line, size in zip(body, sizes)
-                   if size > edge and not (size <= edge + hang and line[-1] in _HANGING))
+                   if size > edge and not (size <= edge + hang and line[-1] in _HANGING)
+                   and not (size <= edge + 2 and _narrow_count(line) >= _NARROW_RUN))
         share = len(full) / len(sizes)
         # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation
         mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END) / max(1, len(full))
@@ -226,7 +290,8 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
         following = lines[k + 1] if k + 1 < len(lines) else ""
         size = measure(leads[k] + line)
         # a line broken after a space lost that space when it was read: one column short, between words
-        if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)):
+        if size < width - tolerance and not (size == width - 1 and _latin_edge(line, following)) \
+                and not _runs_on(line, current, width - size if measure is len else (width - size) / 2, following):
             out.append(current)
             current = ""
         elif current == line and _heading_line(line) and following and not _sentence_tail(following) \
@@ -237,6 +302,27 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
     if current:
         out.append(current)
     return out
+
+
+_SHORT_OF_EDGE = 3  # characters a wrapped line may stop short of the edge (see _runs_on)
+_INNER_MARKS = "，、；：。“”"
+
+
+def _runs_on(line: str, current: str, short: float, following: str) -> bool:
+    """A line up to a few characters short of the wrap edge that still goes on into the next one.
+
+    Digits and Latin letters set in a proportional font, a paragraph's first line whose indent was lost
+    in the copy, and a line that would have opened with a mark the typesetter may not put there all
+    leave a wrapped line short. It stops mid-sentence, is text (it continues a paragraph or holds a
+    sentence's inner marks, where a title or heading seldom does), and the next line opens with no
+    number and is no signature. A next line that opens with a closing mark (`，`, `。`, `”`) always
+    continues: no line of Chinese text may begin with one."""
+    if not following or line[-1] in _PARAGRAPH_END:
+        return False
+    if following[0] in _HANGING:
+        return True
+    return (short <= _SHORT_OF_EDGE and match_at(following, 0) is None and not is_signature(following)
+            and (current != line or any(ch in line for ch in _INNER_MARKS)))
 
 
 def _heading_line(line: str) -> bool:
@@ -251,6 +337,13 @@ def _sentence_tail(line: str) -> bool:
     return bool(ends) and min(ends) <= _TAIL_MAX
 
 
+_NARROW_RUN = 4
+
+
+def _narrow_count(line: str) -> int:
+    return sum(1 for ch in line if _latin(ch))
+
+
 def _latin_edge(left: str, right: str) -> bool:
     return bool(left and right) and _latin(left[-1]) and _latin(right[0])
 
@@ -261,8 +354,9 @@ def _latin(ch: str) -> bool:
 
 def _glue(left: str, right: str, *, lost_space: bool) -> str:
     """Join two pieces of one paragraph; a space only where the break ate one between two Latin words
-    (a line that reaches the edge was cut mid-word)."""
-    return left + " " + right if lost_space and _latin_edge(left, right) else left + right
+    (a line that reaches the edge was cut mid-word). Between two digits it cut a number (`24` `8名`)."""
+    words = lost_space and _latin_edge(left, right) and not (left[-1].isdigit() and right[0].isdigit())
+    return left + " " + right if words else left + right
 
 
 def is_flat(paragraphs: Sequence[str]) -> bool:

@@ -217,3 +217,64 @@ def test_a_copy_that_breaks_at_no_one_width_opens_its_paragraphs_indented():
             leads.append("\u3000\u3000" if first and paragraph is not text[-1] else "")
             paragraph, first = paragraph[cut:], False
     assert reflow(lines, leads) == text
+
+
+_PDF_TEXT = [
+    "**县交通运输局2024年上半年工作总结",
+    "上半年，全局上下紧紧围绕年度目标任务，完成交通固定资产投资12.6亿元，同比增长8.5%，占年度计划的56%，"
+    "各项工作取得积极进展。",
+    "一、上半年工作开展情况",
+    "（一）重点项目加快推进。**快速路完成路基工程量的72%，**大桥主墩全部完工，新改建农村公路186公里。",
+    "（二）运输服务持续改善。新开通城乡公交线路6条，建制村通客车率保持100%，完成出租车更新320辆。",
+    "二、下半年工作计划",
+    "（一）全力抓好项目建设。倒排工期、挂图作战，确保**快速路10月底前主线贯通，**大桥12月底前合龙，"
+    "全年完成投资22亿元以上。",
+    "（二）持续提升运输服务。推进城乡公交一体化，年底前实现镇村公交全覆盖，新增新能源公交车48辆，"
+    "优化调整公交线路9条。",
+    "（三）从严抓好安全生产。开展道路运输安全隐患排查整治，9月底前完成全县危桥改造15座，坚决遏制较大以上事故。",
+    "**县交通运输局",
+    "2024年7月9日",
+]
+
+
+def _pdf_lines(paragraphs: list[str], columns: int) -> list[str]:
+    """Each paragraph set indented by two blanks and wrapped at `columns`, then copied without the blanks
+    (a PDF's text layer keeps no indent, so each paragraph's first line is short of the edge)."""
+    return [line.lstrip("　") for p in paragraphs for line in wrap(["　　" + p], columns, columns=True)]
+
+
+def test_a_pdf_copy_without_indents_joins_each_paragraphs_short_first_line():
+    lines = _pdf_lines(_PDF_TEXT, 56)
+    assert reflow(lines) == _PDF_TEXT
+
+
+def test_a_running_header_beside_one_page_number_is_dropped():
+    lines = _pdf_lines(_PDF_TEXT, 56)
+    cut = next(k for k, line in enumerate(lines) if line.endswith("，") is False and k > 12
+               and line[-1] not in "。：")  # a page break inside a sentence
+    for header in (_PDF_TEXT[0], "**县交通运输局文件"):  # the title again, or the office's own line
+        paged = [*lines[:cut + 1], "- 1 -", header, *lines[cut + 1:], "- 2 -"]
+        assert reflow(paged) == _PDF_TEXT, header
+    # a heading that opens the next page after a whole paragraph stays
+    whole = next(k for k, line in enumerate(lines) if line == "二、下半年工作计划")
+    paged = [*lines[:whole], "- 1 -", *lines[whole:]]
+    assert reflow(paged) == _PDF_TEXT
+
+
+def test_a_short_copy_whose_paragraphs_open_indented_joins_the_lines_at_the_edge():
+    text = _PDF_TEXT[2:9]  # seven paragraphs, a line or two each: too few lines to show one wrap width
+    lines, leads = [], []
+    for p in text:
+        for k, line in enumerate(wrap(["　　" + p], 60, columns=True)):
+            lines.append(line.lstrip("　"))
+            leads.append("　　" if k == 0 else "")
+    assert len(lines) < 20 and sum(1 for lead in leads if lead) / len(lines) > 0.5
+    assert reflow(lines, leads) == text
+
+
+def test_no_line_of_chinese_text_opens_with_a_closing_mark():
+    # a copy that broke before a mark (the typesetter's rules were not followed): the mark's line runs on
+    lines = ["（一）全力抓好项目建设。倒排工期、挂图作战，确保**快速路10月底前主线贯通",
+             "，**大桥12月底前合龙。", "（二）持续提升运输服务。"]
+    assert reflow(lines) == ["（一）全力抓好项目建设。倒排工期、挂图作战，确保**快速路10月底前主线贯通，**大桥12月底前合龙。",
+                             "（二）持续提升运输服务。"]
