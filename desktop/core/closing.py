@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.duty_lines import read_duty_line
-from desktop.core.markers import match_at
+from desktop.core.markers import match_at, opens_with_bullet
 from desktop.core.sentences import split_sentences
 
 # Openings of a speech's or a report's closing (同志们…, 总之…); the first group also ends an item
@@ -86,11 +86,12 @@ def is_signature(text: str) -> bool:
 def trim_last_item(head: str, body: list[str], *, single_paragraph_items: bool) -> tuple[str, list[str]]:
     """The last item without what follows it: from the first trailing paragraph (or, inside its own
     paragraph, the first trailing sentence after its title) on. When every earlier item was one
-    paragraph, the paragraphs after the last item's own are trailing too."""
+    paragraph, the paragraphs after the last item's own are trailing too, but for a bulleted list."""
     head = _trim_sentences(head, keep_first=True)
     kept: list[str] = []
     for paragraph in body:
-        if single_paragraph_items or is_trailing(paragraph):
+        # a bulleted list under the last item is its own, however short the items before it were
+        if (single_paragraph_items and not opens_with_bullet(paragraph)) or is_trailing(paragraph):
             break
         trimmed = _trim_sentences(paragraph, keep_first=False)
         if trimmed != paragraph:

@@ -31,7 +31,8 @@ _ONGOING = re.compile(r"常态化|长效|(?<![超中])长期(?!以来|国债|特
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _HALF_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:上半年|前半年|1\s*[-—至~～]\s*6\s*月|上半年度)")
 _AS_OF = re.compile(r"截至\s*((?:19|20)\d\d)\s*年")
-_ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:工作)?(?:总结|述职)")
+# `2024年度个人述职述廉报告`, `2023年履职情况报告`: a leader's report on a whole year is an annual summary too
+_ANNUAL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(?:度)?(?:全年)?(?:个人|本人)?(?:工作)?(?:总结|述职|履职)")
 _TITLE_LINES = 12  # the lines above a plan where a notice and the plan's own title stand
 _SHORT_LINE = 60  # a heading or a date line, not body text
 # A section reviewing a whole past year (`一、2023年工作回顾`, `一、去年工作回顾` whose text opens `2005年，…`):
@@ -80,7 +81,12 @@ def detect_year(paragraphs: Sequence[str], plan_index: int, heading: str) -> int
         doc_year = _signed_year([_ascii_years(p) for p in paragraphs[-_SIGNATURE_LINES:]])
     if doc_year is None:
         return None
-    if NEXT_YEAR.search(heading) or annual and not _SAME_YEAR_PLAN.search(heading):
+    if NEXT_YEAR.search(heading):
+        # 明年 counts from the day the text was given (a speech's date line, the date under the signature):
+        # `在全县2025年经济工作会议上的讲话` of 30 December 2024 already names the plan's year in its title
+        return (_dated_year(before) or _signed_year([_ascii_years(p) for p in paragraphs[-_SIGNATURE_LINES:]])
+                or doc_year) + 1
+    if annual and not _SAME_YEAR_PLAN.search(heading):
         return doc_year + 1
     month = _planned_month(paragraphs, plan_index, _ascii_years(heading))
     return doc_year + 1 if month is not None and month[1] else doc_year
@@ -165,6 +171,15 @@ def _reviewed_year(paragraphs: Sequence[str]) -> int | None:
     return None
 
 
+def _dated_year(paragraphs: Sequence[str]) -> int | None:
+    """The year of a speech's date line under its title: （2024年3月12日）."""
+    for paragraph in paragraphs[:4]:
+        m = _DATE_LINE.match(paragraph)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
     """The report's own year and whether it is an annual (year-end) summary."""
     head = "\n".join(paragraphs[:2])
@@ -185,10 +200,9 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
     m = _YEAR_IN_TEXT.search(paragraphs[0]) if paragraphs and len(paragraphs[0]) <= 60 else None
     if m:
         return int(m.group(1)), False
-    for paragraph in paragraphs[:4]:  # a speech's date line under its title: （2024年3月12日）
-        m = _DATE_LINE.match(paragraph)
-        if m:
-            return int(m.group(1)), False
+    dated = _dated_year(paragraphs)
+    if dated is not None:
+        return dated, False
     # a plan issued by a notice: its file number line (`**组通〔2024〕*号`) comes first, the title after
     for paragraph in paragraphs[1:_TITLE_LINES]:
         m = _YEAR_IN_TEXT.search(paragraph) if len(paragraph) <= 60 else None
@@ -197,11 +211,22 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
     return None, False
 
 
+# `明年3月底前`, `次年一季度`, `明年底前`: a date in the plan's next year (a year-end plan's measure running on)
+_NEXT_YEAR_BEFORE = re.compile(r"(?:明年|次年|(?<!以)来年)$")
+
+
+def _in_next_year(text: str, m: re.Match[str]) -> bool:
+    start = m.start()
+    return bool(_NEXT_YEAR_BEFORE.search(text, 0, start)) or (start > 0 and text[start - 1] == "明" and m.group(
+        "yearend") is not None)  # 明年底: the match took 年底 from it
+
+
 def find_deadline(text: str, year: int | None) -> tuple[date | None, bool]:
     """(deadline, ongoing) for a measure: the latest date it names, or ongoing (长期坚持/常态化)."""
     latest: date | None = None
-    for m in _DEADLINE.finditer(_ascii_years(text)):
-        found = _to_date(m, year)
+    text = _ascii_years(text)
+    for m in _DEADLINE.finditer(text):
+        found = _to_date(m, year + 1 if year and _in_next_year(text, m) else year)
         if found and (latest is None or found > latest):
             latest = found
     if latest is not None:

@@ -24,6 +24,7 @@ from desktop.core.dates import detect_year, find_deadline, plan_period_end
 from desktop.core.duty_lines import Said, read_duty_line, take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
+    BULLETS,
     HEADING_ORDER,
     LAST,
     NUMBERED,
@@ -33,6 +34,7 @@ from desktop.core.markers import (
     inline_markers,
     match_at,
     may_list,
+    without_bullet,
 )
 from desktop.core.numerals import to_chinese
 from desktop.core.plan_documents import plan_title_line
@@ -68,7 +70,6 @@ _TITLE_LINE_MAX = 30
 _PHRASE_JOINS = ("，", ",")
 _TITLE_PHRASES = 3
 _COLON_TITLE_MAX = 20
-_BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
 _ITEMS_BEFORE_TABLE = 2  # numbered items before a task table: the plan is theirs, the table their breakdown
 
 
@@ -372,7 +373,7 @@ def _under_title_lines(body: list[str]) -> list[_Block] | None:
         if title:
             if blocks and not blocks[-1].body:  # two title lines in a row: not this shape
                 return None
-            blocks.append(_Block(None, paragraph.strip().lstrip(_BULLETS).strip(), source=[paragraph]))
+            blocks.append(_Block(None, paragraph.strip().lstrip(BULLETS).strip(), source=[paragraph]))
         else:
             blocks[-1].body.append(paragraph)
             blocks[-1].source.append(paragraph)
@@ -522,7 +523,8 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
     if segments is None:
         segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
     out: list[PlanItem] = []
-    for label, text, source in segments:
+    for label, marked, source in segments:
+        text = without_bullet(marked)  # `——完成…；` `◆新增…`: the mark is no part of the measure
         said, bare = trailing_duty(text)  # `…（牵头单位：县发改局）`
         if not bare.strip() and out and said.duty:  # `…。（牵头单位：…）`: the bracket after the stop is no measure
             last = out[-1]

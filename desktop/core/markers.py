@@ -62,7 +62,8 @@ def number_of(style: Style, token: str) -> int | None:
     return from_chinese(token)
 
 
-_FIRST_CHARS = frozenset("第一二三四五六七八九十（(0123456789首其再最" + CIRCLED)
+# Full-width digits too (`１．`, typed with a Chinese input method): the patterns' \d matches them, and int() reads them.
+_FIRST_CHARS = frozenset("第一二三四五六七八九十（(0123456789０１２３４５６７８９首其再最" + CIRCLED)
 # Sequence words are markers only where a caller asks for them: `首先，` or `最后，` opening a review's
 # paragraph, a closing remark or a signature line is prose, not a numbered heading.
 NUMBERED = tuple(s for s in Style if s is not Style.SEQUENCE)
@@ -115,3 +116,18 @@ def inline_markers(text: str, style: Style) -> list[Marker]:
         if marker:
             found.append(marker)
     return found
+
+
+BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
+# A bullet before a list entry: those marks, `※`, a dash (`——`, `—`), or a lone `-` before a blank.
+_BULLET_LEAD = re.compile(rf"^\s*(?:[{BULLETS}※]|—{{1,2}}|－{{1,2}}|-(?=\s))\s*")
+
+
+def opens_with_bullet(text: str) -> bool:
+    """Whether `text` opens with a bullet: an entry of an unnumbered list."""
+    return _BULLET_LEAD.match(text) is not None
+
+
+def without_bullet(text: str) -> str:
+    """`text` without the bullet it opens with."""
+    return _BULLET_LEAD.sub("", text, count=1)

@@ -758,6 +758,16 @@ def test_the_plan_year_follows_the_year_reviewed_before_it(text: str, year: int)
      2002, ["2002-11-30", "2002-11-30"]),
     ("某科2024年上半年工作总结\n一、上半年工作\n做了。\n二、三季度工作计划\n1、完成调研。\n2、8月底前上报材料。",
      2024, ["2024-09-30", "2024-08-31"]),
+    # a leader's report on a whole year, given in the January after it, plans the new year
+    ("2024年度个人述职述廉报告\n一、履职情况\n全年完成各项任务。\n二、今后努力方向\n一是加强学习。每月参加集中学习。"
+     "\n二是改进作风。\n\n2025年1月10日", 2025, ["2025-12-31", "2025-12-31"]),
+    # 明年 counts from the speech's date, not from the year its title already names; and from a plan's year in a
+    # measure's deadline (明年3月底前, 明年一季度, 明年底前)
+    ("在全县2025年经济工作会议上的讲话\n（2024年12月30日）\n一、今年经济形势\n总体平稳。\n二、抓好明年经济工作\n"
+     "第一，扩大有效投资。要加快项目建设。\n第二，提振消费。要办好消费季活动。", 2025, ["2025-12-31", "2025-12-31"]),
+    ("某局2024年上半年工作总结\n一、上半年工作\n做了。\n二、下半年工作计划\n（一）保耕地。明年一季度前完成年度任务。\n"
+     "（二）推进改革。明年3月底前完成试点。\n（三）抓整治。明年底前全部销号。\n（四）抓培训。3月底前完成。",
+     2024, ["2025-03-31", "2025-03-31", "2025-12-31", "2024-03-31"]),
 ])
 def test_plan_years_and_periods_as_documents_write_them(text: str, year: int, dues: list[str]) -> None:
     plan = extract_plan(doc(text), default_year=2026)
@@ -770,3 +780,13 @@ def test_a_title_naming_both_parts_is_not_the_plan_heading() -> None:
                             "下半年工作计划\n一是完成档案扫描。\n二是开展国际档案日宣传活动。"))
     assert plan.section.heading == "下半年工作计划" and plan.section.preamble is None
     assert titles(plan) == ["完成档案扫描", "开展国际档案日宣传活动"]
+
+
+def test_full_width_item_numbers_and_bulleted_measures_are_markers_not_text() -> None:
+    plan = extract_plan(doc("某公司2024年上半年工作总结\n一、上半年工作\n供水平稳。\n二、下半年工作计划\n"
+                            "１．加快管网改造。完成改造15公里。\n２．提升水质。每月检测一次。\n"
+                            "３．优化服务\n——推行联合报装；\n◆１１月底前上线客服系统；\n- 开展满意度回访。"))
+    assert [i.label for i in plan.items] == ["１．", "２．", "３．"]
+    assert titles(plan) == ["加快管网改造", "提升水质", "优化服务"]
+    assert [m.title for m in plan.items[2].children] == ["推行联合报装", "１１月底前上线客服系统", "开展满意度回访"]
+    assert plan.items[2].children[1].due == date(2024, 11, 30)
