@@ -172,7 +172,9 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
         if preamble:
             preamble_parts.append(preamble)
         prefix = _section_number(c) if several else ""
-        items.extend(_build_item(block, plan_year, default_due, n, prefix) for n, block in enumerate(blocks, 1))
+        numbering: dict[Style, int] = {}  # a 工作要点's measures may number on from one item to the next
+        items.extend(_build_item(block, plan_year, default_due, n, prefix, numbering)
+                     for n, block in enumerate(blocks, 1))
         if len(blocks) >= _ITEMS_BEFORE_TABLE:
             continue  # a 任务分解表 after the numbered items breaks the same tasks down: they are not listed twice
         for _, table in tables:
@@ -389,8 +391,10 @@ def _is_title_line(paragraph: str) -> bool:
     return all(ch in _PHRASE_JOINS for ch in marks) and len(marks) <= _TITLE_PHRASES - 1
 
 
-def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "") -> PlanItem:
-    """Turn a block into a PlanItem with its title, full text, measures and deadline."""
+def _build_item(block: _Block, year: int | None, default_due: date | None, number: int, prefix: str = "",
+                numbering: dict[Style, int] | None = None) -> PlanItem:
+    """Turn a block into a PlanItem with its title, full text, measures and deadline (`numbering`: where the
+    items before it left their measures' numbers, by style)."""
     title, rest = _head_and_rest(block.head)
     in_title, title = trailing_duty(title)
     said, body = take_duty(([rest] if rest else []) + block.body)
@@ -400,7 +404,8 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         label = prefix + label if block.marker else f"{prefix}-{label}"
     own_due, own_ongoing = find_deadline(title, year)
     inherited, said_ongoing = _deadline(in_title.due_text or said.due_text, year, own_due or default_due)
-    children = list(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None))
+    children = list(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None,
+                              numbering=numbering))
     closing = _closing_duty(children)
     if closing is not None:  # `…。…（责任单位：…，9月15日前完成）。` closes the paragraph, not its last sentence
         duty = Duty.first_named([duty, closing.duty])
@@ -512,12 +517,12 @@ def _head_and_rest(head: str) -> tuple[str, str]:
 
 
 def _measures(body: list[str], year: int | None, inherited: date | None,
-              exclude: Style | None) -> list[PlanItem]:
+              exclude: Style | None, numbering: dict[Style, int] | None = None) -> list[PlanItem]:
     """An item's measures: explicit inner markers, else lead-phrase paragraphs, else sentences."""
     if not body:
         return []
     joined = "\n".join(body)
-    segments = _marked_segments(joined, exclude)
+    segments = _marked_segments(joined, exclude, {} if numbering is None else numbering)
     if segments is None:
         segments = _lead_phrase_segments(body)
     if segments is None:
@@ -540,19 +545,28 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
     return out
 
 
-def _marked_segments(joined: str, exclude: Style | None) -> list[tuple[str, str, str]] | None:
-    """Segments cut at inner markers (一是… 二是…, 1. 2., （1）（2）) running from 1 in order."""
+def _marked_segments(joined: str, exclude: Style | None, numbering: dict[Style, int]) -> list[tuple[str, str, str]] | None:
+    """Segments cut at inner markers (一是… 二是…, 1. 2., （1）（2）) running from 1 in order, or from where the
+    item before left its list (`二、…` then `3.…` `4.…`: numbered on through the plan, as 工作要点 are), which
+    `numbering` keeps by style and which is updated here."""
     best: list[Marker] | None = None
     for style in Style:
         if style is exclude or style in (Style.PART,):
             continue
-        if not may_list(joined, style):
+        going_on = numbering.get(style)
+        if not may_list(joined, style) and going_on is None:
             continue
-        found = _sequence(inline_markers(joined, style), 1, joined)
-        if len(found) >= 2 and (best is None or found[0].start < best[0].start):
+        markers = inline_markers(joined, style)
+        found = _sequence(markers, 1, joined)
+        if len(found) < 2 and going_on is not None and markers and markers[0].start == 0:
+            found = _sequence(markers, going_on, joined)  # one measure is enough: the list is known already
+        elif len(found) < 2:
+            continue
+        if found and (best is None or found[0].start < best[0].start):
             best = found
     if best is None:
         return None
+    numbering[best[0].style] = best[-1].number + 1
     out = []
     for k, marker in enumerate(best):
         stop = best[k + 1].start if k + 1 < len(best) else len(joined)

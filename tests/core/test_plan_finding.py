@@ -790,3 +790,13 @@ def test_full_width_item_numbers_and_bulleted_measures_are_markers_not_text() ->
     assert titles(plan) == ["加快管网改造", "提升水质", "优化服务"]
     assert [m.title for m in plan.items[2].children] == ["推行联合报装", "１１月底前上线客服系统", "开展满意度回访"]
     assert plan.items[2].children[1].due == date(2024, 11, 30)
+
+
+def test_measures_numbered_on_through_the_plan_keep_their_numbers_as_labels() -> None:
+    # a 工作要点 numbers its tasks 1… through the whole plan, under each part's heading
+    plan = extract_plan(doc("某局2025年工作要点\n一、强化理论武装\n1.深入学习全会精神。3月底前制定计划。\n2.抓好干部轮训。全年办班6期。\n"
+                            "二、建设干部队伍\n3.树立正确导向。完善考核机制。\n4.培养年轻干部。选派30名到基层。\n"
+                            "三、人才工作\n5.实施英才计划，全年引进人才500名。"))
+    assert [[m.label for m in i.children] for i in plan.items] == [["1.", "2."], ["3.", "4."], ["5."]]
+    assert [m.title for m in plan.items[1].children] == ["树立正确导向", "培养年轻干部"]
+    assert plan.items[2].children[0].title == "实施英才计划，全年引进人才500名"
