@@ -403,7 +403,7 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
     if prefix:  # sections taken together: `三（一）`, `三-1`
         label = prefix + label if block.marker else f"{prefix}-{label}"
     own_due, own_ongoing = find_deadline(title, year)
-    inherited, said_ongoing = _deadline(in_title.due_text or said.due_text, year, own_due or default_due)
+    inherited, said_ongoing = _said_deadline(in_title.due_text or said.due_text, year, own_due or default_due)
     children = list(_measures(body, year, inherited, exclude=block.marker.style if block.marker else None,
                               numbering=numbering))
     closing = _closing_duty(children)
@@ -411,7 +411,7 @@ def _build_item(block: _Block, year: int | None, default_due: date | None, numbe
         duty = Duty.first_named([duty, closing.duty])
         if closing.due_text:
             before = inherited
-            inherited, said_ongoing = _deadline(closing.due_text, year, inherited)
+            inherited, said_ongoing = _said_deadline(closing.due_text, year, inherited)
             children = [replace(c, due=inherited) if c.due == before else c for c in children]
     if said_ongoing:  # `完成时限：长期坚持` under the item: its measures without a date are ongoing too
         children = [replace(c, ongoing=True) if c.due is None else c for c in children]
@@ -461,7 +461,7 @@ def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: 
     A task merged over several rows has a row per measure (or group of measures), each with its own
     unit and deadline; then those go on the measures, else on the item."""
     label = f"{prefix}-{row.label}" if prefix else row.label
-    parts = [(p, *_deadline(p.due_text, year, default_due)) for p in row.parts]
+    parts = [(p, *_said_deadline(p.due_text, year, default_due)) for p in row.parts]
     if len(parts) == 1:
         part, due, ongoing = parts[0]
         block = _Block(None, row.task, list(part.measures), source=[row.source])
@@ -488,6 +488,19 @@ def _row_item(row: TaskRow, year: int | None, default_due: date | None, prefix: 
                     due=max(dues) if dues else default_due, children=tuple(children),
                     ongoing=bool(children) and all(c.ongoing for c in children), source=row.source,
                     duty=Duty.shared([p.duty for p, _, _ in parts]))
+
+
+# What a 完成时限 column or line says of work that never ends: in a measure's text 持续推进 is a verb, here it is
+# the deadline (`持续推进` beside `长期坚持` in the same table)
+_ONGOING_SAID = re.compile(r"^(?:持续(?:推进|开展|进行|实施|抓好)?|常年(?:开展|坚持)?|长期|经常性|全年持续|贯穿全年)")
+
+
+def _said_deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
+    """`_deadline` for what a deadline column or 完成时限 line says."""
+    due, ongoing = _deadline(text, year, inherited)
+    if not ongoing and due is inherited and _ONGOING_SAID.match(text.strip()):
+        return None, True
+    return due, ongoing
 
 
 def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
@@ -533,13 +546,13 @@ def _measures(body: list[str], year: int | None, inherited: date | None,
         said, bare = trailing_duty(text)  # `…（牵头单位：县发改局）`
         if not bare.strip() and out and said.duty:  # `…。（牵头单位：…）`: the bracket after the stop is no measure
             last = out[-1]
-            due = _deadline(said.due_text, year, last.due)[0] if said.due_text else last.due
+            due = _said_deadline(said.due_text, year, last.due)[0] if said.due_text else last.due
             out[-1] = replace(last, text=last.text + text, due=due, duty=Duty.first_named([last.duty, said.duty]))
             continue
         title, _ = _head_and_rest(bare)
         due, ongoing = _deadline(bare, year, inherited)
         if said.due_text:
-            due, ongoing = _deadline(said.due_text, year, due)
+            due, ongoing = _said_deadline(said.due_text, year, due)
         out.append(PlanItem(label=label, title=title, text=text, due=due, ongoing=ongoing, source=source,
                             duty=said.duty))
     return out

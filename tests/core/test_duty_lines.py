@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from desktop.core.duty_lines import read_duty_line
 from desktop.core.extract import extract_plan
 from desktop.core.reports import split_paragraphs
@@ -34,6 +36,15 @@ def test_column_lines_under_an_item_are_its_unit_and_deadline():
     assert [c.title for c in flood.children] == ["落实值班值守制度"]
     assert (flood.duty.lead_leader, flood.duty.owner) == ("副县长张**", "李**")
     assert flood.ongoing and flood.children[0].ongoing and flood.due is None
+
+
+@pytest.mark.parametrize("said", ["持续推进", "常年开展", "持续"])
+def test_a_deadline_line_saying_the_work_goes_on_marks_it_ongoing(said: str) -> None:
+    plan = extract_plan(doc(f"一、上半年工作情况\n略。\n二、下半年工作安排\n（一）做好矛盾纠纷排查。每月排查一次。\n"
+                            f"牵头单位：综治中心\n完成时限：{said}\n（二）推进改厕。完成改厕300户。\n完成时限：持续推进，2024年11月底前验收"))
+    goes_on, dated = plan.items
+    assert goes_on.ongoing and goes_on.due is None and goes_on.children[0].ongoing
+    assert dated.due == date(2024, 11, 30) and not dated.ongoing  # a date said beside it still counts
 
 
 def test_a_measure_may_close_with_its_unit_in_brackets():
