@@ -563,20 +563,24 @@ def _marked_segments(joined: str, exclude: Style | None, numbering: dict[Style, 
     item before left its list (`二、…` then `3.…` `4.…`: numbered on through the plan, as 工作要点 are), which
     `numbering` keeps by style and which is updated here."""
     best: list[Marker] | None = None
+    lone: Marker | None = None  # a `1.` opening the body with no `2.`: a list of one, if a deeper list follows
     for style in Style:
         if style is exclude or style in (Style.PART,):
             continue
         going_on = numbering.get(style)
-        if not may_list(joined, style) and going_on is None:
-            continue
-        markers = inline_markers(joined, style)
+        markers = inline_markers(joined, style) if going_on is not None or may_list(joined, style) else [
+            m for m in [match_at(joined, 0, (style,))] if m is not None and m.number == 1]
         found = _sequence(markers, 1, joined)
+        if len(found) == 1 and found[0].start == 0 and lone is None:
+            lone = found[0]
         if len(found) < 2 and going_on is not None and markers and markers[0].start == 0:
             found = _sequence(markers, going_on, joined)  # one measure is enough: the list is known already
         elif len(found) < 2:
             continue
         if found and (best is None or found[0].start < best[0].start):
             best = found
+    if best is not None and lone is not None and best[0].start > 0:
+        best = [lone]  # `1.开展专项整治。（1）…（2）…`: the (1) (2) are the one measure's own
     if best is None:
         return None
     numbering[best[0].style] = best[-1].number + 1

@@ -259,8 +259,9 @@ def wrap_width(lines: Sequence[str], leads: Sequence[str] = ()) -> tuple[Callabl
                    if size > edge and not (size <= edge + hang and line[-1] in _HANGING)
                    and not (size <= edge + 2 and _narrow_count(line) >= _NARROW_RUN))
         share = len(full) / len(sizes)
-        # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation
-        mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END) / max(1, len(full))
+        # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation, and a heading
+        # (`（二）强化安全监管`) stops without any: in a plan of short lines they may all be of one length
+        mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END and not _heading_line(line)) / max(1, len(full))
         if (len(full) >= _MIN_FULL and share >= _FULL_SHARE and mid >= _MID_SHARE
                 and over <= _OVER_SHARE * len(sizes) and (best is None or share > best[0])):
             best = (share, measure, edge, tolerance)

@@ -800,3 +800,13 @@ def test_measures_numbered_on_through_the_plan_keep_their_numbers_as_labels() ->
     assert [[m.label for m in i.children] for i in plan.items] == [["1.", "2."], ["3.", "4."], ["5."]]
     assert [m.title for m in plan.items[1].children] == ["树立正确导向", "培养年轻干部"]
     assert plan.items[2].children[0].title == "实施英才计划，全年引进人才500名"
+
+
+def test_a_lone_first_sub_item_keeps_the_list_beneath_it() -> None:
+    # three levels: （一） items, 1. sub-items, （1） measures; under （二） there is only a 1.
+    plan = extract_plan(doc("某局2025年工作要点\n一、2024年工作回顾\n做了。\n二、2025年重点任务\n（一）建设交通网络\n"
+                            "1.推进高速公路建设。\n（1）6月底前建成通车。\n（2）年内开工建设。\n2.提升农村公路。\n（1）新改建200公里。\n"
+                            "（二）强化安全监管\n1.开展专项整治。\n（1）加强动态监控。\n（2）每季度检查一次。"))
+    assert [[m.label for m in i.children] for i in plan.items] == [["1.", "2."], ["1."]]
+    assert plan.items[1].children[0].title == "开展专项整治"
+    assert "（2）每季度检查一次" in plan.items[1].children[0].text

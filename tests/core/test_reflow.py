@@ -278,3 +278,11 @@ def test_no_line_of_chinese_text_opens_with_a_closing_mark():
              "，**大桥12月底前合龙。", "（二）持续提升运输服务。"]
     assert reflow(lines) == ["（一）全力抓好项目建设。倒排工期、挂图作战，确保**快速路10月底前主线贯通，**大桥12月底前合龙。",
                              "（二）持续提升运输服务。"]
+
+
+def test_a_plan_of_short_lines_of_one_length_is_not_a_wrapped_copy():
+    # headings stop without punctuation and short measures end in 。: neither is a line cut at an edge
+    lines = ["某局2025年工作要点", "一、2024年工作回顾", "做了。", "二、2025年重点任务", "（一）建设交通网络",
+             "1.推进高速公路建设。", "（1）6月底前建成通车。", "（2）年内开工建设。", "2.提升农村公路。", "（1）新改建200公里。",
+             "（二）强化安全监管", "1.开展专项整治。", "（1）加强动态监控。", "（2）每季度检查一次。"]
+    assert reflow(lines) == lines
