@@ -29,6 +29,8 @@ class Choice:
     confidence: float = 0.0
     spread: bool = False
     parts: list[Candidate] = field(default_factory=list)  # where each section's items are (see plan_part)
+    # a plan document's title and the lines above its sections: the same answer as its tasks, not rivals
+    whole: list[Candidate] = field(default_factory=list)
 
 
 def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
@@ -43,7 +45,13 @@ def choose(paragraphs: Sequence[str], ranked: Sequence[Ranked]) -> Choice:
     tasks = plan_document_tasks(paragraphs, ranked)
     if tasks is not None:  # (its tasks need not read forward: they are on the confidence's scale all the same)
         scale = forward if any(r is tasks for r in forward) else [tasks, *forward]
-        return taken([tasks.candidate], ranked, _share([tasks], scale))
+        # the title (`**局2025年工作计划`) and a `制定…计划如下` above the sections read as a plan: the whole
+        # document is one, so they count with its tasks, not as other places the plan could be
+        first = min(r.candidate.heading.index for r in ranked if r.candidate.level == 0 and r.candidate.kind is Kind.NUMBERED)
+        whole = [r for r in forward if r.candidate.heading.index < first and r is not tasks]
+        choice = taken([tasks.candidate], ranked, _share([tasks, *whole], scale))
+        choice.whole = [r.candidate for r in whole]
+        return choice
     if not forward:
         return Choice()
     best = _inner_plan(_prefer_heading(forward[0], ranked), forward)

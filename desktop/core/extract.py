@@ -189,7 +189,7 @@ def _build_plan(doc: ReportDocument, paragraphs: list[str], picked: Choice, rank
         taken=tuple(c.text for c in picked.sections),
         year_guessed=guessed,
         confidence=round(picked.confidence, 3),
-        alternatives=alternatives(ranked, picked.sections),
+        alternatives=alternatives(ranked, [*picked.sections, *picked.whole]),
     )
 
 

@@ -810,3 +810,14 @@ def test_a_lone_first_sub_item_keeps_the_list_beneath_it() -> None:
     assert [[m.label for m in i.children] for i in plan.items] == [["1.", "2."], ["1."]]
     assert plan.items[1].children[0].title == "开展专项整治"
     assert "（2）每季度检查一次" in plan.items[1].children[0].text
+
+
+def test_a_plan_documents_title_is_not_a_rival_to_its_tasks() -> None:
+    # the title and the `制定…计划如下` sentence read as a plan more strongly than the tasks' own heading: the
+    # whole document is the plan, so the preview must not call the right answer unsure and offer its title instead
+    plan = extract_plan(doc("**市机关事务管理局2025年工作计划\n为全面提升服务保障水平，结合我局实际，制定2025年工作计划如下。\n"
+                            "一、指导思想\n坚持节约优先。\n二、目标任务\n能耗下降1.5%。\n三、重点工作\n（一）深化节约型机关建设。开展回头看。\n"
+                            "（二）规范公务用车管理。推进平台化管理。\n四、保障措施\n加强组织领导。"))
+    assert plan.section.heading == "三、重点工作"
+    assert plan.confidence > 0.9
+    assert all("工作计划" not in a.heading for a in plan.alternatives)
