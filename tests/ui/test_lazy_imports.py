@@ -30,13 +30,18 @@ print(",".join(heavy) or "none")
 """
 
 
-def test_first_paint_needs_no_database_or_excel_libraries(tmp_path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", _CODE], capture_output=True, text=True, env=env, cwd=ROOT,
+def _fresh_python(code: str, home: Path) -> list[str]:
+    """The lines a fresh, offscreen Python running `code` printed (it must exit cleanly)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(home),
+               XDG_CONFIG_HOME=str(home))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
                          timeout=60)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "none"
+    return out.stdout.strip().splitlines()
+
+
+def test_first_paint_needs_no_database_or_excel_libraries(tmp_path) -> None:
+    assert _fresh_python(_CODE, tmp_path)[-1] == "none"
 
 
 _FRAME_CODE = """
@@ -56,11 +61,6 @@ app.exec()
 
 
 def test_the_frame_paints_before_the_rooms_modules_load(tmp_path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", _FRAME_CODE], capture_output=True, text=True, env=env, cwd=ROOT,
-                         timeout=60)
-    assert out.returncode == 0, out.stderr
-    lines = [line for line in out.stdout.splitlines() if line.startswith(("painted", "built"))]
+    lines = [line for line in _fresh_python(_FRAME_CODE, tmp_path) if line.startswith(("painted", "built"))]
     assert lines == ["painted none",
                      "built desktop.ui.views,desktop.ui.browsing,desktop.ui.models.item_tree,desktop.ui.actions"]
