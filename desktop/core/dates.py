@@ -212,13 +212,15 @@ def _document_year(paragraphs: Sequence[str]) -> tuple[int | None, bool]:
 
 
 # `明年3月底前`, `次年一季度`, `明年底前`: a date in the plan's next year (a year-end plan's measure running on)
-_NEXT_YEAR_BEFORE = re.compile(r"(?:明年|次年|(?<!以)来年)$")
+_NEXT_YEAR_WORDS = ("明年", "次年", "来年")
 
 
 def _in_next_year(text: str, m: re.Match[str]) -> bool:
     start = m.start()
-    return bool(_NEXT_YEAR_BEFORE.search(text, 0, start)) or (start > 0 and text[start - 1] == "明" and m.group(
-        "yearend") is not None)  # 明年底: the match took 年底 from it
+    before = text[max(0, start - 3):start]  # (a slice, not a search back over the whole measure: dates are many)
+    if before.endswith(_NEXT_YEAR_WORDS):
+        return not before.endswith("以来年")  # `入夏以来年底前…` is no next year
+    return before.endswith("明") and m.group("yearend") is not None  # 明年底: the match took 年底 from it
 
 
 def find_deadline(text: str, year: int | None) -> tuple[date | None, bool]:
