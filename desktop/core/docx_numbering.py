@@ -112,6 +112,14 @@ class NumberingRenderer:
             rendered = rendered.replace(f"%{k + 1}", shown)
         return rendered, ilvl
 
+    def numbered(self, paragraph: Paragraph) -> bool:
+        """Whether `paragraph` shows a number (not a bullet), without counting it as label() does."""
+        found = self._numpr(paragraph)
+        if found is None or found[0] == "0" or self._abstract_of.get(found[0]) is None:
+            return False
+        level = self._levels.get((self._abstract_of[found[0]], min(max(found[1], 0), 8)))
+        return level is None or level.fmt not in ("bullet", "none")
+
     def _numpr(self, paragraph: Paragraph) -> tuple[str, int] | None:
         return _read_numpr(paragraph._p.pPr) or self._from_style(paragraph)
 

@@ -1,5 +1,7 @@
 """The same plans come out of each seed re-encoded and converted to .docx."""
 
+from datetime import date
+
 import pytest
 
 from desktop.core.extract import parse_report
@@ -63,6 +65,28 @@ def test_docx_numbering_from_the_list_number_style(tmp_path):
     plan = parse_report(path, year=2024)
     assert [(i.label, i.title) for i in plan.items] == [("1.", "抓好学习"), ("2.", "狠抓落实")]
     assert plan.items[1].children[0].title == "年底前完成"
+
+
+def test_word_headings_over_numbered_lists_are_the_items_and_the_lists_their_measures(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某局2024年上半年工作总结", style="Title")
+    document.add_paragraph("上半年工作情况", style="Heading 1")
+    document.add_paragraph("接待游客326万人次。")
+    document.add_paragraph("下半年工作打算", style="Heading 1")
+    for title, measures in (("打造消费新场景", ["推进古街夜游项目，9月底前开街。", "举办音乐节。"]),
+                            ("提升公共文化服务", ["新建城市书房3个。", "开展送戏下乡120场。", "完成绩效评估。"])):
+        document.add_paragraph(title, style="Heading 2")  # no number typed or set
+        for text in measures:
+            document.add_paragraph(text, style="List Number 2")  # numbered on through the section: 1. 2. 3. 4. 5.
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    plan = parse_report(path, year=2024)
+    assert plan.section.heading == "下半年工作打算"  # a heading over no list keeps its text as it stands
+    assert [(i.label, i.title, len(i.children)) for i in plan.items] == [
+        ("（一）", "打造消费新场景", 2), ("（二）", "提升公共文化服务", 3)]
+    assert plan.items[0].children[0].due == date(2024, 9, 30)
 
 
 def test_every_cell_of_a_docx_table_is_read_and_a_merged_cell_once(tmp_path):
