@@ -79,7 +79,13 @@ def looks_forward(features: dict[str, float]) -> bool:
             and features["past_body"] > features["future_body"]:
         return False
     body = features["future_body"] >= 0.2 and features["future_body"] > features["past_body"]
-    return bool(heading or body)
+    # `三、2022年重点工作` after `一、过去五年工作回顾`: a level-1 section named for a dated year's tasks, once the
+    # review is given, plans that year even when its body is written in bare imperatives (实施… 加快… 推进…),
+    # which the tense cues do not count as will-do sentences; a body that tells what was done still rules it out
+    dated_tasks = (features["dated"] and features["named"] and features["after_review"] and not features["sublevel"]
+                   and not features["unnumbered"] and not features["intro"]
+                   and features["future_body"] > features["past_body"])
+    return bool(heading or body or dated_tasks)
 
 
 class DocStats:

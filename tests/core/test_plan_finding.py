@@ -821,3 +821,17 @@ def test_a_plan_documents_title_is_not_a_rival_to_its_tasks() -> None:
     assert plan.section.heading == "三、重点工作"
     assert plan.confidence > 0.9
     assert all("工作计划" not in a.heading for a in plan.alternatives)
+
+
+def test_a_dated_task_section_after_the_review_is_the_plan_though_its_body_is_imperative() -> None:
+    # a report to a new congress: its review names no year, its tasks are bare imperatives (实施… 加快…), and the
+    # section after them reads forward (新一届政府将…)
+    plan = extract_plan(doc("政府工作报告\n——2022年1月6日在**市人民代表大会上\n一、过去五年工作回顾\n"
+                            "五年来，地区生产总值年均增长6.8%，累计取消审批事项260项。\n三、2022年重点工作\n重点抓好以下三个方面工作。\n"
+                            "（一）坚定不移稳增长\n实施重大项目320个。加快城际铁路建设。开展消费季活动。\n"
+                            "（二）坚定不移促转型\n新增规上企业150家。推进技术改造。新建5G基站3000个。\n"
+                            "（三）坚定不移惠民生\n新建中小学15所。推进医共体建设。改造老旧小区80个。\n"
+                            "四、全面加强政府自身建设\n新一届政府将坚持依法行政，努力建设人民满意的政府。"))
+    assert plan.section.heading == "三、2022年重点工作"
+    assert titles(plan) == ["坚定不移稳增长", "坚定不移促转型", "坚定不移惠民生"]
+    assert [len(i.children) for i in plan.items] == [3, 3, 3]
