@@ -13,7 +13,9 @@ from desktop.core.sentences import split_sentences
 # when it opens a sentence inside the item's last paragraph.
 _CLOSING_WORDS = r"同志们|各位领导|各位代表|各位委员|总之|总而言之|综上所述|让我们|此致|特此|谢谢|欢迎"
 _CLOSING_SENTENCE = re.compile(rf"^(?:{_CLOSING_WORDS})")
-_CLOSING = re.compile(rf"^(?:{_CLOSING_WORDS}|综上|最后[，,]|以上|我们坚信|我们相信|附件|附[：:]|展望|"
+# … and the notes a team's report puts after its plan: 需要协调：… 备注：… (a request or a remark, no task)
+_CLOSING = re.compile(rf"^(?:{_CLOSING_WORDS}|综上|最后[，,]|以上|我们坚信|我们相信|附件|附[：:]|展望|备注[：:]|"
+                      r"(?:需要|需|请求)(?:协调|支持|帮助|解决)[^，。：:]{0,8}[：:]|"
                       r"[^。！？]{0,20}[，,](?:让我们|我们坚信|我们相信))")
 # A web page's footer and survey block: kept apart because `相关…` or `点击…` may open a real
 # sentence; they count only as short lines of their own, or as the footers of copied pages.
@@ -48,6 +50,15 @@ _LATIN_SHARE = 0.85  # `升级CnWizards V1.1框架` is still Chinese
 # What a line with a sentence in it has; a signature or an item's title line has none of them.
 SENTENCE_MARKS = "。，,；;：:！!？?"
 _EXCLAIM_MAX = 16  # `团结奋斗！！`: a short cheer ends a letter, it is not a task
+
+
+# A form of address on its own (`各位代表！` opening a paragraph of a speech): said to the hall, not a task.
+_ADDRESS = re.compile(r"^(?:同志们|朋友们|同志们、朋友们|各位领导|各位代表|各位委员|各位同事)[！!，,：:。]?$")
+
+
+def is_address(sentence: str) -> bool:
+    """Whether a sentence is only a form of address."""
+    return _ADDRESS.match(sentence.strip()) is not None
 
 
 def is_trailing(paragraph: str) -> bool:

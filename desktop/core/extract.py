@@ -17,6 +17,7 @@ from desktop.core.choice import Choice, alternatives, choose, taken
 from desktop.core.closing import (
     SENTENCE_MARKS,
     ends_the_text,
+    is_address,
     is_trailing,
     trim_last_item,
 )
@@ -613,4 +614,5 @@ def _lead_phrase_segments(body: list[str]) -> list[tuple[str, str, str]] | None:
 
 
 def _sentences(body: list[str]) -> list[tuple[str, str]]:
-    return [(sentence, paragraph) for paragraph in body for sentence in split_sentences(paragraph)]
+    return [(sentence, paragraph) for paragraph in body for sentence in split_sentences(paragraph)
+            if not is_address(sentence)]

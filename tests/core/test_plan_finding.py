@@ -835,3 +835,12 @@ def test_a_dated_task_section_after_the_review_is_the_plan_though_its_body_is_im
     assert plan.section.heading == "三、2022年重点工作"
     assert titles(plan) == ["坚定不移稳增长", "坚定不移促转型", "坚定不移惠民生"]
     assert [len(i.children) for i in plan.items] == [3, 3, 3]
+
+
+def test_a_note_after_a_teams_plan_and_an_address_inside_an_item_are_no_measures() -> None:
+    plan = extract_plan(doc("前端组本周工作总结\n一、本周工作\n完成了页面开发。\n下周工作计划\n1. 完成核销页面联调。预计周三提测。\n"
+                            "2. 组件库升级。先在后台灰度。\n同步更新使用文档。\n3. 调研微前端方案\n需要协调：网关问题请运维组协助排查。\n备注：周五组内分享。"))
+    assert [len(i.children) for i in plan.items] == [1, 2, 0]
+    speech = extract_plan(doc("政府工作报告\n一、2023年工作回顾\n经济回升。\n二、2024年工作安排\n（一）促进农民增收\n"
+                              "各位代表！农业农村工作，增加农民收入是关键。要发展特色产业。要扩大就业。\n（二）扩大内需\n要促进消费。"))
+    assert [m.title for m in speech.items[0].children] == ["农业农村工作，增加农民收入是关键", "要发展特色产业", "要扩大就业"]
