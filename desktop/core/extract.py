@@ -532,13 +532,13 @@ def _head_and_rest(head: str) -> tuple[str, str]:
 
 def _measures(body: list[str], year: int | None, inherited: date | None,
               exclude: Style | None, numbering: dict[Style, int] | None = None) -> list[PlanItem]:
-    """An item's measures: explicit inner markers, else lead-phrase paragraphs, else sentences."""
+    """An item's measures: explicit inner markers, else sentences."""
     if not body:
         return []
     joined = "\n".join(body)
     segments = _marked_segments(joined, exclude, {} if numbering is None else numbering)
-    if segments is None:
-        segments = _lead_phrase_segments(body)
+    # Without inner markers each sentence is a measure, a short lead sentence (`加强干部教育培训。`) too: a
+    # paragraph break is no marker, and the corpus's gold counts an item's 。-sentences, not its paragraphs.
     if segments is None:
         segments = [(str(i), s, p) for i, (s, p) in enumerate(_sentences(body), 1)]
     out: list[PlanItem] = []
@@ -598,19 +598,6 @@ def _paragraph_around(joined: str, pos: int) -> str:
     start = joined.rfind("\n", 0, pos) + 1
     stop = joined.find("\n", pos)
     return joined[start:stop if stop >= 0 else len(joined)]
-
-
-def _lead_phrase_segments(body: list[str]) -> list[tuple[str, str, str]] | None:
-    """Paragraphs that each open with a short phrase ending in 。 (often bold in Word) are one measure each."""
-    if len(body) < 2:
-        return None
-    for paragraph in body:
-        stop = paragraph.find(_TITLE_END)
-        if stop <= 0 or stop > _LEAD_PHRASE_MAX or stop == len(paragraph) - 1:
-            return None
-        if sum(paragraph.count(ch, 0, stop) for ch in _PHRASE_JOINS) >= _TITLE_PHRASES - 1:
-            return None  # `坚持问题导向，系统推进…，确保…。` is a sentence, not a phrase set in bold
-    return [(str(i), p, p) for i, p in enumerate(body, 1)]
 
 
 def _sentences(body: list[str]) -> list[tuple[str, str]]:
