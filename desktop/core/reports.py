@@ -244,7 +244,7 @@ def list_titles(body: list, numbering) -> dict[int, str]:  # type: ignore[type-a
                  and numbering.numbered(paragraphs[k + 1]) and not numbering.numbered(paragraphs[k])
                  and match_at(paragraphs[k].text.strip()) is None]
     out: dict[int, str] = {}
-    for level in {levels[k] for k in over_list}:
+    for level in {lv for k in over_list if (lv := levels[k]) is not None}:
         mine = [k for k in over_list if levels[k] == level]
         if len(mine) < 2:
             continue
