@@ -44,6 +44,11 @@ _PAGE_NUMBER = re.compile(r"^(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d
                           r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
+# A running header or footer with its page number on the same line (`**局2024年上半年工作总结 第2页`).
+_HEADED_PAGE = re.compile(r"^[^。；;！？!?]{2,40}?\s+(?:第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|[—\-－–]\s*\d{1,3}\s*[—\-－–])$")
+
+
 # A table of contents' entry: a heading, dot leaders (or a tab) and its page number.
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,60}?(?:[.．。…·‥⋯_\-—－]{3,}|\t)\s*\d{1,3}$")
 _CONTENTS_TITLE = re.compile(r"^目\s*录$")
@@ -63,7 +68,7 @@ def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
     if wrap is not None:
         lines = join_wrapped(lines, *wrap, indents=indents)
     elif (runs_on := _runs_on_without_a_width(lines, indents)) is not None:
-        lines = _joined_without_a_width(lines, indents, runs_on)
+        lines = _joined_without_a_width(lines, indents, runs_on, broken)
     elif broken:
         lines = _rejoined(lines, broken)
     lines = _closing_marks_run_on(lines)
@@ -108,12 +113,13 @@ def _runs_on_unindented(lines: Sequence[str], indents: Sequence[str], k: int, ru
             and not is_signature(line) and runs_on(k - 1))
 
 
-def _joined_without_a_width(lines: Sequence[str], indents: Sequence[str], runs_on: Callable[[int], bool]) -> list[str]:
-    """Each unindented line that follows one stopping mid-sentence (that may run on) continues it; a
-    numbered line or a signature never does."""
+def _joined_without_a_width(lines: Sequence[str], indents: Sequence[str], runs_on: Callable[[int], bool],
+                            broken: set[int]) -> list[str]:
+    """Each unindented line that follows one stopping mid-sentence (that may run on) continues it, and so
+    does one after a page break inside a paragraph (`broken`); a numbered line or a signature never does."""
     out: list[str] = []
     for k, line in enumerate(lines):
-        if out and _runs_on_unindented(lines, indents, k, runs_on):
+        if out and (k in broken or _runs_on_unindented(lines, indents, k, runs_on)):
             out[-1] = _glue(out[-1], line, lost_space=False)
         else:
             out.append(line)
@@ -139,9 +145,10 @@ def _not_page_furniture(lines: Sequence[str]) -> list[bool]:
     """False for page numbers, and for the running header or footer beside one: a short line that
     stands beside a page number more than once, repeats the document's title, or sits between the two
     halves of a sentence broken by the page."""
-    pages = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
-    beside = Counter(lines[j] for k in pages for j in (k - 1, k + 1)
-                     if 0 <= j < len(lines) and len(lines[j]) <= _RUNNING_MAX and not _PAGE_NUMBER.match(lines[j]))
+    pages = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line) or _HEADED_PAGE.match(line)]
+    # by place: a page of one line stands beside two page numbers, and is still the report's text
+    places = {j for k in pages for j in (k - 1, k + 1) if 0 <= j < len(lines)}
+    beside = Counter(lines[j] for j in places if len(lines[j]) <= _RUNNING_MAX and not _PAGE_NUMBER.match(lines[j]))
     running = {line for line, n in beside.items() if n >= 2}
     title = next((line for line in lines if line.strip()), None)
     keep = [k not in set(pages) for k in range(len(lines))]
