@@ -291,6 +291,9 @@ def _split_items(body: list[str], *, on_progress: ProgressFn | None,
         expected = cuts[-1].number + 1
     if on_progress is not None:
         on_progress(total, total)
+    for block in blocks:
+        if not block.head.strip() and block.body:  # `（三）` alone on its line: the title is the line after it
+            block.head = block.body.pop(0)
     if blocks:
         last = blocks[-1]
         single = len(blocks) >= 3 and all(not b.body for b in blocks[:-1])

@@ -237,12 +237,14 @@ def list_titles(body: list, numbering) -> dict[int, str]:  # type: ignore[type-a
     from desktop.core.markers import match_at
     from desktop.core.numerals import to_chinese
 
-    paragraphs = [b for b in body if isinstance(b, Paragraph) and b.text.strip()]
+    from desktop.core.docx_text import paragraph_text
+
+    paragraphs = [b for b in body if isinstance(b, Paragraph) and paragraph_text(b._p).strip()]
     levels = [heading_level(p) for p in paragraphs]
     over_list = [k for k, level in enumerate(levels)
                  if level is not None and k + 1 < len(paragraphs) and levels[k + 1] is None
                  and numbering.numbered(paragraphs[k + 1]) and not numbering.numbered(paragraphs[k])
-                 and match_at(paragraphs[k].text.strip()) is None]
+                 and match_at(paragraph_text(paragraphs[k]._p).strip()) is None]
     out: dict[int, str] = {}
     for level in {lv for k in over_list if (lv := levels[k]) is not None}:
         mine = [k for k in over_list if levels[k] == level]
@@ -280,12 +282,17 @@ def _docx_blocks(document, numbering) -> tuple[list[str], list[TaskTable]]:  # t
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from desktop.core.docx_text import paragraph_text, text_box_paragraphs
+
     def lines(paragraph: Paragraph) -> list[str]:
         label = numbering.label(paragraph)
-        found = split_paragraphs(paragraph.text)
+        found = split_paragraphs(paragraph_text(paragraph._p))
         if label and found:
             found[0] = label[0] + found[0]
         return found
+
+    def boxed(paragraph: Paragraph) -> list[str]:  # what the text boxes anchored in it hold, after its own text
+        return [line for inner in text_box_paragraphs(paragraph._p) for line in lines(Paragraph(inner, paragraph._parent))]
 
     body = list(document.iter_inner_content())
     titled = list_titles(body, numbering)
@@ -297,6 +304,7 @@ def _docx_blocks(document, numbering) -> tuple[list[str], list[TaskTable]]:  # t
             if found and id(block) in titled:
                 found[0] = titled[id(block)] + found[0]
             out.extend(found)
+            out.extend(boxed(block))
         elif isinstance(block, Table):
             # The cell elements themselves, not their id(): a merged cell is the same element in every row
             # it spans, while the id of a proxy lxml has freed is soon given to the next cell's

@@ -89,6 +89,40 @@ def test_word_headings_over_numbered_lists_are_the_items_and_the_lists_their_mea
     assert plan.items[0].children[0].due == date(2024, 9, 30)
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_BOXED = ('<w:r {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+          '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{paras}</w:txbxContent>'
+          '</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paras}'
+          '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_docx_reads_with_tracked_changes_accepted_and_its_text_boxes_once(tmp_path):
+    # a report passed round for comments: a new item only inserted (w:ins), a heading's old words deleted (w:del)
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for text in ["某局2024年上半年工作总结", "一、上半年工作", "做了很多。"]:
+        document.add_paragraph(text)
+    heading = document.add_paragraph("二、")
+    heading._p.append(parse_xml(f'<w:del {_W} w:id="1" w:author="a"><w:r><w:delText>下半年工作思路</w:delText></w:r></w:del>'))
+    heading._p.append(parse_xml(f'<w:ins {_W} w:id="2" w:author="a"><w:r><w:t>下一步工作打算</w:t></w:r></w:ins>'))
+    document.add_paragraph("（一）抓好排查。开展拉网式排查。")
+    inserted = document.add_paragraph()
+    inserted._p.append(parse_xml(f'<w:ins {_W} w:id="3" w:author="a"><w:r><w:t>（二）强化演练。组织综合演练。</w:t></w:r></w:ins>'))
+    boxed = document.add_paragraph("（三）")  # its title and text sit in a text box anchored to it (DrawingML and VML)
+    paras = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ["做好宣传。", "每月开展一次宣传活动。"])
+    boxed._p.append(parse_xml(_BOXED.format(w=_W, paras=paras)))
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    assert read_report(path).paragraphs[3:] == ("二、下一步工作打算", "（一）抓好排查。开展拉网式排查。",
+                                               "（二）强化演练。组织综合演练。", "（三）", "做好宣传。", "每月开展一次宣传活动。")
+    plan = parse_report(path, year=2024)
+    assert plan.section.heading == "二、下一步工作打算"
+    assert [i.title for i in plan.items] == ["抓好排查", "强化演练", "做好宣传"]
+
+
 def test_every_cell_of_a_docx_table_is_read_and_a_merged_cell_once(tmp_path):
     # a plan kept as a Word table: each row one measure; the first column merged down each item's rows
     import docx

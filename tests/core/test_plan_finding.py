@@ -844,3 +844,10 @@ def test_a_note_after_a_teams_plan_and_an_address_inside_an_item_are_no_measures
     speech = extract_plan(doc("政府工作报告\n一、2023年工作回顾\n经济回升。\n二、2024年工作安排\n（一）促进农民增收\n"
                               "各位代表！农业农村工作，增加农民收入是关键。要发展特色产业。要扩大就业。\n（二）扩大内需\n要促进消费。"))
     assert [m.title for m in speech.items[0].children] == ["农业农村工作，增加农民收入是关键", "要发展特色产业", "要扩大就业"]
+
+
+def test_an_items_number_alone_on_its_line_takes_its_title_from_the_next() -> None:
+    plan = extract_plan(doc("某局2024年上半年工作总结\n一、上半年工作\n做了。\n二、下半年工作打算\n（一）\n抓好项目建设。加快园区建设。推进招商。\n"
+                            "（二）\n抓好市场监管。开展专项检查。\n（三）\n抓好安全生产。"))
+    assert titles(plan) == ["抓好项目建设", "抓好市场监管", "抓好安全生产"]
+    assert [len(i.children) for i in plan.items] == [2, 1, 0]
