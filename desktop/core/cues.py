@@ -64,10 +64,14 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四":
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”")
 
 
+# A blank between two Chinese characters: a heading typeset spaced out (`下 半 年 工 作 打 算`) reads as its words.
+_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff、，])[ \u3000]+(?=[\u4e00-\u9fff、])")
+
+
 def heading_words(title: str) -> str:
     """A heading's own words: the title of another document (《…规划纲要》) or a quoted slogan says nothing
-    about what this section is."""
-    return _QUOTED.sub("", title)
+    about what this section is; blanks set between its characters are no part of them."""
+    return _QUOTED.sub("", _SPACED_OUT.sub("", title))
 
 
 def heading_date(text: str) -> tuple[int | None, int | None]:

@@ -1,4 +1,4 @@
-"""Numbering markers of Chinese reports: （一） 一是 一、 1. （1） ① 第一， 第一部分, and 首先，其次，…最后，."""
+"""Numbering markers of Chinese reports: （一） 一是 一、 1. （1） ① 第一， 其一， 第一部分, and 首先，其次，…最后，."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class Style(Enum):
     DUN = rf"({_CN})\s*[、．]\s*"  # 一、
     PAREN_CN = rf"[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*"  # （一） (一)
     SHI = rf"({_CN})(?:是|要)(?![一二三四五六七八九十])"  # 一是 一要
-    ORDINAL = rf"第({_CN})[，,、：:]\s*"  # 第一，
+    ORDINAL = rf"[第其]({_CN})[，,、：:]\s*"  # 第一， 其一，
     # 1. 1、 1． 1） (`1.5` is a number; `1、11月` and `2.9月底前` are markers: a month is no decimal's unit)
     DIGIT = r"(\d{1,2})\s*(?:[.．](?:(?!\d)|(?=\d{1,2}\s*月))|、|[）)]|\s(?!\d))\s*"
     PAREN_DIGIT = r"[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*"  # （1）
@@ -103,7 +103,7 @@ for _style, _second in ((Style.PART, "第二"), (Style.DUN, "二"), (Style.PAREN
 
 def may_list(text: str, style: Style) -> bool:
     """A quick test before `inline_markers`: False when `text` cannot hold two markers of `style`."""
-    return style.second in text  # type: ignore[attr-defined]
+    return style.second in text or (style is Style.ORDINAL and "其二" in text)  # type: ignore[attr-defined]
 
 
 def inline_markers(text: str, style: Style) -> list[Marker]:

@@ -851,3 +851,11 @@ def test_an_items_number_alone_on_its_line_takes_its_title_from_the_next() -> No
                             "（二）\n抓好市场监管。开展专项检查。\n（三）\n抓好安全生产。"))
     assert titles(plan) == ["抓好项目建设", "抓好市场监管", "抓好安全生产"]
     assert [len(i.children) for i in plan.items] == [2, 1, 0]
+
+
+def test_a_heading_set_spaced_out_reads_as_its_words_and_qi_yi_numbers_a_list() -> None:
+    plan = extract_plan(doc("某局2024年上半年工作总结\n一 、上 半 年 工 作 情 况\n做了很多。\n二 、存 在 问 题\n人手不足。\n"
+                            "三 、下 半 年 工 作 打 算\n（一）抓好项目建设。加快园区建设。\n"
+                            "（二）办好人民满意的教育。其一，规范校外培训；其二，落实“双减”政策。"))
+    assert plan.section.heading == "三 、下 半 年 工 作 打 算"
+    assert [m.label for m in plan.items[1].children] == ["其一，", "其二，"]
