@@ -30,8 +30,8 @@ _PAGE_FOOTER = re.compile(r"^(?:【\s*(?:打印|关闭|字体|字号|收藏|返�
 # one sentence, it closes the report; a measure says what will be done, not what it will add up to.
 _FLOURISH = re.compile(r"(?:作出(?:新的|应有的?)?(?:更大)?贡献|贡献[*＊\d]*力量|新篇章|新局面|新的更大成绩|满意答卷|新的?辉煌|"
                        r"(?:再|迈)上新台阶|新的?高度|新跨越|新佳绩|(?:努力|不懈|团结|接续|砥砺)奋斗)[。！!]?$"
-                       # or the rally that opens it: 以更加昂扬的斗志、更加务实的作风，…
-                       r"|以更加[^，。；、]{1,10}、更加[^，。；、]{1,10}，")
+                       # or the rally that opens it: 以更加昂扬的斗志、更加务实的作风，… / 我们将以更加务实的作风，…
+                       r"|以更加[^，。；、]{1,10}、更加[^，。；、]{1,10}，|^[^，。；、]{0,8}以更加[^，。；、]{1,12}[，,]")
 _FLOURISH_MAX = 160
 _URL = r"(?:https?://|ftp://|www\.|[\w.+-]+@[\w-]+\.[\w.]+)"
 # A link line: a short label and a colon before an address, or an address alone.

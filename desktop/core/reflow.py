@@ -54,16 +54,25 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{0,60}?(?:[.．。…·‥⋯_\-—－]{3,}|\
 _CONTENTS_TITLE = re.compile(r"^目\s*录$")
 
 
+# Where a mail's quoted earlier message begins: what follows is someone else's text, plan or notice.
+_QUOTED_MAIL = re.compile(r"^(?:[-—_=]{2,}\s*(?:原始邮件|转发邮件|转发的邮件|原邮件|Original Message|Forwarded message)\s*[-—_=]{2,}"
+                          r"|在.{2,60}写道[：:]|On .{2,80} wrote:)$", re.IGNORECASE)
+
+
 def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
-    """The paragraphs as written: page numbers, running headers, a table of contents and Markdown
-    heading marks dropped, wrapped lines joined (across a page break too), then a flattened text split
-    again. `leads` are the blanks each line was indented with, when known (text files)."""
+    """The paragraphs as written: a mail's quoted earlier message, page numbers, running headers, a table
+    of contents and Markdown heading marks dropped, wrapped lines joined (across a page break too), then
+    a flattened text split again. `leads` are the blanks each line was indented with, when known (text files)."""
     lines = list(paragraphs)
     indents = list(leads) if len(leads) == len(lines) else [""] * len(lines)
+    quoted = next((k for k, line in enumerate(lines) if k and _QUOTED_MAIL.match(line.strip())), None)
+    if quoted is not None:
+        lines, indents = lines[:quoted], indents[:quoted]
     keep = [a and b for a, b in zip(_not_page_furniture(lines), _not_contents(lines))]
     broken = _broken_at_furniture(lines, keep)
-    lines = [_MARKDOWN_HEADING.sub("", line) for line, k in zip(lines, keep) if k]
+    lines = [_undecorated(_MARKDOWN_HEADING.sub("", line)) for line, k in zip(lines, keep) if k]
     indents = [lead for lead, k in zip(indents, keep) if k]
+    lines, indents = _numbers_over_lines(lines, indents)
     wrap = wrap_width(lines, indents)
     if wrap is not None:
         lines = join_wrapped(lines, *wrap, indents=indents)
@@ -75,6 +84,43 @@ def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
     if is_flat(lines):
         lines = [part for paragraph in lines for part in split_flat(paragraph)]
     return lines
+
+
+_BIG_NUMBER = re.compile(r"^\d{2}$")  # `01` set large on a line of its own above the point it numbers
+
+
+def _numbers_over_lines(lines: list[str], indents: list[str]) -> tuple[list[str], list[str]]:
+    """An article's points numbered `01` `02` … each on a line above its text become `01 …` lines: a list
+    running from 01 in order, each number followed by a line of text that opens with no number of its own."""
+    at = [k for k, line in enumerate(lines) if _BIG_NUMBER.match(line) and k + 1 < len(lines)
+          and not _BIG_NUMBER.match(lines[k + 1]) and match_at(lines[k + 1], 0) is None]
+    run = [k for n, k in enumerate(at) if int(lines[k]) == n + 1]
+    if len(run) < 2 or run != at[:len(run)]:
+        return lines, indents
+    joined = set(run)
+    out, leads = [], []
+    for k, (line, lead) in enumerate(zip(lines, indents)):
+        if k - 1 in joined:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+            leads.append(lead)
+    return out, leads
+
+
+# Marks an article puts before a numbered line for show (`▶ 1. 聚焦…`, `📌（一）…`): symbols and emoji.
+_DECORATION = re.compile("^[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]+\\s*")
+
+
+def _undecorated(line: str) -> str:
+    """The line without the marks before an item's number. A section's heading keeps them (`📌 二、…` is
+    found as it stands, and named so), and so does a line whose marks stand before no number (a bullet
+    before an unnumbered title is read where titles are)."""
+    m = _DECORATION.match(line)
+    if m is None:
+        return line
+    marker = match_at(line, m.end())
+    return line if marker is None or marker.style in (Style.PART, Style.DUN) else line[m.end():]
 
 
 def _runs_on_without_a_width(lines: Sequence[str], indents: Sequence[str]) -> Callable[[int], bool] | None:

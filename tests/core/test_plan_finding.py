@@ -859,3 +859,20 @@ def test_a_heading_set_spaced_out_reads_as_its_words_and_qi_yi_numbers_a_list() 
                             "（二）办好人民满意的教育。其一，规范校外培训；其二，落实“双减”政策。"))
     assert plan.section.heading == "三 、下 半 年 工 作 打 算"
     assert [m.label for m in plan.items[1].children] == ["其一，", "其二，"]
+
+
+def test_a_copy_as_a_clerk_gets_it_by_mail_or_from_an_article() -> None:
+    # a mail: the report, then the quoted notice it answers, whose own sample plan is someone else's text
+    mail = extract_plan(doc("主题：上半年工作总结\n某镇2024年上半年工作总结\n一、上半年工作\n做了。\n二、下一步工作打算\n"
+                            "1.抓好秋粮生产。确保颗粒归仓。做好收购。\n2.推动项目落地。年底前开工。\n-----原始邮件-----\n发件人：县政府办\n"
+                            "请按以下格式报送：\n三、下半年工作打算\n1.（工作名称）。具体措施。\n2.（工作名称）。具体措施。"))
+    assert mail.section.heading == "二、下一步工作打算" and titles(mail) == ["抓好秋粮生产", "推动项目落地"]
+    # an article: ▶ before each number, 01 02 set large over each point, and a rally closing the plan
+    article = extract_plan(doc("某街道2024年上半年工作总结\n一、上半年工作\n做了。\n二、下半年工作打算\n▶ 1. 聚焦城市更新。推进改造。\n"
+                               "▶ 2. 聚焦民生保障。新增岗位500个。\n三、2025年工作思路\n01\n聚焦产业升级。引进项目10个。\n02\n"
+                               "聚焦平安建设。开展专项整治。\n我们将以更加务实的作风，推动街道高质量发展。"), section="三、2025年工作思路")
+    assert titles(article) == ["聚焦产业升级", "聚焦平安建设"]
+    assert [len(i.children) for i in article.items] == [1, 1]
+    first = extract_plan(doc("某街道2024年上半年工作总结\n一、上半年工作\n做了。\n二、下半年工作打算\n▶ 1. 聚焦城市更新。推进改造。\n"
+                             "▶ 2. 聚焦民生保障。新增岗位500个。"))
+    assert [(i.label, i.title) for i in first.items] == [("1.", "聚焦城市更新"), ("2.", "聚焦民生保障")]

@@ -389,7 +389,8 @@ def test_the_years_tasks_win_over_its_targets_and_principles():
     assert [i.title for i in plan.items] == ["扩大有效投资", "壮大实体经济", "办好民生实事"]
 
 
-def test_a_short_phrase_before_a_colon_is_the_items_title():
+def test_an_items_title_runs_to_its_first_full_stop_past_a_colon():
+    # the corpus's gold: the title is the text before the first 。, a short phrase and its colon included
     plan = extract_plan(doc("""
 一、上半年工作
 略。
@@ -398,7 +399,9 @@ def test_a_short_phrase_before_a_colon_is_the_items_title():
 （二）健全长效机制：修订考核办法，年底前印发实施。
 （三）加强培训，围绕业务重点：开展轮训两期。
 """))
-    assert [i.title for i in plan.items] == ["夯实基础工作", "健全长效机制", "加强培训，围绕业务重点：开展轮训两期"]
+    assert [i.title for i in plan.items] == ["夯实基础工作", "健全长效机制：修订考核办法，年底前印发实施",
+                                            "加强培训，围绕业务重点：开展轮训两期"]
+    assert [len(i.children) for i in plan.items] == [1, 0, 0]
 
 
 def test_bulleted_title_lines_of_a_pasted_article_and_its_end_mark():
