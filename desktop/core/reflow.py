@@ -98,7 +98,8 @@ def _numbers_over_lines(lines: list[str], indents: list[str]) -> tuple[list[str]
     if len(run) < 2 or run != at[:len(run)]:
         return lines, indents
     joined = set(run)
-    out, leads = [], []
+    out: list[str] = []
+    leads: list[str] = []
     for k, (line, lead) in enumerate(zip(lines, indents)):
         if k - 1 in joined:
             out[-1] = f"{out[-1]} {line}"
