@@ -13,6 +13,14 @@ from collections.abc import Callable, Sequence
 
 from desktop.core.closing import is_signature
 from desktop.core.markers import Style, match_at
+from desktop.core.page_furniture import (
+    PARAGRAPH_END,
+    SENTENCE_END,
+    before_quoted_mail,
+    broken_at_furniture,
+    not_contents,
+    not_page_furniture,
+)
 
 _MIN_LINES = 12  # fewer lines than this cannot show a wrap width
 _FULL_SHARE = 0.15  # a wrapped text has at least this share of its lines at the wrap width (short
@@ -23,11 +31,9 @@ _INDENTED_MIN, _INDENTED_MAX = 0.05, 0.5  # share of indented lines in a copy wh
 # … up to this share when its paragraphs are a line or two long (each first line is indented)
 _INDENTED_OPEN_MAX = 0.8
 _FEW_LINES = 6  # fewer lines than this are too few to tell a copy's breaks from its paragraphs
-_PARAGRAPH_END = "。！？!?；;：:”’）)》」』"
 _OVER_SHARE = 0.03  # ... and hardly any line longer than it
 _HANGING = "，。、；：！？,.;:!?”’）》」』"
 _MAX_WIDTH = 160  # display columns; a "width" beyond this is ordinary long paragraphs
-_SENTENCE_END = "。！？!?；;：:"
 _TAIL_MAX = 6  # characters before the full stop of a sentence's tail carried to the next line
 _HEADING_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Style.DIGIT)
 _FLAT_MIN = 400  # characters: a shorter file is too small to have lost its paragraphs
@@ -39,37 +45,16 @@ _FLAT_SPLIT_STYLES = (Style.PART, Style.DUN, Style.PAREN_CN, Style.ORDINAL, Styl
 
 # Markdown heading marks (`## 2017年工作计划`, `### 一、…`): a team's report written as a .md file.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# A PDF copy's page numbers between its lines (`— 2 —`, `- 3 -`, `第2页 共5页`, `Page 2 of 5`).
-_PAGE_NUMBER = re.compile(r"^(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
-                          r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
-
-
-# A running header or footer with its page number on the same line (`**局2024年上半年工作总结 第2页`).
-_HEADED_PAGE = re.compile(r"^[^。；;！？!?]{2,40}?\s+(?:第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
-                          r"|[—\-－–]\s*\d{1,3}\s*[—\-－–])$")
-
-
-# A table of contents' entry: a heading, dot leaders (or a tab) and its page number.
-_CONTENTS_ENTRY = re.compile(r"^\S.{0,60}?(?:[.．。…·‥⋯_\-—－]{3,}|\t)\s*\d{1,3}$")
-_CONTENTS_TITLE = re.compile(r"^目\s*录$")
-
-
-# Where a mail's quoted earlier message begins: what follows is someone else's text, plan or notice.
-_QUOTED_MAIL = re.compile(r"^(?:[-—_=]{2,}\s*(?:原始邮件|转发邮件|转发的邮件|原邮件|Original Message|Forwarded message)\s*[-—_=]{2,}"
-                          r"|在.{2,60}写道[：:]|On .{2,80} wrote:)$", re.IGNORECASE)
-
-
 def reflow(paragraphs: Sequence[str], leads: Sequence[str] = ()) -> list[str]:
     """The paragraphs as written: a mail's quoted earlier message, page numbers, running headers, a table
     of contents and Markdown heading marks dropped, wrapped lines joined (across a page break too), then
     a flattened text split again. `leads` are the blanks each line was indented with, when known (text files)."""
     lines = list(paragraphs)
     indents = list(leads) if len(leads) == len(lines) else [""] * len(lines)
-    quoted = next((k for k, line in enumerate(lines) if k and _QUOTED_MAIL.match(line.strip())), None)
-    if quoted is not None:
-        lines, indents = lines[:quoted], indents[:quoted]
-    keep = [a and b for a, b in zip(_not_page_furniture(lines), _not_contents(lines))]
-    broken = _broken_at_furniture(lines, keep)
+    quoted = before_quoted_mail(lines)
+    lines, indents = lines[:quoted], indents[:quoted]
+    keep = [a and b for a, b in zip(not_page_furniture(lines), not_contents(lines))]
+    broken = broken_at_furniture(lines, keep)
     lines = [_undecorated(_MARKDOWN_HEADING.sub("", line)) for line, k in zip(lines, keep) if k]
     indents = [lead for lead, k in zip(indents, keep) if k]
     lines, indents = _numbers_over_lines(lines, indents)
@@ -136,7 +121,7 @@ def _runs_on_without_a_width(lines: Sequence[str], indents: Sequence[str]) -> Ca
     if len(lines) < _FEW_LINES:
         return None
     indented = sum(1 for lead in indents if lead) / len(lines)
-    mid = sum(1 for line in lines[:-1] if line[-1] not in _PARAGRAPH_END) / (len(lines) - 1)
+    mid = sum(1 for line in lines[:-1] if line[-1] not in PARAGRAPH_END) / (len(lines) - 1)
     if indented > _INDENTED_OPEN_MAX or mid < _MID_SHARE:
         return None
     if len(lines) >= _MIN_LINES and _INDENTED_MIN <= indented <= _INDENTED_MAX:
@@ -156,7 +141,7 @@ def _runs_on_without_a_width(lines: Sequence[str], indents: Sequence[str]) -> Ca
 def _runs_on_unindented(lines: Sequence[str], indents: Sequence[str], k: int, runs_on: Callable[[int], bool]) -> bool:
     """Line k continues the line before: unindented, after a line that stops mid-sentence (and runs on)."""
     line, previous = lines[k], lines[k - 1]
-    return (not indents[k] and previous[-1] not in _PARAGRAPH_END and match_at(line, 0) is None
+    return (not indents[k] and previous[-1] not in PARAGRAPH_END and match_at(line, 0) is None
             and not is_signature(line) and runs_on(k - 1))
 
 
@@ -182,79 +167,6 @@ def _closing_marks_run_on(lines: list[str]) -> list[str]:
             out[-1] = _glue(out[-1], line, lost_space=False)
         else:
             out.append(line)
-    return out
-
-
-_RUNNING_MAX = 40  # characters: a running header or footer is a short line
-
-
-def _not_page_furniture(lines: Sequence[str]) -> list[bool]:
-    """False for page numbers, and for the running header or footer beside one: a short line that
-    stands beside a page number more than once, repeats the document's title, or sits between the two
-    halves of a sentence broken by the page."""
-    pages = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line) or _HEADED_PAGE.match(line)]
-    # by place: a page of one line stands beside two page numbers, and is still the report's text
-    places = {j for k in pages for j in (k - 1, k + 1) if 0 <= j < len(lines)}
-    beside = Counter(lines[j] for j in places if len(lines[j]) <= _RUNNING_MAX and not _PAGE_NUMBER.match(lines[j]))
-    running = {line for line, n in beside.items() if n >= 2}
-    title = next((line for line in lines if line.strip()), None)
-    keep = [k not in set(pages) for k in range(len(lines))]
-    for k in pages:
-        for j, outer in ((k - 1, k - 2), (k + 1, k + 2)):
-            if not 0 < j < len(lines) or _PAGE_NUMBER.match(lines[j]):
-                continue
-            if lines[j] in running or lines[j] == title or _header_inside_sentence(lines, j, outer, k):
-                keep[j] = False
-    return keep
-
-
-def _header_inside_sentence(lines: Sequence[str], header: int, outer: int, page: int) -> bool:
-    """A short line without a sentence's marks or a number, between a page number and the text, where
-    the text before the page break stops mid-sentence and the text after it opens with no number: the
-    paragraph runs on across the break, so the short line is the page's, not the report's."""
-    line = lines[header]
-    if len(line) > _RUNNING_MAX or any(ch in line for ch in _SENTENCE_END + "，、") or match_at(line, 0) is not None:
-        return False
-    before, after = (outer, page + 1) if outer < page else (page - 1, outer)
-    if not (0 <= before and after < len(lines)):
-        return False
-    prose = lines[before]
-    return (bool(prose) and prose[-1] not in _PARAGRAPH_END and len(prose) > _RUNNING_MAX // 2
-            and bool(lines[after]) and match_at(lines[after], 0) is None and not is_signature(lines[after]))
-
-
-def _not_contents(lines: Sequence[str]) -> list[bool]:
-    """False for the lines of a table of contents (two entries or more; its `目录` line too): its
-    headings would otherwise be read as the report's, and the real ones as a numbering restart."""
-    entries = [k for k, line in enumerate(lines) if _CONTENTS_ENTRY.match(line.strip())]
-    keep = [True] * len(lines)
-    if len(entries) < 2:
-        return keep
-    for k in entries:
-        keep[k] = False
-        if k > 0 and _CONTENTS_TITLE.match(lines[k - 1].strip()):
-            keep[k - 1] = False
-    return keep
-
-
-def _broken_at_furniture(lines: Sequence[str], keep: Sequence[bool]) -> set[int]:
-    """Places (in the kept lines) where a paragraph runs on across a dropped page footer or header:
-    the line before stops mid-sentence and is a paragraph's text, not a short heading line, and the
-    line after opens with no number. Found here, joined after the wrap test (which joins them itself)."""
-    out: set[int] = set()
-    kept_index = -1
-    previous: str | None = None
-    dropped = False
-    for line, k in zip(lines, keep):
-        if not k:
-            dropped = previous is not None
-            continue
-        kept_index += 1
-        if dropped and previous and previous[-1] not in _SENTENCE_END + "”」』）)" \
-                and (len(previous) > _RUNNING_MAX or any(ch in previous for ch in "。；;")) \
-                and match_at(line, 0) is None:
-            out.add(kept_index)
-        previous, dropped = line, False
     return out
 
 
@@ -315,7 +227,7 @@ def wrap_width(lines: Sequence[str], leads: Sequence[str] = ()) -> tuple[Callabl
         share = len(full) / len(sizes)
         # a wrapped line stops mid-sentence; a line that ends a paragraph ends with punctuation, and a heading
         # (`（二）强化安全监管`) stops without any: in a plan of short lines they may all be of one length
-        mid = sum(1 for line in full if line[-1] not in _PARAGRAPH_END and not _heading_line(line)) / max(1, len(full))
+        mid = sum(1 for line in full if line[-1] not in PARAGRAPH_END and not _heading_line(line)) / max(1, len(full))
         if (len(full) >= _MIN_FULL and share >= _FULL_SHARE and mid >= _MID_SHARE
                 and over <= _OVER_SHARE * len(sizes) and (best is None or share > best[0])):
             best = (share, measure, edge, tolerance)
@@ -334,7 +246,7 @@ def join_wrapped(lines: Sequence[str], measure: Callable[[str], int], width: int
     current = ""
     for k, line in enumerate(lines):
         if current:
-            if (current[-1] in _SENTENCE_END and match_at(line, 0, _HEADING_STYLES) is not None) \
+            if (current[-1] in SENTENCE_END and match_at(line, 0, _HEADING_STYLES) is not None) \
                     or (opens and leads[k]):
                 out.append(current)
                 current = line
@@ -372,7 +284,7 @@ def _runs_on(line: str, current: str, short: float, following: str) -> bool:
     sentence's inner marks, where a title or heading seldom does), and the next line opens with no
     number and is no signature. A next line that opens with a closing mark (`，`, `。`, `”`) always
     continues: no line of Chinese text may begin with one."""
-    if not following or line[-1] in _PARAGRAPH_END:
+    if not following or line[-1] in PARAGRAPH_END:
         return False
     if following[0] in _HANGING:
         return True
@@ -434,7 +346,7 @@ def _flat_cuts(text: str) -> list[int]:
         before = pos - 1
         while before > 0 and text[before] == " ":  # the indent the line had is still there
             before -= 1
-        if text[before] in _SENTENCE_END:
+        if text[before] in SENTENCE_END:
             cuts.append(pos)
     return cuts
 
