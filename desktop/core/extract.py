@@ -500,10 +500,10 @@ _ONGOING_SAID = re.compile(r"^(?:持续(?:推进|开展|进行|实施|抓好)?|�
 
 def _said_deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
     """`_deadline` for what a deadline column or 完成时限 line says."""
-    due, ongoing = _deadline(text, year, inherited)
-    if not ongoing and due is inherited and _ONGOING_SAID.match(text.strip()):
+    found, ongoing = find_deadline(text, year)
+    if found is None and not ongoing and _ONGOING_SAID.match(text.strip()):
         return None, True
-    return due, ongoing
+    return _deadline(text, year, inherited)
 
 
 def _deadline(text: str, year: int | None, inherited: date | None) -> tuple[date | None, bool]:
