@@ -131,13 +131,13 @@ def show_window(app: QApplication, *, then: Callable[[], object], settings: QSet
 
     `watcher` is installed as the window's event filter before it is shown (the selftest times the first paint).
     """
+    from PySide6.QtCore import QTimer
+
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(None, settings=settings, rooms_later=True)
     if watcher is not None:
         window.installEventFilter(watcher)
-    from PySide6.QtCore import QTimer
-
     # A turn later: the new panes' paint comes first, and nothing `then` starts competes with it for the interpreter.
     window.rooms_built.connect(lambda: QTimer.singleShot(0, then))
     window.show()
