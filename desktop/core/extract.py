@@ -70,6 +70,8 @@ _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
 _PHRASE_JOINS = ("，", ",")
 _TITLE_PHRASES = 3
+_TITLE_LINE_MAX_CHARS = 40  # a longer first line is a paragraph, not the report's title
+_TITLE_MAX = 60  # … a title set over two lines may run to this
 _ITEMS_BEFORE_TABLE = 2  # numbered items before a task table: the plan is theirs, the table their breakdown
 
 
@@ -205,13 +207,15 @@ _HEAD_LINES = 12  # the lines a notice and a plan document's title take
 def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
     """The report's title line when it has one, else its file name; a file name without words
     (`000_e27235b1.txt`) gives way to the year and the plan heading, which a clerk recognises."""
-    first = doc.paragraphs[0] if doc.paragraphs else ""
     head = list(doc.paragraphs[:_HEAD_LINES])
     numbered = next((k for k, p in enumerate(head) if match_at(p.strip(), 0) is not None), len(head))
     issued = plan_title_line(head[:numbered])  # (above the first section: a plan heading below is no title)
     if issued is not None:  # a plan document, perhaps under the notice that issues it: its own title
         first = doc.paragraphs[issued].strip()
-    if first and len(first) <= 40 and not any(ch in first for ch in "。，：:") and match_at(first, 0) is None:
+    else:
+        first = _title_lines([p.strip() for p in head[:numbered]])
+    if first and len(first) <= _TITLE_LINE_MAX_CHARS and not any(ch in first for ch in "。，：:") \
+            and match_at(first, 0) is None:
         return first
     stem = Path(doc.source).stem
     if _HAS_CJK.search(stem):
@@ -221,6 +225,32 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
     if year and not _NAMES_YEAR.search(bare_heading):  # `2025年政府工作任务` keeps its own year
         bare_heading = f"{year}年{bare_heading}"
     return bare_heading or stem
+
+
+# An official document's masthead (`**局文件`), file number (`**发〔2024〕32号`) and the marks beside them:
+# above its title, not the title.
+_MASTHEAD = re.compile(r"^(?:.{2,30}文件|.{0,20}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号|"
+                       r"(?:签发人|密级|紧急程度|特急|加急|份号)[：:\s].{0,20}|特急|加急|附件\s*\d{0,2})$")
+# …and the words a title ends with, when it is set over two lines (`**局关于2024年上半年` / `工作总结及…计划的报告`)
+_TITLE_ENDS = ("报告", "总结", "计划", "方案", "要点", "安排", "打算", "意见", "通知", "汇报", "讲话", "情况", "思路")
+_TITLE_WORDS = (*_TITLE_ENDS, "周报", "月报", "简报", "小结")
+
+
+def _title_lines(head: Sequence[str]) -> str:
+    """The title among the lines above the first section: past a masthead and file number, and both of its
+    lines when it is set over two."""
+    lines = [p for p in head if p and not _MASTHEAD.match(p)]
+    if not lines:
+        return ""
+    first = lines[0]
+    if len(lines) > 1:
+        second = lines[1]
+        plain = not any(ch in first + second for ch in "。，：:；;！？")
+        # (a first line that names a report already, `前端组周报（…）`, is the whole title: the next is a heading)
+        if plain and len(first) + len(second) <= _TITLE_MAX and not any(w in first for w in _TITLE_WORDS) \
+                and second.endswith(_TITLE_ENDS) and match_at(second, 0) is None:
+            return first + second
+    return first
 
 
 def _top_style(body: Sequence[str]) -> Style | None:

@@ -660,7 +660,14 @@ def test_a_reports_title_is_not_its_plan_heading():
 二、抓民生实事
 年内新建养老站2个。
 """))
-    assert plan.title == "**镇人民政府"
+    assert plan.title == "**镇人民政府关于2025年上半年工作的汇报"  # set over two lines, read as one
+
+
+def test_an_official_documents_title_comes_after_its_masthead_and_file_number():
+    plan = extract_plan(doc("**区市场监督管理局文件\n**市监〔2024〕32号\n**区市场监督管理局关于2024年上半年\n"
+                            "工作总结及下半年工作计划的报告\n区委、区政府：\n一、上半年工作\n做了。\n二、下半年工作计划\n"
+                            "（一）优化营商环境。压缩开办时间。"))
+    assert plan.title == "**区市场监督管理局关于2024年上半年工作总结及下半年工作计划的报告"
 
 
 def test_a_heading_of_lessons_learnt_is_no_plan_however_it_is_worded():
