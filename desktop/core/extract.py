@@ -25,7 +25,6 @@ from desktop.core.dates import detect_year, find_deadline, plan_period_end
 from desktop.core.duty_lines import Said, read_duty_line, take_duty, trailing_duty
 from desktop.core.errors import Cancelled, NoPlanSectionError, SpreadPlanError
 from desktop.core.markers import (
-    BULLETS,
     HEADING_ORDER,
     LAST,
     NUMBERED,
@@ -70,8 +69,8 @@ _STRIP_END = "。；;，,：: "
 _TITLE_LINE_MAX = 30
 _PHRASE_JOINS = ("，", ",")
 _TITLE_PHRASES = 3
-_TITLE_LINE_MAX_CHARS = 40  # a longer first line is a paragraph, not the report's title
-_TITLE_MAX = 60  # … a title set over two lines may run to this
+_REPORT_TITLE_MAX = 40  # characters: a longer first line is a paragraph, not the report's title
+_REPORT_TITLE_TWO_LINES_MAX = 60  # … a title set over two lines may run to this
 _ITEMS_BEFORE_TABLE = 2  # numbered items before a task table: the plan is theirs, the table their breakdown
 
 
@@ -214,7 +213,7 @@ def _title(doc: ReportDocument, heading: str, year: int | None) -> str:
         first = doc.paragraphs[issued].strip()
     else:
         first = _title_lines([p.strip() for p in head[:numbered]])
-    if first and len(first) <= _TITLE_LINE_MAX_CHARS and not any(ch in first for ch in "。，：:") \
+    if first and len(first) <= _REPORT_TITLE_MAX and not any(ch in first for ch in "。，：:") \
             and match_at(first, 0) is None:
         return first
     stem = Path(doc.source).stem
@@ -247,7 +246,7 @@ def _title_lines(head: Sequence[str]) -> str:
         second = lines[1]
         plain = not any(ch in first + second for ch in "。，：:；;！？")
         # (a first line that names a report already, `前端组周报（…）`, is the whole title: the next is a heading)
-        if plain and len(first) + len(second) <= _TITLE_MAX and not any(w in first for w in _TITLE_WORDS) \
+        if plain and len(first) + len(second) <= _REPORT_TITLE_TWO_LINES_MAX and not any(w in first for w in _TITLE_WORDS) \
                 and second.endswith(_TITLE_ENDS) and match_at(second, 0) is None:
             return first + second
     return first
@@ -408,7 +407,7 @@ def _under_title_lines(body: list[str]) -> list[_Block] | None:
         if title:
             if blocks and not blocks[-1].body:  # two title lines in a row: not this shape
                 return None
-            blocks.append(_Block(None, paragraph.strip().lstrip(BULLETS).strip(), source=[paragraph]))
+            blocks.append(_Block(None, without_bullet(paragraph.strip()).strip(), source=[paragraph]))
         else:
             blocks[-1].body.append(paragraph)
             blocks[-1].source.append(paragraph)

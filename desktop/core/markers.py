@@ -94,16 +94,19 @@ def at_paragraph_start(paragraph: str) -> Marker | None:
     return match_at(paragraph, 0)
 
 
-# The token a style's second marker must contain: a text without it cannot hold a list of two.
-for _style, _second in ((Style.PART, "第二"), (Style.DUN, "二"), (Style.PAREN_CN, "二"), (Style.SHI, "二"),
-                        (Style.ORDINAL, "第二"), (Style.DIGIT, "2"), (Style.PAREN_DIGIT, "2"), (Style.CIRCLED, "②"),
-                        (Style.SEQUENCE, "其次")):
-    _style.second = _second  # type: ignore[attr-defined]
+# The tokens a style's second marker may contain: a text with none of them cannot hold a list of two.
+for _style, _seconds in ((Style.PART, ("第二",)), (Style.DUN, ("二",)), (Style.PAREN_CN, ("二",)), (Style.SHI, ("二",)),
+                         (Style.ORDINAL, ("第二", "其二")), (Style.DIGIT, ("2",)), (Style.PAREN_DIGIT, ("2",)),
+                         (Style.CIRCLED, ("②",)), (Style.SEQUENCE, ("其次",))):
+    _style.seconds = _seconds  # type: ignore[attr-defined]
 
 
 def may_list(text: str, style: Style) -> bool:
     """A quick test before `inline_markers`: False when `text` cannot hold two markers of `style`."""
-    return style.second in text or (style is Style.ORDINAL and "其二" in text)  # type: ignore[attr-defined]
+    for token in style.seconds:  # type: ignore[attr-defined]  # (a loop, not any(): this runs per paragraph and style)
+        if token in text:
+            return True
+    return False
 
 
 def inline_markers(text: str, style: Style) -> list[Marker]:
@@ -118,9 +121,9 @@ def inline_markers(text: str, style: Style) -> list[Marker]:
     return found
 
 
-BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
+_BULLETS = "◆◇●○■□▲△▶►★☆•·◎"  # what a pasted article puts before its unnumbered titles
 # A bullet before a list entry: those marks, `※`, a dash (`——`, `—`), or a lone `-` before a blank.
-_BULLET_LEAD = re.compile(rf"^\s*(?:[{BULLETS}※]|—{{1,2}}|－{{1,2}}|-(?=\s))\s*")
+_BULLET_LEAD = re.compile(rf"^\s*(?:[{_BULLETS}※]|—{{1,2}}|－{{1,2}}|-(?=\s))\s*")
 
 
 def opens_with_bullet(text: str) -> bool:

@@ -223,66 +223,13 @@ def _docx_paragraphs(data: bytes, name: str) -> tuple[list[str], list[TaskTable]
         raise ReportReadError(name, f"{name}：Word 文档内容有损坏，无法读取（{type(exc).__name__}）。请用 Word 或 WPS 打开并另存后再试。") from exc
 
 
-def list_titles(body: list, numbering) -> dict[int, str]:  # type: ignore[type-arg,no-untyped-def]
-    """Labels for Word headings that title the numbered lists under them, by the paragraph's id().
-
-    A plan written with Word's styles may give its items as headings with no number typed or set
-    (`标题 2`: 打造文旅消费新场景) and their measures as a numbered list under each, numbered on through
-    the section (1. 2. | 3. 4. 5.). Read as they stand, the list would outrank the headings. Two headings
-    of one level or more, each followed by a numbered paragraph, are labelled （一）（二）… , counted afresh
-    under each higher heading; a heading that is not over a list, or one with a number, is left as it is.
-    """
-    from docx.text.paragraph import Paragraph
-
-    from desktop.core.markers import match_at
-    from desktop.core.numerals import to_chinese
-
-    from desktop.core.docx_text import paragraph_text
-
-    paragraphs = [b for b in body if isinstance(b, Paragraph) and paragraph_text(b._p).strip()]
-    levels = [heading_level(p) for p in paragraphs]
-    over_list = [k for k, level in enumerate(levels)
-                 if level is not None and k + 1 < len(paragraphs) and levels[k + 1] is None
-                 and numbering.numbered(paragraphs[k + 1]) and not numbering.numbered(paragraphs[k])
-                 and match_at(paragraph_text(paragraphs[k]._p).strip()) is None]
-    out: dict[int, str] = {}
-    for level in {lv for k in over_list if (lv := levels[k]) is not None}:
-        mine = [k for k in over_list if levels[k] == level]
-        if len(mine) < 2:
-            continue
-        n = 0
-        for k, other in enumerate(levels):
-            if other is not None and other < level:
-                n = 0  # a higher heading starts a new count
-            elif k in mine:
-                n += 1
-                out[id(paragraphs[k])] = f"（{to_chinese(n)}）"
-    return out
-
-
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-
-
-def heading_level(paragraph) -> int | None:  # type: ignore[no-untyped-def]
-    """A Word heading's level (1 for 标题 1), from its style or its base styles; None for body text."""
-    style = paragraph.style
-    for _ in range(10):  # base-style chains are short; a cycle must not loop forever
-        if style is None:
-            return None
-        m = _HEADING_STYLE.match(style.name or "")
-        if m:
-            return int(m.group(1))
-        style = style.base_style
-    return None
-
-
 def _docx_blocks(document, numbering) -> tuple[list[str], list[TaskTable]]:  # type: ignore[no-untyped-def]
     """The body's paragraphs in reading order, including those inside tables (each merged cell once);
     a table that is a plan's task list reads as one paragraph per task and is kept whole as well."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from desktop.core.docx_text import paragraph_text, text_box_paragraphs
+    from desktop.core.docx_text import list_titles, paragraph_text, text_box_paragraphs
 
     def lines(paragraph: Paragraph) -> list[str]:
         label = numbering.label(paragraph)
