@@ -41,6 +41,10 @@ def test_item_tree_structure_and_display(qtmodeltester) -> None:
     assert model.data(done, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.data(child.siblingAtColumn(Column.STATUS)) == "未启动"
     assert model.data(first.siblingAtColumn(Column.STATUS)) == "1/4 项完成"
+    # the root (an invalid index) answers as the root, not as some row's last column
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    assert not model.parent(first).isValid()
+    assert model.index(1, 0, QModelIndex()) == model.index(1, 0)
 
 
 def test_painted_cells_get_the_same_values_through_multidata(qtbot) -> None:

@@ -412,16 +412,15 @@ class ItemTreeModel(QAbstractItemModel):
         return [i for i in self._order if self._rows[i].parent_id == item_id]
 
     # ---- QAbstractItemModel ----------------------------------------------------------------------
+    # index(), parent() and flags() run a few hundred times per painted frame and a few thousand per layout:
+    # an invalid index's internalId() is 0 (the root's key) and its column() is -1, so neither needs isValid().
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        key = parent.internalId() if parent.isValid() else 0
-        lst = self._kids.get(key)
+        lst = self._kids.get(parent.internalId())
         if lst is None or not (0 <= row < len(lst)) or not (0 <= column < _NCOLS):
             return QModelIndex()
         return self.createIndex(row, column, lst[row])
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
         p = self._parent_of.get(index.internalId(), 0)
         if p == 0:
             return QModelIndex()
@@ -452,9 +451,10 @@ class ItemTreeModel(QAbstractItemModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         # Called about three times per row whenever the tree lays out: one lookup, no enum arithmetic.
-        if not index.isValid():
+        col = index.column()
+        if col < 0:
             return _NO_FLAGS
-        return (_LEAF_FLAGS if index.internalId() in self._leaf_set else _ITEM_FLAGS)[index.column()]
+        return (_LEAF_FLAGS if index.internalId() in self._leaf_set else _ITEM_FLAGS)[col]
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
