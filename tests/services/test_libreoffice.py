@@ -15,12 +15,10 @@ import pytest
 from desktop.core.ledger import read_ledger
 from desktop.services.export import export_ledger
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-# Writer alone (a .docx render) leaves out Calc, which these tests need: Debian's libreoffice-calc
-_CALC = SOFFICE is not None and any((Path(SOFFICE).resolve().parent / name).exists()
-                                    for name in ("libsclo.so", "sclo.dll", "libsclo.dylib"))
+from tests.soffice import CALC, SOFFICE
+
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not _CALC, reason="LibreOffice Calc is not installed")]
+              pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed")]
 
 
 def convert(src: Path, fmt: str, out_dir: Path) -> Path:

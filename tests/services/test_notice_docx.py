@@ -16,10 +16,10 @@ import pytest
 from desktop.core.notice_docx import FALLBACKS, NoticeWriteError, write_notice
 from desktop.services.review import build_review
 from tests.services.year_history import Year, scripted_year
+from tests.soffice import SOFFICE, WRITER
 
 JUNE, DEC = date(2023, 6, 30), date(2023, 12, 31)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def test_a_read_only_notice_is_left_as_it_was_and_leftovers_are_swept(year: Year
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not WRITER, reason="LibreOffice Writer is not installed")
 def test_libreoffice_opens_it_as_a4_with_page_numbers(june: Path, tmp_path: Path) -> None:
     profile = tmp_path / "lo-profile"
     subprocess.run([str(SOFFICE), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
