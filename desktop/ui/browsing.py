@@ -217,7 +217,7 @@ class Browser(QObject):
             if flt.is_empty:
                 self.expansion.restore(self.report_id or 0, [], keep=current_id)
             else:
-                self.expansion.show_matches()
+                self.expansion.show_matches(keep=current_id)
         if current_id is not None:
             idx = model.index_of(current_id)
             if idx.isValid():

@@ -43,6 +43,7 @@ class TreeExpansion(QObject):
         self._step = 0
         self._expanded: dict[int, set[int]] = {}
         self._first_load: set[int] = set()
+        self._closed_meanwhile: set[int] = set()
         tree.expanded.connect(self._opened)
         tree.collapsed.connect(self._closed)
 
@@ -51,6 +52,7 @@ class TreeExpansion(QObject):
 
     def _closed(self, idx: QModelIndex) -> None:
         self._expanded.setdefault(self._report_id() or 0, set()).discard(idx.internalId())
+        self._closed_meanwhile.add(idx.internalId())  # an item the clerk closes is not opened again by a later turn
 
     def stop(self) -> None:
         """A restore still under way stops (the rows changed under it, or a search expands the matches)."""
@@ -73,10 +75,31 @@ class TreeExpansion(QObject):
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
         wanted = self._expanded.get(report_id, set())
         expandable = model.parent_ids()
-        parents = [k for k in expandable if k in wanted]
+        self._expand_in_turns([k for k in expandable if k in wanted], len(expandable), keep)
+
+    def show_matches(self, keep: int | None = None) -> None:
+        """A search is on: its matches are shown expanded when there are not too many.
+
+        As for a restore, the keystroke's own frame lays out only the top of the tree and the item holding
+        `keep`: expanding 500 matches' items at once took the layout ~10 ms more than the rest of the keystroke
+        (bench/ui_keystroke.py). The items below follow in the next event-loop turns.
+        """
+        self.stop()  # a restore still under way would expand the matches' items
+        model = self._model
+        if model.visible_count() <= EXPAND_MATCHES_LIMIT:
+            parents = model.parent_ids()
+            self._expand_in_turns(parents, len(parents), keep, rest_at_once=True)
+
+    def _expand_in_turns(self, parents: list[int], expandable: int, keep: int | None, *,
+                         rest_at_once: bool = False) -> None:
+        """Expand `parents` (of `expandable` rows that could be): what fits a frame now, the rest later.
+
+        `rest_at_once` (a bounded number of rows): the rest in one later turn, otherwise a few items per turn.
+        """
+        model = self._model
         budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
         if sum(model.child_count(p) for p in parents) <= budget:
-            if parents and len(parents) == len(expandable):
+            if parents and len(parents) == expandable:
                 self._tree.expandAll()  # one call instead of thousands of setExpanded
                 return
             self._expand(parents)
@@ -90,21 +113,38 @@ class TreeExpansion(QObject):
             budget -= model.child_count(p)
             (first if budget >= 0 else later).append(p)
         self._expand(first)
-        if later:
+        if later and rest_at_once:
+            self._closed_meanwhile = set()
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_rest, self._step, later))
+        elif later:
             QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later))
-
-    def show_matches(self) -> None:
-        """A search is on: its matches are shown expanded when there are not too many."""
-        self.stop()  # a restore still under way would expand the matches' items
-        if self._model.visible_count() <= EXPAND_MATCHES_LIMIT:
-            # One expandAll: opening them item by item within a frame's budget was slower for 500 matches
-            self._tree.expandAll()  # matches are measures: show them
 
     def _expand(self, item_ids: Sequence[int]) -> None:
         for item_id in item_ids:
             idx = self._model.index_of(item_id)
             if idx.isValid():
                 self._tree.setExpanded(idx, True)
+
+    def _expand_rest(self, step: int, item_ids: list[int]) -> None:
+        # Item by item in a laid-out tree, 500 matches' items took ~15 times as long as one layout of them all:
+        # expanded while a layout is pending, each is only recorded, and the tree lays them out in one pass.
+        if step != self._step or self._model.is_flat:
+            return
+        if self._busy():
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_rest, step, item_ids))
+            return
+        tree = self._tree
+        tree.executeDelayedItemsLayout()
+        top = tree.indexAt(QPoint(0, 0))
+        tree.setUpdatesEnabled(False)
+        try:
+            tree.scheduleDelayedItemsLayout()
+            self._expand([i for i in item_ids if i not in self._closed_meanwhile])
+            tree.executeDelayedItemsLayout()
+            if top.isValid():
+                tree.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+        finally:
+            tree.setUpdatesEnabled(True)
 
     def _expand_later(self, step: int, item_ids: list[int]) -> None:
         if step != self._step or self._model.is_flat:

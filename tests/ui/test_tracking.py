@@ -254,6 +254,39 @@ def test_clearing_a_search_restores_a_big_expansion_in_steps(qtbot, window, monk
     assert model.index_of(parents[0]).isValid() and not tree.isExpanded(model.index_of(parents[0]))
 
 
+def test_a_search_opens_the_clerks_item_at_once_and_the_other_matches_after_the_frame(qtbot, window,
+                                                                                    monkeypatch) -> None:
+    import desktop.ui.tree_expansion as mw
+
+    show_report(qtbot, window, max(window.report_model.reports(), key=lambda r: r.measure_count).id)
+    monkeypatch.setattr(mw, "LAYOUT_AT_ONCE_ROWS", 0)  # no item but the clerk's fits the keystroke's frame
+    model, tree = window.item_model, window.tree
+    window.resize(1000, 270)
+    rows = model.loaded_rows()
+    top_items = {r.id for r in rows if r.parent_id is None}
+    last = next(r for r in reversed(rows) if r.is_measure and r.parent_id in top_items)
+    # a letter of its title that measures of other items have too
+    word = next(ch for ch in last.title
+                if len({r.parent_id for r in rows if r.is_measure and r.parent_id in top_items and ch in r.title}) >= 3)
+    window.select_item(last.id)
+    window.filter_bar.search.setText(word)
+    parents = model.parent_ids()
+    assert len(parents) >= 3 and model.visible_count() <= mw.EXPAND_MATCHES_LIMIT
+    assert tree.isExpanded(model.index_of(last.parent_id)) and window.current_row().id == last.id
+    assert not all(tree.isExpanded(model.index_of(p)) for p in parents)  # the rest follows between events
+    top = tree.indexAt(QPoint(0, 0)).internalId()
+    assert top != model.index(0, 0).internalId()  # scrolled to the clerk's row: items to open lie above it
+    qtbot.waitUntil(lambda: all(tree.isExpanded(model.index_of(p)) for p in parents), timeout=5000)
+    assert tree.indexAt(QPoint(0, 0)).internalId() == top  # and opening them did not move the view
+    # the clerk closes an item before the rest opens: it stays closed
+    window.filter_bar.search.setText("")
+    window.filter_bar.search.setText(word)
+    tree.collapse(model.index_of(last.parent_id))
+    qtbot.waitUntil(lambda: all(tree.isExpanded(model.index_of(p)) for p in parents if p != last.parent_id),
+                    timeout=5000)
+    assert not tree.isExpanded(model.index_of(last.parent_id))
+
+
 def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:
     show_report(qtbot, window, ALL_REPORTS)
     qtmodeltester.check(window.item_model)
