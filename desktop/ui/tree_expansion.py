@@ -43,7 +43,6 @@ class TreeExpansion(QObject):
         self._step = 0
         self._expanded: dict[int, set[int]] = {}
         self._first_load: set[int] = set()
-        self._closed_meanwhile: set[int] = set()
         tree.expanded.connect(self._opened)
         tree.collapsed.connect(self._closed)
 
@@ -52,7 +51,6 @@ class TreeExpansion(QObject):
 
     def _closed(self, idx: QModelIndex) -> None:
         self._expanded.setdefault(self._report_id() or 0, set()).discard(idx.internalId())
-        self._closed_meanwhile.add(idx.internalId())  # an item the clerk closes is not opened again by a later turn
 
     def stop(self) -> None:
         """A restore still under way stops (the rows changed under it, or a search expands the matches)."""
@@ -113,11 +111,8 @@ class TreeExpansion(QObject):
             budget -= model.child_count(p)
             (first if budget >= 0 else later).append(p)
         self._expand(first)
-        if later and rest_at_once:
-            self._closed_meanwhile = set()
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_rest, self._step, later))
-        elif later:
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later))
+        if later:
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
 
     def _expand(self, item_ids: Sequence[int]) -> None:
         for item_id in item_ids:
@@ -125,32 +120,11 @@ class TreeExpansion(QObject):
             if idx.isValid():
                 self._tree.setExpanded(idx, True)
 
-    def _expand_rest(self, step: int, item_ids: list[int]) -> None:
-        # Item by item in a laid-out tree, 500 matches' items were still opening at the next keystroke 150 ms
-        # later; expanded while a layout is pending, each is only recorded, and the tree lays them out in one pass.
-        if step != self._step or self._model.is_flat:
-            return
-        if self._busy():
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_rest, step, item_ids))
-            return
-        tree = self._tree
-        tree.executeDelayedItemsLayout()
-        top = tree.indexAt(QPoint(0, 0))
-        tree.setUpdatesEnabled(False)
-        try:
-            tree.scheduleDelayedItemsLayout()
-            self._expand([i for i in item_ids if i not in self._closed_meanwhile])
-            tree.executeDelayedItemsLayout()
-            if top.isValid():
-                tree.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
-        finally:
-            tree.setUpdatesEnabled(True)
-
-    def _expand_later(self, step: int, item_ids: list[int]) -> None:
+    def _expand_later(self, step: int, item_ids: list[int], at_once: bool = False) -> None:
         if step != self._step or self._model.is_flat:
             return
         if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids))
+            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
             return
         deadline = time.perf_counter() + EXPAND_STEP_SECONDS
         done = 0
@@ -161,6 +135,13 @@ class TreeExpansion(QObject):
         top = tree.indexAt(QPoint(0, 0))  # items opening above it must not push the clerk's rows away
         tree.setUpdatesEnabled(False)
         try:
+            if at_once:
+                # Item by item in a laid-out tree, 500 matches' items were still opening at the next keystroke
+                # 150 ms later; expanded while a layout is pending, each is only recorded, and one pass lays them out.
+                tree.scheduleDelayedItemsLayout()
+                self._expand(item_ids)
+                tree.executeDelayedItemsLayout()
+                done = len(item_ids)
             while done < len(item_ids):  # at least one item a turn, however slow
                 self._expand(item_ids[done:done + 1])
                 done += 1
