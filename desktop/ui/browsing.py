@@ -16,7 +16,7 @@ from desktop.ui.ops import StoreQuery
 from desktop.ui.tree_expansion import TreeExpansion
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QTableView
+    from PySide6.QtWidgets import QMainWindow, QTableView, QTreeView
 
     from db.api import ReportSummary
     from db.item_row import ItemRow
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 # Long enough that the tree's first paint is done and the event loop has turned once before the pane is built
 _BUILD_DETAIL_AFTER_MS = 10
+# No row of the tree is lower than this (a line of small text): it turns pixels into at least as many rows.
+_MIN_ROW_PX = 12
 
 
 class Browser(QObject):
@@ -175,7 +177,8 @@ class Browser(QObject):
         view, model = views.view, views.item_model
         view.setUpdatesEnabled(False)
         try:
-            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter())
+            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter(),
+                           first_rows=None if flat else _first_rows(views.tree), keep=current_id)
             views.filter_bar.set_units(prepared.units)
             if not flat:
                 self.expansion.restore(report_id, prepared.rows, keep=current_id)
@@ -210,7 +213,8 @@ class Browser(QObject):
         current_id = current.internalId() if current.isValid() else None
         # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
         # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
-        if not model.set_filter(flt):  # the same rows: expansion, cursor and selection are as they were
+        if not model.set_filter(flt, first_rows=None if views.flat else _first_rows(views.tree), keep=current_id):
+            # the same rows: expansion, cursor and selection are as they were
             views.update_counts()
             return
         if not views.flat:
@@ -233,6 +237,14 @@ class Browser(QObject):
         search = self._views.filter_bar.search
         search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search.selectAll()
+
+
+def _first_rows(view: QTreeView) -> int:
+    """How many top-level rows a reset tree shows at once: two screens below where it is scrolled (or below the
+    clerk's row, see ItemTreeModel.set_filter). TreeExpansion shows the rest a frame later."""
+    # The view's own size and offset in pixels: asking for its viewport, scroll bar or font metrics on the first
+    # load sets up their Python types (~25 ms at a cold start).
+    return (view.verticalOffset() + 2 * view.height()) // _MIN_ROW_PX
 
 
 def _all_rows(store: Store) -> list[ItemRow]:

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
                           (a.add_measure, st.add_measure), (a.add_item, st.add_item), (a.delete_rows, st.delete_rows),
                           (a.move_up, lambda: st.move(-1)), (a.move_down, lambda: st.move(+1)),
                           (a.merge_rows, st.merge_rows), (a.split_row, st.split_row),
-                          (a.expand, views.tree.expandAll), (a.collapse, views.tree.collapseAll),
+                          (a.expand, views.expand_all), (a.collapse, views.tree.collapseAll),
                           (a.all_reports, lambda: self.select_report(ALL_REPORTS)),
                           (a.light_deadline, lambda: self.set_light_rule("deadline")),
                           (a.light_schedule, lambda: self.set_light_rule("schedule")), (a.about, self.show_about),

@@ -84,19 +84,20 @@ class TreeExpansion(QObject):
         """
         self.stop()  # a restore still under way would expand the matches' items
         model = self._model
-        if model.visible_count() <= EXPAND_MATCHES_LIMIT:
-            parents = model.parent_ids()
-            self._expand_in_turns(parents, len(parents), keep, rest_at_once=True)
+        parents = model.parent_ids() if model.visible_count() <= EXPAND_MATCHES_LIMIT else []
+        self._expand_in_turns(parents, len(parents), keep, rest_at_once=True)
 
     def _expand_in_turns(self, parents: list[int], expandable: int, keep: int | None, *,
                          rest_at_once: bool = False) -> None:
         """Expand `parents` (of `expandable` rows that could be): what fits a frame now, the rest later.
 
         `rest_at_once` (a bounded number of rows): the rest in one later turn, otherwise a few items per turn.
+        Top-level rows the model holds back (ItemTreeModel.set_filter) are shown in the first later turn.
         """
         model = self._model
+        held = model.has_held_back
         budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
-        if sum(model.child_count(p) for p in parents) <= budget:
+        if not held and sum(model.child_count(p) for p in parents) <= budget:
             if parents and len(parents) == expandable:
                 self._tree.expandAll()  # one call instead of thousands of setExpanded
                 return
@@ -108,10 +109,13 @@ class TreeExpansion(QObject):
         for p in parents:
             if p in first:
                 continue
+            if held and model.held_back(p):
+                later.append(p)
+                continue
             budget -= model.child_count(p)
             (first if budget >= 0 else later).append(p)
         self._expand(first)
-        if later:
+        if later or held:
             QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
 
     def _expand(self, item_ids: Sequence[int]) -> None:
@@ -124,6 +128,7 @@ class TreeExpansion(QObject):
         if step != self._step or self._model.is_flat:
             return
         if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
+            self._model.show_held_back()  # but rows are not kept from the clerk for as long as a job runs
             QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
             return
         deadline = time.perf_counter() + EXPAND_STEP_SECONDS
@@ -135,13 +140,16 @@ class TreeExpansion(QObject):
         top = tree.indexAt(QPoint(0, 0))  # items opening above it must not push the clerk's rows away
         tree.setUpdatesEnabled(False)
         try:
-            if at_once:
+            if at_once or self._model.has_held_back:
                 # Item by item in a laid-out tree, 500 matches' items were still opening at the next keystroke
-                # 150 ms later; expanded while a layout is pending, each is only recorded, and one pass lays them out.
+                # 150 ms later; rows appended and items expanded while a layout is pending are only recorded,
+                # and one pass lays them all out.
                 tree.scheduleDelayedItemsLayout()
-                self._expand(item_ids)
+                self._model.show_held_back()
+                if at_once:
+                    self._expand(item_ids)
+                    done = len(item_ids)
                 tree.executeDelayedItemsLayout()
-                done = len(item_ids)
             while done < len(item_ids):  # at least one item a turn, however slow
                 self._expand(item_ids[done:done + 1])
                 done += 1

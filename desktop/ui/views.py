@@ -120,6 +120,11 @@ class WindowViews(QObject):
         """The view on show."""
         return self.table if self.flat else self.tree
 
+    def expand_all(self) -> None:
+        """全部展开: every item of the tree, the top-level rows still held back after a search too."""
+        self.tree_model.show_held_back()
+        self.tree.expandAll()
+
     def row_for(self, item_id: int) -> ItemRow | None:
         """A loaded row, from the view on show or the other one."""
         return self.item_model.row_for(item_id) or (self.tree_model if self.flat else self.flat_model).row_for(item_id)

@@ -187,6 +187,36 @@ def test_a_cleared_search_shows_the_tree_loaded_last_in_its_order(qtmodeltester)
     dues = [model.data(model.index(r, 0, first), RowRole).due for r in range(3)]
     assert dues == sorted(dues, reverse=True) and dues != [c.due for c in bigger if c.parent_id == first.internalId()]
 
+def test_a_big_tree_shows_its_first_rows_and_the_rest_when_asked(qtmodeltester) -> None:
+    from desktop.ui.models.item_tree import HOLD_BACK_MIN_ROWS
+
+    model = ItemTreeModel()
+    rows = tree(HOLD_BACK_MIN_ROWS + 60, 2)
+    items = [r for r in rows if r.parent_id is None]
+    whole = [(i.id, [c.id for c in rows if c.parent_id == i.id]) for i in items]
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    inserted: list[tuple[bool, int, int]] = []
+    model.rowsInserted.connect(lambda parent, first, last: inserted.append((parent.isValid(), first, last)))
+    clerks = next(r for r in rows if r.parent_id == items[40].id)
+    assert model.set_filter(RowFilter(text="措施"), first_rows=10, keep=clerks.id)
+    assert model.rowCount() == 51 and model.has_held_back  # down to the clerk's item and ten rows below it
+    assert model.held_back(items[51].id) and model.held_back(rows[-1].id) and not model.held_back(clerks.id)
+    assert model.index_of(clerks.id).isValid() and model.rowCount() == 51  # a shown row leaves the rest held
+    assert model.index_of(items[-1].id).row() == len(items) - 1  # asking for a held-back row shows them all
+    assert inserted == [(False, 51, len(items) - 1)] and not model.has_held_back
+    assert _shape(model) == whole and not model.show_held_back()
+    # without first_rows, or with fewer rows to hold back than pays, every top-level row is shown at once
+    assert model.set_filter(RowFilter()) and model.rowCount() == len(items)
+    assert model.set_filter(RowFilter(text="措施1"), first_rows=10) and not model.has_held_back
+    # a load holds back too, and a sort first shows what was held back (a layout change only moves rows)
+    model.set_rows(tree(HOLD_BACK_MIN_ROWS + 60, 2, start=5000), flt=RowFilter(), first_rows=5)
+    assert model.rowCount() == 5 and model.has_held_back
+    model.sort(Column.DUE)
+    assert model.rowCount() == len(items) and not model.has_held_back
+    qtmodeltester.check(model)
+
+
 def test_sort_keeps_measures_under_their_item(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 4))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -285,6 +286,59 @@ def test_a_search_opens_the_clerks_item_at_once_and_the_other_matches_after_the_
     qtbot.waitUntil(lambda: all(tree.isExpanded(model.index_of(p)) for p in parents if p != last.parent_id),
                     timeout=5000)
     assert not tree.isExpanded(model.index_of(last.parent_id))
+
+
+def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the_frame(qtbot, store, settings,
+                                                                                     qtmodeltester) -> None:
+    from desktop.ui.models.item_tree import HOLD_BACK_MIN_ROWS
+    from tests.db.plans import make_plan
+    from tests.ui.helpers import started_window
+
+    items = HOLD_BACK_MIN_ROWS + 150
+    store.import_plan(make_plan(items=items, measures=2), sha256="b" * 64, original_text="")
+    window = started_window(qtbot, store, settings)
+    model, tree = window.item_model, window.tree
+    assert 0 < model.rowCount() < items  # the first load shows what fits the window; the rest follows
+    qtbot.waitUntil(lambda: model.rowCount() == items, timeout=5000)
+    qtmodeltester.check(model)
+    window.resize(1000, 400)
+    rows = model.loaded_rows()
+    near_top = rows[7]  # a measure of the third item
+    assert near_top.is_measure and near_top.parent_id == rows[6].id
+    window.select_item(near_top.id)
+    qtbot.wait(50)
+    top = tree.indexAt(QPoint(0, 0)).internalId()
+    for text in ("措施", ""):  # every measure matches (shown expanded), then the whole tree again
+        window.filter_bar.search.setText(text)
+        shown = [model.index(r, 0).internalId() for r in range(model.rowCount())]
+        assert 0 < len(shown) < items and window.current_row().id == near_top.id
+        assert tree.isExpanded(model.index_of(near_top.parent_id)) and tree.isExpanded(model.index(0, 0))
+        qtbot.waitUntil(lambda: not model.has_held_back, timeout=5000)
+        assert [model.index(r, 0).internalId() for r in range(len(shown))] == shown  # the rest came below them
+        qtbot.waitUntil(lambda: all(tree.isExpanded(model.index(r, 0)) for r in range(items)), timeout=5000)
+        assert tree.indexAt(QPoint(0, 0)).internalId() == top and window.current_row().id == near_top.id
+    # while a job runs the items open after it, but the rows are not kept back that long
+    release = threading.Event()
+    window.jobs.work(release.wait, 10)
+    window.filter_bar.search.setText("措施")
+    assert model.has_held_back
+    qtbot.waitUntil(lambda: not model.has_held_back, timeout=5000)
+    assert window.jobs.busy and not all(tree.isExpanded(model.index(r, 0)) for r in range(items))
+    release.set()
+    qtbot.waitUntil(lambda: all(tree.isExpanded(model.index(r, 0)) for r in range(items)), timeout=5000)
+    # 全部展开 right after a search opens every item at once, the ones held back too
+    window.filter_bar.search.setText("")
+    window.filter_bar.search.setText("措施")
+    assert model.has_held_back
+    window.window_actions.expand.trigger()
+    assert model.rowCount() == items and all(tree.isExpanded(model.index(r, 0)) for r in range(items))
+    # the clerk's row far down: every row down to it is shown at once
+    last = rows[-1]
+    window.select_item(last.id)
+    window.filter_bar.search.setText("措施")
+    assert model.rowCount() == items and window.current_row().id == last.id
+    assert tree.visualRect(model.index_of(last.id)).intersects(tree.viewport().rect())
+    qtmodeltester.check(model)
 
 
 def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:

@@ -96,6 +96,9 @@ _ITEM_FLAGS = _column_flags(False)
 _NCOLS = len(Column)
 _MATCHES_KEPT = 32
 _CELLS_KEPT = 5000
+# Holding back fewer top-level rows than this saves the keystroke's layout ~2 ms here, less than the second
+# layout that showing them costs.
+HOLD_BACK_MIN_ROWS = 200
 _UNSET = object()
 
 # Colours, not brushes: Qt takes either for ForegroundRole, and QBrush's Python type costs ~1 ms to set up.
@@ -131,6 +134,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._order: list[int] = []  # pre-order of everything loaded
         self._hay: dict[int, str] = {}
         self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
+        self._held: list[int] | None = None  # the whole top level while only its first rows are shown (set_filter)
         self._pos: dict[int, int] = {}
         # The unfiltered, unsorted tree's _kids and _pos, built once per load: clearing a search gives them back
         # instead of regrouping every row (~6 ms of that keystroke at 10,000 measures).
@@ -159,10 +163,11 @@ class ItemTreeModel(QAbstractItemModel):
 
     # ---- loading -------------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[ItemRow] | PreparedRows, *, flat: bool = False,
-                 flt: RowFilter | None = None) -> None:
+                 flt: RowFilter | None = None, first_rows: int | None = None, keep: int | None = None) -> None:
         """Replace everything (one report's pre-order tree, or every measure when `flat`).
 
         Pass PreparedRows (built by prepare_rows in the loading job) to keep the UI thread's share small.
+        `first_rows` and `keep` hold top-level rows back as for set_filter.
         """
         prepared = rows if isinstance(rows, PreparedRows) else prepare_rows(list(rows))
         ids = prepared.ids
@@ -182,6 +187,8 @@ class ItemTreeModel(QAbstractItemModel):
         self._visible_leaves = None
         self._whole = None
         self._rebuild()
+        if first_rows is not None and not flat:
+            self._hold_back(first_rows, keep)
         self.endResetModel()
 
     def _take_leaves(self, prepared: PreparedRows) -> None:
@@ -198,7 +205,7 @@ class ItemTreeModel(QAbstractItemModel):
         for key, lst in self._kids.items():
             if not lst:
                 continue
-            parent = QModelIndex() if key == 0 else self._index_for(key, 0)
+            parent = QModelIndex() if key == 0 else self.index_of(key)
             if key != 0 and not parent.isValid():
                 continue
             self.dataChanged.emit(self.index(0, 0, parent), self.index(len(lst) - 1, _NCOLS - 1, parent))
@@ -236,8 +243,13 @@ class ItemTreeModel(QAbstractItemModel):
         return self._flat
 
     # ---- filtering and sorting (in Python over our own lists) ----------------------------------
-    def set_filter(self, flt: RowFilter) -> bool:
-        """Show only measures passing `flt`, and the items that hold them; False when the shown rows stay the same."""
+    def set_filter(self, flt: RowFilter, *, first_rows: int | None = None, keep: int | None = None) -> bool:
+        """Show only measures passing `flt`, and the items that hold them; False when the shown rows stay the same.
+
+        With `first_rows`, a tree of many top-level rows shows only that many of them (and those down to `keep`'s)
+        until show_held_back(): the view lays out each top-level row through Python calls, ~1,000 of them took
+        ~10 ms of the keystroke (bench/ui_keystroke.py), and the rows below the screen can follow a frame later.
+        """
         if flt == self._filter:
             return False
         previous = self._filter
@@ -251,11 +263,46 @@ class ItemTreeModel(QAbstractItemModel):
             return False
         self.beginResetModel()
         self._rebuild(narrow=narrow)  # finds `leaves` among the recent matches
+        if first_rows is not None and not self._flat:
+            self._hold_back(first_rows, keep)
         self.endResetModel()
         return True
 
+    def _hold_back(self, first_rows: int, keep: int | None) -> None:
+        top = self._kids[0]
+        keep_top = self.top_level_id(keep)
+        shown = max(first_rows, 0 if keep_top is None else self._pos[keep_top] + 1 + first_rows)
+        if len(top) - shown < HOLD_BACK_MIN_ROWS:
+            return
+        self._kids = {**self._kids, 0: top[:shown]}  # a copy: _whole keeps the whole tree's lists
+        self._held = top
+
+    def show_held_back(self) -> bool:
+        """Append the top-level rows set_filter held back; False when none were."""
+        held = self._held
+        if held is None:
+            return False
+        shown = len(self._kids[0])
+        self.beginInsertRows(QModelIndex(), shown, len(held) - 1)
+        self._kids[0], self._held = held, None
+        self.endInsertRows()
+        return True
+
+    @property
+    def has_held_back(self) -> bool:
+        """True while set_filter holds top-level rows back."""
+        return self._held is not None
+
+    def held_back(self, item_id: int) -> bool:
+        """True when `item_id`'s top-level row is held back (shown by show_held_back)."""
+        if self._held is None:
+            return False
+        top = self.top_level_id(item_id)
+        return top is not None and self._pos[top] >= len(self._kids[0])
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort siblings by a column; the tree keeps items above their measures."""
+        self.show_held_back()  # a layout change may move rows, not add them
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [(i.internalId(), i.column()) for i in old]
@@ -302,6 +349,7 @@ class ItemTreeModel(QAbstractItemModel):
 
     def _rebuild(self, *, narrow: bool = False) -> None:
         rows = self._rows
+        self._held = None
         leaves = self._matching_leaves(narrow)
         self._visible_leaves = leaves
         whole = not self._flat and self._sort is None and leaves is self._leaf_ids
@@ -376,8 +424,12 @@ class ItemTreeModel(QAbstractItemModel):
         return self._rows.get(item_id)
 
     def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
-        """The index showing `item_id`, or an invalid index when it is filtered out."""
-        return self._index_for(item_id, column) if item_id in self._pos else QModelIndex()
+        """The index showing `item_id`, or an invalid index when it is filtered out (held-back rows are shown)."""
+        if item_id not in self._pos:
+            return QModelIndex()
+        if self.held_back(item_id):
+            self.show_held_back()
+        return self._index_for(item_id, column)
 
     def visible_count(self) -> int:
         """How many measures are currently shown."""
