@@ -103,17 +103,19 @@ class TreeExpansion(QObject):
                 return
             self._expand(parents)
             return
-        first = [p for p in parents if p == model.top_level_id(keep)] if keep is not None else []
+        keep_top = model.top_level_id(keep)
+        first = [keep_top] if keep_top is not None and keep_top in parents else []
         budget -= sum(model.child_count(p) for p in first)
         later: list[int] = []
         for p in parents:
-            if p in first:
+            if p == keep_top:
                 continue
-            if held and model.held_back(p):
-                later.append(p)
-                continue
-            budget -= model.child_count(p)
-            (first if budget >= 0 else later).append(p)
+            if budget >= 0 and not (held and model.held_back(p)):
+                budget -= model.child_count(p)
+                if budget >= 0:
+                    first.append(p)
+                    continue
+            later.append(p)
         self._expand(first)
         if later or held:
             QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
