@@ -96,8 +96,8 @@ _ITEM_FLAGS = _column_flags(False)
 _NCOLS = len(Column)
 _MATCHES_KEPT = 32
 _CELLS_KEPT = 5000
-# Holding back fewer top-level rows than this saves the keystroke's layout ~2 ms here, less than the second
-# layout that showing them costs.
+# Holding back fewer top-level rows than this would save the frame less (~2 ms here) than the full layout that
+# showing them a turn later costs.
 HOLD_BACK_MIN_ROWS = 200
 _UNSET = object()
 
@@ -134,7 +134,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._order: list[int] = []  # pre-order of everything loaded
         self._hay: dict[int, str] = {}
         self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
-        self._held: list[int] | None = None  # the whole top level while only its first rows are shown (set_filter)
+        self._held: list[int] | None = None  # the whole top level while only its first rows are shown (_hold_back)
         self._pos: dict[int, int] = {}
         # The unfiltered, unsorted tree's _kids and _pos, built once per load: clearing a search gives them back
         # instead of regrouping every row (~6 ms of that keystroke at 10,000 measures).
@@ -278,7 +278,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._held = top
 
     def show_held_back(self) -> bool:
-        """Append the top-level rows set_filter held back; False when none were."""
+        """Append the top-level rows set_filter or set_rows held back; False when none were."""
         held = self._held
         if held is None:
             return False
@@ -290,7 +290,7 @@ class ItemTreeModel(QAbstractItemModel):
 
     @property
     def has_held_back(self) -> bool:
-        """True while set_filter holds top-level rows back."""
+        """True while top-level rows are held back (set_filter, set_rows)."""
         return self._held is not None
 
     def held_back(self, item_id: int) -> bool:
