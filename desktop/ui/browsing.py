@@ -242,9 +242,9 @@ class Browser(QObject):
 def _first_rows(view: QTreeView) -> int:
     """How many top-level rows a reset tree shows at once: two screens below where it is scrolled (or below the
     clerk's row, see ItemTreeModel.set_filter). TreeExpansion shows the rest a frame later."""
-    # The view's own size and offset in pixels: asking for its viewport, scroll bar or font metrics on the first
-    # load sets up their Python types (~25 ms at a cold start).
-    return (view.verticalOffset() + 2 * view.height()) // _MIN_ROW_PX
+    # The window's height (the view may not be laid out yet on the first load) and the view's offset in pixels:
+    # asking for its viewport, scroll bar or font metrics then sets up their Python types (~25 ms at a cold start).
+    return (view.verticalOffset() + 2 * max(view.height(), view.window().height())) // _MIN_ROW_PX
 
 
 def _all_rows(store: Store) -> list[ItemRow]:

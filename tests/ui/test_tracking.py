@@ -294,7 +294,7 @@ def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the
     from tests.db.plans import make_plan
     from tests.ui.helpers import started_window
 
-    items = HOLD_BACK_MIN_ROWS + 150
+    items = HOLD_BACK_MIN_ROWS + 300
     store.import_plan(make_plan(items=items, measures=2), sha256="b" * 64, original_text="")
     window = started_window(qtbot, store, settings)
     model, tree = window.item_model, window.tree
