@@ -16,7 +16,7 @@ from desktop.ui.ops import StoreQuery
 from desktop.ui.tree_expansion import TreeExpansion
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QTableView, QTreeView
+    from PySide6.QtWidgets import QMainWindow, QTableView
 
     from db.api import ReportSummary
     from db.item_row import ItemRow
@@ -177,8 +177,8 @@ class Browser(QObject):
         view, model = views.view, views.item_model
         view.setUpdatesEnabled(False)
         try:
-            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter(),
-                           first_rows=None if flat else _first_rows(views.tree), keep=current_id)
+            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter(), first_rows=_first_rows(views),
+                           keep=current_id)
             views.filter_bar.set_units(prepared.units)
             if not flat:
                 self.expansion.restore(report_id, prepared.rows, keep=current_id)
@@ -213,7 +213,7 @@ class Browser(QObject):
         current_id = current.internalId() if current.isValid() else None
         # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
         # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
-        if not model.set_filter(flt, first_rows=None if views.flat else _first_rows(views.tree), keep=current_id):
+        if not model.set_filter(flt, first_rows=_first_rows(views), keep=current_id):
             # the same rows: expansion, cursor and selection are as they were
             views.update_counts()
             return
@@ -239,9 +239,13 @@ class Browser(QObject):
         search.selectAll()
 
 
-def _first_rows(view: QTreeView) -> int:
+def _first_rows(views: WindowViews) -> int | None:
     """How many top-level rows a reset tree shows at once: two screens below where it is scrolled (or below the
-    clerk's row, see ItemTreeModel.set_filter). TreeExpansion shows the rest a frame later."""
+    clerk's row, see ItemTreeModel.set_filter); None for the all-reports table. TreeExpansion shows the rest a
+    frame later."""
+    if views.flat:
+        return None
+    view = views.tree
     # The window's height (the view may not be laid out yet on the first load) and the view's offset in pixels:
     # asking for its viewport, scroll bar or font metrics then sets up their Python types (~25 ms at a cold start).
     return (view.verticalOffset() + 2 * max(view.height(), view.window().height())) // _MIN_ROW_PX

@@ -187,8 +187,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._visible_leaves = None
         self._whole = None
         self._rebuild()
-        if first_rows is not None and not flat:
-            self._hold_back(first_rows, keep)
+        self._hold_back(first_rows, keep)
         self.endResetModel()
 
     def _take_leaves(self, prepared: PreparedRows) -> None:
@@ -263,12 +262,13 @@ class ItemTreeModel(QAbstractItemModel):
             return False
         self.beginResetModel()
         self._rebuild(narrow=narrow)  # finds `leaves` among the recent matches
-        if first_rows is not None and not self._flat:
-            self._hold_back(first_rows, keep)
+        self._hold_back(first_rows, keep)
         self.endResetModel()
         return True
 
-    def _hold_back(self, first_rows: int, keep: int | None) -> None:
+    def _hold_back(self, first_rows: int | None, keep: int | None) -> None:
+        if first_rows is None or self._flat:
+            return
         top = self._kids[0]
         keep_top = self.top_level_id(keep)
         shown = max(first_rows, 0 if keep_top is None else self._pos[keep_top] + 1 + first_rows)
