@@ -31,6 +31,11 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setToolTip(self.tr("在任务、内容、单位、责任人、进展中搜索，输入即筛选；多个词用空格分开"))
+        # As wide at least as with its clear button, which shows with the first letter: a narrower window's
+        # panes would otherwise move over as a search starts and back as it is cleared.
+        self.search.setText(" ")
+        self.search.setMinimumWidth(self.search.minimumSizeHint().width())
+        self.search.clear()
         self.search.textChanged.connect(self._emit)
         lay.addWidget(self.search, 3)
 
