@@ -226,6 +226,9 @@ class Browser(QObject):
             idx = model.index_of(current_id)
             if idx.isValid():
                 view.setCurrentIndex(idx)
+        # Lay the rows out now, before the frame. Left to the view, the layout ran after the table's paint, or
+        # inside the tree's paint, and each asked for a second paint of the whole viewport (~15 ms) right after.
+        view.executeDelayedItemsLayout()
         views.update_counts()
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:

@@ -6,7 +6,7 @@ import threading
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 
 from db.api import Status
 from desktop.ui.models.report_list import ALL_REPORTS
@@ -340,6 +340,49 @@ def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the
         assert model.rowCount() == items and window.current_row().id == last.id
     assert tree.visualRect(model.index_of(last.id)).intersects(tree.viewport().rect())
     qtmodeltester.check(model)
+
+
+class _PaintCount(QObject):
+    """Counts the paint events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("all_reports", [False, True], ids=["tree", "all reports"])
+def test_a_search_repaints_the_list_once(qtbot, store, settings, all_reports) -> None:
+    # Each paint of the list is most of a keystroke's time: a second one, asked for by a layout left to the
+    # view, doubled the work a search gives the window. Enough rows to scroll; few enough to open at once
+    # (a scroll bar coming or going resizes the view, which Qt repaints, rightly).
+    from tests.db.plans import make_plan
+    from tests.ui.helpers import started_window
+
+    store.import_plan(make_plan(items=30, measures=4), sha256="c" * 64, original_text="")
+    window = started_window(qtbot, store, settings)
+    if all_reports:
+        show_report(qtbot, window, ALL_REPORTS)
+    model, view = window.item_model, window.views.view
+    window.resize(1000, 600)
+    idle(qtbot, window)
+    qtbot.wait(300)  # the panes built after the first load have settled
+    paints = _PaintCount()
+    view.viewport().installEventFilter(paints)
+    total, width = model.visible_count(), view.width()
+    for text in ("措施1", "措施2", ""):  # each still more rows than the view shows: the scroll bar stays
+        paints.count = 0
+        window.filter_bar.search.setText(text)
+        qtbot.wait(200)
+        assert model.visible_count() == total if not text else 0 < model.visible_count() < total
+        assert view.width() == width  # the search box's clear button did not push the panes over
+        assert paints.count == 1, f"searching {text!r} painted the list {paints.count} times"
+    view.viewport().removeEventFilter(paints)
+    window.jobs.wait()
 
 
 def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:
