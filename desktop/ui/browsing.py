@@ -197,6 +197,9 @@ class Browser(QObject):
         else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
             # first paint and an event of its own, so neither holds the first load up
             QTimer.singleShot(_BUILD_DETAIL_AFTER_MS, self, lambda: views.detail)
+        # As for a search: laid out before its first paint, the view also shows its scroll bar before it, and
+        # is not painted again, narrower, right after.
+        view.executeDelayedItemsLayout()
         views.update_counts()
         self.tree_loaded.emit()
 

@@ -130,7 +130,8 @@ class TreeExpansion(QObject):
         if step != self._step or self._model.is_flat:
             return
         if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
-            self._model.show_held_back()  # but rows are not kept from the clerk for as long as a job runs
+            if self._model.show_held_back():  # but rows are not kept from the clerk for as long as a job runs
+                self._tree.executeDelayedItemsLayout()  # here, not in the paint, which then asked for another
             QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
             return
         deadline = time.perf_counter() + EXPAND_STEP_SECONDS
