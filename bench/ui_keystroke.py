@@ -2,10 +2,11 @@
 
 Run: python bench/ui_keystroke.py [ROUNDS]   (offscreen by default)
 For the first letter typed (the whole expanded tree reset to its matches), a longer word and the cleared
-search, it times the parts separately: the filter (model rebuild, plus the tree's layout when keeping the current
-row asks for one), the layout still pending, one repaint of the tree's viewport, and the rest of the event-loop
+search, it times the parts separately: the filter (model rebuild and the tree's layout, which the keystroke runs
+before its frame), any layout still pending, one repaint of the tree's viewport, and the rest of the event-loop
 pass. Then it repaints the same viewport with nothing changed, and a bare QTreeView over a QStandardItemModel
-holding the same shown cells (no Python per cell) at the same size: the floor that a paint here can reach.
+holding the same shown cells (bench/bare_views.py, no Python per cell) at the same size: the floor that a paint
+here can reach.
 """
 
 from __future__ import annotations
@@ -24,10 +25,7 @@ PARTS = ("filter", "layout", "viewport paint", "rest")
 
 def main() -> int:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    from PySide6.QtCore import QModelIndex
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QTreeView
-
+    from bench.bare_views import bare_floor_ms
     from desktop.ui.models.report_list import ALL_REPORTS
 
     tmp = Path(tempfile.mkdtemp(prefix="halfyear-keybench-"))
@@ -63,38 +61,11 @@ def main() -> int:
             shown[case] = w.item_model.visible_count()
             settle(200)
 
-    def repaint_ms(view: QTreeView) -> float:
-        ts = []
-        for _ in range(15):
-            t = time.perf_counter()
-            view.viewport().repaint()
-            ts.append((time.perf_counter() - t) * 1000)
-        return statistics.median(ts)
-
     w.filter_bar.search.setText(SEARCH[:1])
     app.processEvents()
     settle(200)
-    ours = repaint_ms(w.tree)
+    ours, floor = bare_floor_ms(w.tree)
     model = w.item_model
-    bare_model = QStandardItemModel()
-
-    def copy(parent: QModelIndex, into: QStandardItem, depth: int) -> None:
-        for r in range(model.rowCount(parent)):
-            row = [QStandardItem(str(model.index(r, c, parent).data() or "")) for c in range(model.columnCount())]
-            into.appendRow(row)
-            if depth == 0:
-                copy(model.index(r, 0, parent), row[0], 1)
-
-    copy(QModelIndex(), bare_model.invisibleRootItem(), 0)
-    bare = QTreeView()
-    bare.setUniformRowHeights(True)
-    bare.setModel(bare_model)
-    bare.resize(w.tree.size())
-    for c in range(model.columnCount()):
-        bare.setColumnWidth(c, w.tree.columnWidth(c))
-    bare.show()
-    app.processEvents()
-    floor = repaint_ms(bare)
 
     print(f"expanded tree of {model.measure_count()} measures, viewport {w.tree.viewport().width()}×"
           f"{w.tree.viewport().height()}, {rounds} rounds (medians, ms):")
@@ -104,7 +75,7 @@ def main() -> int:
         print(f"  {case:12} ({shown[case]:5} shown): "
               + ", ".join(f"{p} {statistics.median(v):.1f}" for p, v in parts.items()) + f"; total {total:.1f}")
     print(f"viewport repaint, nothing changed: halfyear {ours:.1f} ms; bare QTreeView over QStandardItemModel, "
-          f"same cells and size {floor:.1f} ms ({ours / floor:.2f}x)")
+          f"same cells (text, check boxes, icons) and size {floor:.1f} ms ({ours / floor:.2f}x)")
     w.close()
     store.close()
     return 0
