@@ -390,51 +390,6 @@ def test_a_search_repaints_the_list_once(qtbot, store, settings, all_reports) ->
     window.jobs.wait()
 
 
-class _FirstPaint(QObject):
-    """Notes whether the view's scroll bar was shown at its viewport's first paint after arm()."""
-
-    def __init__(self, view) -> None:  # noqa: ANN001
-        super().__init__()
-        self.view = view
-        self.armed = False
-        self.scroll_bar_shown: bool | None = None
-
-    def arm(self) -> None:
-        self.armed = True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self.armed and event.type() == QEvent.Type.Paint:
-            self.armed = False
-            self.scroll_bar_shown = self.view.verticalScrollBar().isVisible()
-        return False
-
-
-def test_the_first_report_is_laid_out_with_its_scroll_bar_before_its_first_paint(qtbot, store, settings) -> None:
-    # Painted first and laid out after, a first report that fills more than the screen was painted again,
-    # narrower, a moment later, once its scroll bar had come. Too big to be opened in one go (expandAll lays
-    # the tree out at once), so the frame opens the first items and the rest follows.
-    import desktop.ui.tree_expansion as te
-    from desktop.ui.main_window import MainWindow
-    from tests.db.plans import make_plan
-
-    items = 100
-    assert items * 6 > te.LAYOUT_AT_ONCE_ROWS
-    store.import_plan(make_plan(items=items, measures=5), sha256="d" * 64, original_text="")
-    window = MainWindow(store, settings=settings)
-    qtbot.addWidget(window)
-    window.resize(1000, 600)
-    window.show()
-    first = _FirstPaint(window.tree)
-    window.tree.viewport().installEventFilter(first)
-    window.tree_loaded.connect(first.arm)  # the paints before the rows came do not count
-    with qtbot.waitSignal(window.tree_loaded, timeout=10000):
-        window.start()
-    qtbot.waitUntil(lambda: first.scroll_bar_shown is not None, timeout=5000)
-    assert first.scroll_bar_shown
-    window.tree.viewport().removeEventFilter(first)
-    window.jobs.wait()
-
-
 def test_all_reports_view_lists_every_measure(qtbot, window, seeded, qtmodeltester) -> None:
     show_report(qtbot, window, ALL_REPORTS)
     qtmodeltester.check(window.item_model)
