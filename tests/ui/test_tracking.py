@@ -288,6 +288,19 @@ def test_a_search_opens_the_clerks_item_at_once_and_the_other_matches_after_the_
     assert not tree.isExpanded(model.index_of(last.parent_id))
 
 
+class _PaintCount(QObject):
+    """Counts the paint events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
 def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the_frame(qtbot, store, settings,
                                                                                      qtmodeltester) -> None:
     from desktop.ui.models.item_tree import HOLD_BACK_MIN_ROWS
@@ -345,19 +358,6 @@ def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the
         assert model.rowCount() == items and window.current_row().id == last.id
     assert tree.visualRect(model.index_of(last.id)).intersects(tree.viewport().rect())
     qtmodeltester.check(model)
-
-
-class _PaintCount(QObject):
-    """Counts the paint events of the widget it filters."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 @pytest.mark.parametrize("all_reports", [False, True], ids=["tree", "all reports"])
