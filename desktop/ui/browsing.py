@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, Signal
 
 from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole
 from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
 from desktop.ui.ops import StoreQuery
 from desktop.ui.tree_expansion import TreeExpansion
+from desktop.ui.turns import Turns
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QTableView
@@ -45,8 +46,10 @@ class Browser(QObject):
         self._have_reports = False
         self._shown_empty = False
         self._unannounced = False  # the first report was shown before the list: say it is chosen once it is
+        # the steps that follow a load (the detail pane's build, the held-back rows) each get a pass of their own
+        self.turns = Turns(self)
         self.expansion = TreeExpansion(views.tree, views.tree_model, report_id=lambda: self.report_id,
-                                       busy=busy)
+                                       busy=busy, turns=self.turns)
         views.report_view.selectionModel().currentChanged.connect(self._on_report_changed)
         views.filter_bar.filter_changed.connect(self._on_filter)
         views.tree.header().sortIndicatorChanged.connect(self._on_sort)
@@ -195,8 +198,9 @@ class Browser(QObject):
             if not view.currentIndex().isValid():
                 views.detail_built.show_row(None)
         else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
-            # first paint and an event of its own, so neither holds the first load up
-            QTimer.singleShot(_BUILD_DETAIL_AFTER_MS, self, lambda: views.detail)
+            # first paint, and its widgets and their placing get a pass each, so none holds the first load up
+            self.turns.after(_BUILD_DETAIL_AFTER_MS,
+                             lambda: (views.prepare_detail(), self.turns.after(0, lambda: views.detail)))
         # As for a search: laid out before its first paint, the view also shows its scroll bar before it, and
         # is not painted again, narrower, right after.
         view.executeDelayedItemsLayout()

@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 if TYPE_CHECKING:
     from db.item_row import ItemRow
     from desktop.ui.models.item_tree import ItemTreeModel
+    from desktop.ui.turns import Turns
 
 # Expanding everything is instant for a normal report; a huge one opens collapsed.
 EXPAND_ALL_LIMIT = 3000
@@ -36,10 +37,10 @@ class TreeExpansion(QObject):
     """Remembers the open items per report and restores them after a load or a cleared search."""
 
     def __init__(self, tree: QTreeView, model: ItemTreeModel, *, report_id: Callable[[], int | None],
-                 busy: Callable[[], bool]) -> None:
+                 busy: Callable[[], bool], turns: Turns) -> None:
         super().__init__(tree)
         self._tree, self._model = tree, model
-        self._report_id, self._busy = report_id, busy
+        self._report_id, self._busy, self._turns = report_id, busy, turns
         self._step = 0
         self._expanded: dict[int, set[int]] = {}
         self._first_load: set[int] = set()
@@ -118,7 +119,7 @@ class TreeExpansion(QObject):
             later.append(p)
         self._expand(first)
         if later or held:
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
+            self._turns.after(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
 
     def _expand(self, item_ids: Sequence[int]) -> None:
         for item_id in item_ids:
@@ -132,7 +133,7 @@ class TreeExpansion(QObject):
         if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
             if self._model.show_held_back():  # but rows are not kept from the clerk for as long as a job runs
                 self._tree.executeDelayedItemsLayout()  # here, not in the paint, which then asked for another
-            QTimer.singleShot(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
+            self._turns.after(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
             return
         deadline = time.perf_counter() + EXPAND_STEP_SECONDS
         done = 0
@@ -163,4 +164,4 @@ class TreeExpansion(QObject):
         finally:
             tree.setUpdatesEnabled(True)
         if done < len(item_ids):
-            QTimer.singleShot(0, partial(self._expand_later, step, item_ids[done:]))
+            self._turns.after(0, partial(self._expand_later, step, item_ids[done:]))

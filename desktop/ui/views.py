@@ -93,6 +93,7 @@ class WindowViews(QObject):
 
         # The pane's editors cost more to build than the rest of the window; it starts as its empty hint.
         self._detail: DetailPane | None = None
+        self._detail_unplaced: DetailPane | None = None
         self._detail_slot = QWidget(self.splitter)
         slot = QVBoxLayout(self._detail_slot)
         slot.setContentsMargins(0, 0, 0, 0)
@@ -215,9 +216,9 @@ class WindowViews(QObject):
     def detail(self) -> DetailPane:
         """The detail pane (built the first time it is needed, after the window's first paint)."""
         if self._detail is None:
-            from desktop.ui.widgets.detail_pane import DetailPane
-
-            self._detail = DetailPane()
+            self.prepare_detail()
+            assert self._detail_unplaced is not None
+            self._detail, self._detail_unplaced = self._detail_unplaced, None
             layout = self._detail_slot.layout()
             assert layout is not None
             layout.replaceWidget(self._detail_placeholder, self._detail)
@@ -225,6 +226,14 @@ class WindowViews(QObject):
             for cb in self.detail_built_callbacks:
                 cb(self._detail)
         return self._detail
+
+    def prepare_detail(self) -> None:
+        """Build the pane's widgets but leave them out of the window: its placing, layout and first paint then
+        come in a later event-loop pass (each half ~20–40 ms here after the first load)."""
+        if self._detail is None and self._detail_unplaced is None:
+            from desktop.ui.widgets.detail_pane import DetailPane
+
+            self._detail_unplaced = DetailPane()
 
     @property
     def detail_built(self) -> DetailPane | None:
