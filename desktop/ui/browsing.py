@@ -199,13 +199,16 @@ class Browser(QObject):
                 views.detail_built.show_row(None)
         else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
             # first paint, and its widgets and their placing get a pass each, so none holds the first load up
-            self.turns.after(_BUILD_DETAIL_AFTER_MS,
-                             lambda: (views.prepare_detail(), self.turns.after(0, lambda: views.detail)))
+            self.turns.after(_BUILD_DETAIL_AFTER_MS, self._build_detail)
         # As for a search: laid out before its first paint, the view also shows its scroll bar before it, and
         # is not painted again, narrower, right after.
         view.executeDelayedItemsLayout()
         views.update_counts()
         self.tree_loaded.emit()
+
+    def _build_detail(self) -> None:
+        self._views.prepare_detail()
+        self.turns.after(0, lambda: self._views.detail)  # placed, laid out and painted in a later pass
 
     def refresh(self) -> None:
         """Re-read everything (after another clerk's changes)."""
