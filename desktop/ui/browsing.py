@@ -197,7 +197,7 @@ class Browser(QObject):
             # already follows that row (currentChanged) and must not be emptied under it.
             if not view.currentIndex().isValid():
                 views.detail_built.show_row(None)
-        else:  # the placeholder says what the empty pane says; the pane (~70 ms to build) waits for the tree's
+        else:  # the placeholder says what the empty pane says; the pane (~40–70 ms to build) waits for the tree's
             # first paint, and its widgets and their placing get a pass each, so none holds the first load up
             self.turns.after(_BUILD_DETAIL_AFTER_MS, self._build_detail)
         # As for a search: laid out before its first paint, the view also shows its scroll bar before it, and

@@ -2,7 +2,7 @@
 
 Timers that fall due while the UI thread is busy all fire in the same pass once it is free. After the first
 load, the detail pane's build (~40 ms here) and the tree's held-back rows (~20–45 ms of layout) did, with the
-paint between them: one 120–170 ms stall (bench/ui.py, "first load"). Steps queued here run one per pass, and
+paint before them: one 107–202 ms stall (bench/ui.py, "first load"). Steps queued here run one per pass, and
 not in the pass that paints what the step before changed (a paint after a load costs 30–60 ms here), so the
 window's paints and the clerk's keys are handled between any two.
 """
