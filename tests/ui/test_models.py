@@ -307,3 +307,30 @@ def test_empty_roles_do_not_drop_none_references() -> None:
 
 def test_row_helper_defaults_are_measures() -> None:
     assert row(1).is_measure
+
+
+def test_a_cell_painted_after_another_shows_none_of_its_roles(qtbot) -> None:
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = ItemTreeModel()
+    model.set_rows(tree(2, 2))
+    delegate = QStyledItemDelegate()
+    item = model.index(0, 0)
+    for idx in (item, model.index(0, Column.STATUS, item)):  # a check box and a light, then neither
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, idx)
+    assert not option.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    assert option.icon.isNull() and not option.font.bold()
+
+
+def test_parents_follow_the_rows_when_a_search_moves_them(qtbot) -> None:
+    model = ItemTreeModel()
+    rows = tree(3, 2)
+    model.set_rows(rows)
+    last = [r for r in rows if r.is_measure][-1]
+    assert model.parent(model.index_of(last.id)).row() == 2  # asked once: the answer is kept
+    model.set_filter(RowFilter(text=last.title))
+    parent = model.parent(model.index_of(last.id))
+    assert parent.row() == 0 and parent.internalId() == last.parent_id
+    model.set_filter(RowFilter())
+    assert model.parent(model.index_of(last.id)).row() == 2

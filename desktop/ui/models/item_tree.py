@@ -45,6 +45,8 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_ROLE_OF = QModelRoleData.role
+_SET_DATA = QModelRoleData.setData
 
 
 class Column(IntEnum):
@@ -99,7 +101,6 @@ _CELLS_KEPT = 5000
 # Holding back fewer top-level rows than this would save the frame less (~2 ms here) than the full layout that
 # showing them a turn later costs.
 HOLD_BACK_MIN_ROWS = 200
-_UNSET = object()
 
 # Colours, not brushes: Qt takes either for ForegroundRole, and QBrush's Python type costs ~1 ms to set up.
 _GREY = QColor("#8a8f98")
@@ -141,6 +142,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._whole: tuple[dict[int, list[int]], dict[int, int]] | None = None
         self._parent_of: dict[int, int] = {}  # every loaded row's parent key (0 = top level); {} in the flat list
         self._parent_key: dict[int, int] = {}
+        self._parent_index: dict[int, QModelIndex] = {}  # parent() answers, per parent key, while no row moves
         self._filter = RowFilter()
         self._leaf_ids: list[int] = []
         self._leaf_set: frozenset[int] = frozenset()
@@ -149,8 +151,9 @@ class ItemTreeModel(QAbstractItemModel):
         self._visible_leaves: list[int] | None = None
         # Recent filters' matches: deleting letters again gives back a result computed while typing them.
         self._matches: dict[tuple[object, ...], list[int]] = {}
-        # What painted cells answered, per (id, column) and role: a keystroke repaints mostly the same rows.
-        self._cells: dict[tuple[int, int], dict[int, object]] = {}
+        # What painted cells answered, per (id, column): the roles asked and the values, in the span's order.
+        # A keystroke repaints mostly the same rows.
+        self._cells: dict[tuple[int, int], tuple[tuple[int, ...], tuple[object, ...]]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now_year = date.today().year
         self._headers = _headers()
@@ -356,6 +359,7 @@ class ItemTreeModel(QAbstractItemModel):
         if whole and self._whole is not None:
             self._parent_of = self._parent_key
             self._kids, self._pos = self._whole
+            self._parent_index.clear()
             return
         if self._flat:
             kids: dict[int, list[int]] = {0: list(leaves) if self._sort is not None else leaves}
@@ -396,6 +400,7 @@ class ItemTreeModel(QAbstractItemModel):
             for lst in kids.values():
                 pos.update(zip(lst, range(len(lst))))
         self._kids, self._pos = kids, pos
+        self._parent_index.clear()
         if whole:
             self._whole = kids, pos
 
@@ -473,10 +478,13 @@ class ItemTreeModel(QAbstractItemModel):
         return self.createIndex(row, column, lst[row])
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        # With a row selected, the tree asks for the parent of every painted cell twice (the selection's range
+        # compares parents): the same few indexes each time, kept until the rows move (_rebuild).
         p = self._parent_of.get(index.internalId(), 0)
-        if p == 0:
-            return QModelIndex()
-        return self.createIndex(self._pos[p], 0, p)
+        found = self._parent_index.get(p)
+        if found is None:
+            found = self._parent_index[p] = QModelIndex() if p == 0 else self.createIndex(self._pos[p], 0, p)
+        return found
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if parent.isValid():
@@ -518,26 +526,26 @@ class ItemTreeModel(QAbstractItemModel):
         # call into Python instead of seven, and each such call must take the interpreter lock: while a job's
         # thread runs Python, that wait made a paint several times slower (bench/ui.py, "longest stall").
         # It shares _value() with data(): a subclass overriding data() alone would not change painted cells.
+        # Every role is set, None included: the delegate hands the same span to every cell, so a role left
+        # alone would show the cell painted before. The roles are read and the values set through map(), a
+        # loop in C: per painted cell, Python bytecode runs only for the lookups (bench/ui_keystroke.py).
         if not index.isValid():
             return
-        item_id, col = index.internalId(), index.column()
+        slots = list(roleDataSpan)  # type: ignore[call-overload]  # a span iterates in PySide; the stubs say not
+        roles = tuple(map(_ROLE_OF, slots))
+        key = (index.internalId(), index.column())
         cells = self._cells
-        cell = cells.get((item_id, col))
-        if cell is None:
-            if len(cells) >= _CELLS_KEPT:  # scrolling through 50,000 rows must not keep them all
-                cells.clear()
-            cell = cells[(item_id, col)] = {}
-        r = None
-        for role_data in roleDataSpan:  # type: ignore[union-attr]  # a span iterates in PySide; the stubs say not
-            role = role_data.role()
-            v = cell.get(role, _UNSET)
-            if v is _UNSET:
-                if r is None:
-                    r = self._rows[item_id]
-                v = self._value(r, col, role)
-                if role != _FONT:
-                    cell[role] = v
-            role_data.setData(v)
+        cell = cells.get(key)
+        if cell is None or cell[0] != roles:
+            values = tuple(self._value(self._rows[key[0]], key[1], role) for role in roles)
+            if _FONT not in roles or not any(isinstance(v, QFont) for v in values):
+                # a font is made from the application's font as it is now (never kept: it may change)
+                if len(cells) >= _CELLS_KEPT:  # scrolling through 50,000 rows must not keep them all
+                    cells.clear()
+                cells[key] = (roles, values)
+        else:
+            values = cell[1]
+        any(map(_SET_DATA, slots, values))  # setData returns None: any() runs it on every slot
 
     def _value(self, r: ItemRow, col: int, role: int) -> object:
         if role == _DISPLAY:
