@@ -538,8 +538,8 @@ class ItemTreeModel(QAbstractItemModel):
         cell = cells.get(key)
         if cell is None or cell[0] != roles:
             values = tuple(self._value(self._rows[key[0]], key[1], role) for role in roles)
-            if _FONT not in roles or not any(isinstance(v, QFont) for v in values):
-                # a font is made from the application's font as it is now (never kept: it may change)
+            # a font is made from the application's font as it is now: a cell showing one is never kept
+            if not any(isinstance(v, QFont) for v in values):
                 if len(cells) >= _CELLS_KEPT:  # scrolling through 50,000 rows must not keep them all
                     cells.clear()
                 cells[key] = (roles, values)
