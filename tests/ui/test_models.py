@@ -117,6 +117,27 @@ def test_flat_mode_lists_measures_only(qtmodeltester) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).startswith("2024年工作打算 › （1）任务1")
 
 
+def test_a_searched_flat_list_finds_each_shown_measure_at_its_row(qtmodeltester) -> None:
+    model = ItemTreeModel()
+    rows = tree(5, 3) + tree(2, 2, report_id=2, start=100)
+    model.set_rows(rows, flat=True)
+    model.set_filter(RowFilter(statuses=frozenset({Status.DONE})))
+    qtmodeltester.check(model)
+    shown = [model.index(r, 0).internalId() for r in range(model.rowCount())]
+    assert shown and all(model.row_for(i).status == Status.DONE for i in shown)
+    for r, item_id in enumerate(shown):
+        assert model.index_of(item_id).row() == r
+    hidden = next(x for x in rows if x.is_measure and x.status != Status.DONE)
+    assert not model.index_of(hidden.id).isValid()
+    assert not model.index_of(rows[0].id).isValid()  # an item: never a row of the flat list
+    changed: list[int] = []
+    model.dataChanged.connect(lambda tl, br, roles=(): changed.append(tl.row()))
+    model.update_rows([model.row_for(shown[-1]).replace(owner="李四")])
+    assert changed == [len(shown) - 1]
+    model.update_rows([hidden.replace(owner="李四")])
+    assert changed == [len(shown) - 1]  # a hidden row signals nothing
+
+
 def test_filters_text_status_unit_overdue_due(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(4, 4))
