@@ -188,6 +188,37 @@ def _shape(model: ItemTreeModel) -> list[tuple[int, list[int]]]:
     return [(t.internalId(), [model.index(r, 0, t).internalId() for r in range(model.rowCount(t))]) for t in tops]
 
 
+def _nested(model: ItemTreeModel, parent: QModelIndex = QModelIndex()) -> list[object]:
+    out: list[object] = []
+    for r in range(model.rowCount(parent)):
+        idx = model.index(r, 0, parent)
+        out.append((idx.internalId(), _nested(model, idx)) if model.hasChildren(idx) else idx.internalId())
+    return out
+
+
+def test_a_search_keeps_sub_items_and_the_measures_after_them_in_tree_order(qtmodeltester) -> None:
+    def item(id: int, parent: int | None, depth: int, pos: int) -> object:
+        return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}",
+                   is_measure=False)
+
+    def measure(id: int, parent: int, depth: int, pos: int, words: str) -> object:
+        return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
+
+    # item 1 holds a measure, a sub-item with two measures, then one more measure; item 7 holds one
+    rows = [item(1, None, 0, 0), measure(2, 1, 1, 0, "甲"), item(3, 1, 1, 1), measure(4, 3, 2, 0, "乙"),
+            measure(5, 3, 2, 1, "甲"), measure(6, 1, 1, 2, "甲乙"), item(7, None, 0, 1), measure(8, 7, 1, 0, "乙")]
+    model = ItemTreeModel()
+    model.set_rows(rows)
+    model.set_filter(RowFilter(text="甲"))
+    qtmodeltester.check(model)
+    assert _nested(model) == [(1, [2, (3, [5]), 6])]
+    model.set_filter(RowFilter(text="乙"))
+    qtmodeltester.check(model)
+    assert _nested(model) == [(1, [(3, [4]), 6]), (7, [8])]
+    assert model.index_of(6).row() == 1 and model.index_of(6).parent().internalId() == 1
+    assert not model.index_of(5).isValid()
+
+
 def test_a_cleared_search_shows_the_tree_loaded_last_in_its_order(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import IntEnum
-from itertools import compress, repeat
+from itertools import compress, groupby, repeat
 from operator import contains
 from typing import Any
 
@@ -373,9 +373,9 @@ class ItemTreeModel(QAbstractItemModel):
                     kids.setdefault(parent_key[i], []).append(i)
             else:
                 # Leaves come in pre-order: a parent is first seen at its first shown measure, which is after
-                # every earlier sibling's, so appending it then keeps the tree's order.
-                for i in leaves:
-                    p = parent_key[i]
+                # every earlier sibling's, so appending it then keeps the tree's order. Siblings come in runs,
+                # taken whole by groupby (in C): Python runs once per run, not per measure.
+                for p, run in groupby(leaves, parent_key.__getitem__):
                     lst = kids.get(p)
                     if lst is None:
                         kids[p] = lst = []
@@ -388,7 +388,7 @@ class ItemTreeModel(QAbstractItemModel):
                                 break
                             kids[up] = [q]
                             q = up
-                    lst.append(i)
+                    lst.extend(run)
         if self._sort is not None:
             col, order = self._sort
             keyfn = self._sort_key(Column(col))
