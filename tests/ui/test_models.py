@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 
-from db.api import HistoryRow, ReportSummary, Status
+from db.api import HistoryRow, ItemRow, ReportSummary, Status
 from desktop.ui.models.history import HistoryModel
 from desktop.ui.models.item_tree import Column, ItemTreeModel, RowRole
 from desktop.ui.models.report_list import ALL_REPORTS, ProgressRole, ReportIdRole, ReportListModel
@@ -197,11 +197,11 @@ def _nested(model: ItemTreeModel, parent: QModelIndex = QModelIndex()) -> list[o
 
 
 def test_a_search_keeps_sub_items_and_the_measures_after_them_in_tree_order(qtmodeltester) -> None:
-    def item(id: int, parent: int | None, depth: int, pos: int) -> object:
+    def item(id: int, parent: int | None, depth: int, pos: int) -> ItemRow:
         return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}",
                    is_measure=False)
 
-    def measure(id: int, parent: int, depth: int, pos: int, words: str) -> object:
+    def measure(id: int, parent: int, depth: int, pos: int, words: str) -> ItemRow:
         return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
 
     # item 1 holds a measure, a sub-item with two measures, then one more measure; item 7 holds one

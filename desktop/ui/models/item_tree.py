@@ -354,13 +354,13 @@ class ItemTreeModel(QAbstractItemModel):
     def _rebuild(self, *, narrow: bool = False) -> None:
         rows = self._rows
         self._held = None
+        self._parent_index.clear()  # the rows move: parent() answers again
         leaves = self._matching_leaves(narrow)
         self._visible_leaves = leaves
         whole = not self._flat and self._sort is None and leaves is self._leaf_ids
         if whole and self._whole is not None:
             self._parent_of = self._parent_key
             self._kids, self._pos = self._whole
-            self._parent_index.clear()
             return
         if self._flat:
             kids: dict[int, list[int]] = {0: list(leaves) if self._sort is not None else leaves}
@@ -405,7 +405,6 @@ class ItemTreeModel(QAbstractItemModel):
                 places.update(zip(lst, range(len(lst))))
             pos = places
         self._kids, self._pos = kids, pos
-        self._parent_index.clear()
         if whole:
             self._whole = kids, pos
 
