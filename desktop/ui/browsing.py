@@ -46,6 +46,7 @@ class Browser(QObject):
         self._have_reports = False
         self._shown_empty = False
         self._unannounced = False  # the first report was shown before the list: say it is chosen once it is
+        self.loading = False  # rows are being swapped in and the view shown (see DetailSide)
         # the steps that follow a load (the detail pane's build, the held-back rows) each get a pass of their own
         self.turns = Turns(self)
         self.expansion = TreeExpansion(views.tree, views.tree_model, report_id=lambda: self.report_id,
@@ -174,6 +175,16 @@ class Browser(QObject):
             current = views.view.currentIndex()
             if current.isValid():
                 current_id, current_col = current.internalId(), current.column()
+        self.loading = True
+        try:
+            self._show_rows(report_id, prepared, current_id, current_col)
+        finally:
+            self.loading = False
+        self.tree_loaded.emit()
+
+    def _show_rows(self, report_id: int, prepared: PreparedRows, current_id: int | None, current_col: int) -> None:
+        views = self._views
+        flat = report_id == ALL_REPORTS
         views.flat = flat
         if not flat:
             views.give_tree_its_editors()
@@ -204,7 +215,6 @@ class Browser(QObject):
         # is not painted again, narrower, right after.
         view.executeDelayedItemsLayout()
         views.update_counts()
-        self.tree_loaded.emit()
 
     def _build_detail(self) -> None:
         self._views.prepare_detail()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from db.progress_log import ProgressEntry
     from db.store import Store
     from db.item_row import ItemRow
+    from desktop.ui.turns import Turns
     from desktop.ui.views import WindowViews
 
 
@@ -26,9 +27,11 @@ class DetailSide(QObject):
     history_shown = Signal(int)  # item id whose history the detail pane now lists
     dated_shown = Signal(int)  # item id whose 进展记录 and origin the detail pane now shows
 
-    def __init__(self, window: QMainWindow, views: WindowViews) -> None:
+    def __init__(self, window: QMainWindow, views: WindowViews, *, turns: Turns, loading: Callable[[], bool]) -> None:
         super().__init__(window)
         self._window, self._views = window, views
+        self._turns, self._loading = turns, loading
+        self._follow_queued = False
         self._dated_for: tuple[int, str] | None = None  # the row and note whose 进展记录 was read last
         views.tree.selectionModel().currentChanged.connect(self._on_current)
         views.table_built_callbacks.append(self._table_built)
@@ -37,6 +40,14 @@ class DetailSide(QObject):
         table.selectionModel().currentChanged.connect(self._on_current)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading():
+            # A load put the cursor on a row (showing the view gives it the focus, or the clerk's row is kept):
+            # the pane's new texts are laid out and painted in a pass of their own. With the loaded view's first
+            # paint in the same pass, the all-reports table took 76–93 ms to show here; apart, 35–55 ms.
+            if not self._follow_queued:
+                self._follow_queued = True
+                self._turns.after(0, self._follow_cursor)
+            return
         row = self._views.item_model.row_for(current.internalId()) if current.isValid() else None
         pane = self._views.detail_built
         if row is not None and pane is not None and pane.row == row:
@@ -44,6 +55,10 @@ class DetailSide(QObject):
             # drawing it again and re-reading its history cost ~10 ms of that keystroke for nothing.
             return
         self.show(row)
+
+    def _follow_cursor(self) -> None:
+        self._follow_queued = False
+        self._on_current(self._views.view.currentIndex(), QModelIndex())
 
     def reloaded(self) -> None:
         """The rows were read again (a refresh, another clerk's change): the pane shows its row's new version.

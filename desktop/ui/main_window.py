@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         self.views = WindowViews(self, self._settings)
         self.undo_runner = UndoRunner(self.undo_stack, self.ops, self)
         self.browser = Browser(self, self.views, self._settings, busy=lambda: self.jobs.busy)
-        self.detail_side = DetailSide(self, self.views)
+        self.detail_side = DetailSide(self, self.views, turns=self.browser.turns,
+                                      loading=lambda: self.browser.loading)
         self.editing = Editing(self, self, self.undo_runner)
         self._select_after_load: int | None = None
         self.structure = Structure(self, self.views, self.undo_runner, self.editing.book, self.editing.who,
@@ -585,6 +586,7 @@ class MainWindow(QMainWindow):
         if not self._rooms_built:  # closed while only the frame was up: nothing to save or wait for
             super().closeEvent(event)
             return
+        self.browser.turns.stop()
         pane = self.views.detail_built
         if pane is not None:
             pane.commit_note()

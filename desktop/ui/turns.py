@@ -27,6 +27,7 @@ class Turns(QObject):
         super().__init__(parent)
         self._queue: deque[Callable[[], object]] = deque()
         self._spaced = False  # a pass has gone by since the last step (its paint, if it asked for one)
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_GAP_MS)
@@ -39,7 +40,16 @@ class Turns(QObject):
         else:
             QTimer.singleShot(ms, self, partial(self._enqueue, step))
 
+    def stop(self) -> None:
+        """Drop the steps still queued, and any queued later: the window is closing, and a step run now could
+        start a store query that answers after the window is gone."""
+        self._stopped = True
+        self._queue.clear()
+        self._timer.stop()
+
     def _enqueue(self, step: Callable[[], object]) -> None:
+        if self._stopped:
+            return
         self._queue.append(step)
         if not self._timer.isActive():
             self._timer.start()

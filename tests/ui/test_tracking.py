@@ -442,4 +442,33 @@ def test_the_detail_pane_shows_the_row_the_cursor_lands_on_when_a_view_is_shown(
     idle(qtbot, window)
     current = window.tree.currentIndex()
     assert current.isValid()
-    assert window.detail.row is not None and window.detail.row.id == current.internalId()
+    # the pane follows in a pass after the tree's first paint (the next test)
+    qtbot.waitUntil(lambda: window.detail.row is not None and window.detail.row.id == current.internalId())
+
+
+def test_a_row_the_cursor_lands_on_in_a_load_is_shown_after_the_loaded_view_has_painted(qtbot, window) -> None:
+    # The pane's texts and the loaded view's first paint in one event-loop pass made one stall of both.
+    report = window.report_id
+    first = [r for r in window.tree_model.loaded_rows() if r.is_measure][-1]
+    window.select_item(first.id)
+    qtbot.waitUntil(lambda: window.detail.row == first)
+    window.activateWindow()
+    show_report(qtbot, window, ALL_REPORTS)  # returns once the rows are in, before any later pass
+    table = window.views.view
+    cursor = table.currentIndex()
+    assert cursor.isValid() and cursor.internalId() != first.id  # showing the table put the cursor on its first row
+    assert window.detail.row == first
+    painted: list[int] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(window.detail.row.id)
+            return False
+
+    spy = PaintSpy()
+    table.viewport().installEventFilter(spy)
+    qtbot.waitUntil(lambda: window.detail.row is not None and window.detail.row.id == cursor.internalId())
+    table.viewport().removeEventFilter(spy)
+    assert painted and painted[0] == first.id  # the table painted while the pane still showed the row before
+    show_report(qtbot, window, report)

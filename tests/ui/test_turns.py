@@ -41,3 +41,17 @@ def test_a_step_that_fails_does_not_stop_the_ones_after_it(qtbot) -> None:
     with qtbot.captureExceptions() as caught:
         qtbot.waitUntil(lambda: ran == ["fails", "after"], timeout=2000)
     assert [type(e[1]) for e in caught] == [ValueError]
+
+
+def test_once_stopped_no_step_runs_not_even_one_queued_to_come_later(qtbot) -> None:
+    # A closing window stops its turns: a step run after the close could start a store query that answers once
+    # the window's widgets are gone.
+    owner = QObject()
+    turns = Turns(owner)
+    ran: list[str] = []
+    turns.after(0, lambda: ran.append("queued"))
+    turns.after(10, lambda: ran.append("timed"))
+    turns.stop()
+    turns.after(0, lambda: ran.append("after the stop"))
+    qtbot.wait(100)
+    assert ran == []
