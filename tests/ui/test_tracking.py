@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QTreeView
 
 from db.api import Status
 from desktop.ui.models.report_list import ALL_REPORTS
@@ -288,6 +291,56 @@ def test_a_search_opens_the_clerks_item_at_once_and_the_other_matches_after_the_
     assert not tree.isExpanded(model.index_of(last.parent_id))
 
 
+def test_what_the_screen_shows_after_each_step_of_a_restore_is_the_tree_as_it_now_is(qtbot, store, settings,
+                                                                                    monkeypatch) -> None:
+    # A step repaints the tree only if it changed what the screen shows: this checks the screen, not a count.
+    import desktop.ui.tree_expansion as te
+    from desktop.ui.models.item_tree import HOLD_BACK_MIN_ROWS
+    from tests.db.plans import make_plan
+    from tests.ui.helpers import started_window
+
+    items = HOLD_BACK_MIN_ROWS + 300
+    store.import_plan(make_plan(items=items, measures=2), sha256="c" * 64, original_text="")
+    monkeypatch.setattr(te, "LAYOUT_AT_ONCE_ROWS", 0)  # every item but the clerk's opens in a later step
+    monkeypatch.setattr(te, "EXPAND_STEP_SECONDS", 0.004)  # a few items a step
+    stale: list[int] = []
+    steps = [0]
+    step = te.TreeExpansion._expand_later
+
+    def checked(self: te.TreeExpansion, *args: Any, **kwargs: Any) -> None:
+        step(self, *args, **kwargs)
+        QApplication.sendPostedEvents()  # the paint the step asked for, if it asked for one
+        steps[0] += 1
+        shown, fresh = _shown_and_fresh(self._tree)
+        if shown != fresh:
+            stale.append(steps[0])
+
+    monkeypatch.setattr(te.TreeExpansion, "_expand_later", checked)
+    window = started_window(qtbot, store, settings)
+    model, tree = window.item_model, window.tree
+    qtbot.waitUntil(lambda: not model.has_held_back, timeout=5000)
+    window.resize(1000, 400)
+    rows = model.loaded_rows()
+    window.select_item(rows[-1].id)  # the clerk's row far down: items above it open, and the view must not move
+    for top in (False, True):  # the items opening above the clerk's row, then on the screen
+        if top:
+            tree.scrollToTop()
+        for text in ("措施", ""):
+            window.filter_bar.search.setText(text)
+            qtbot.waitUntil(lambda: not model.has_held_back and all(
+                tree.isExpanded(model.index(r, 0)) for r in range(model.rowCount())), timeout=10000)
+    assert steps[0] > 10 and stale == []
+
+
+def _shown_and_fresh(tree: QTreeView) -> tuple[QImage, QImage]:
+    """The tree's viewport as the screen shows it, and as painted now."""
+    viewport = tree.viewport()
+    window = viewport.window()
+    at = viewport.mapTo(window, QPoint(0, 0))
+    shown = window.screen().grabWindow(window.winId(), at.x(), at.y(), viewport.width(), viewport.height()).toImage()
+    return shown, viewport.grab().toImage().convertToFormat(shown.format())
+
+
 class _PaintCount(QObject):
     """Counts the paint events of the widget it filters."""
 
@@ -340,7 +393,7 @@ def test_a_big_tree_shows_the_screens_rows_at_once_and_its_other_items_after_the
     qtbot.waitUntil(lambda: not model.has_held_back, timeout=5000)
     qtbot.wait(100)
     assert window.jobs.busy and not all(tree.isExpanded(model.index(r, 0)) for r in range(items))
-    assert paints.count == 2  # the keystroke's frame and the rows below: each laid out before its paint
+    assert paints.count == 1  # the keystroke's frame; the rows below, laid out off the screen, paint nothing
     tree.viewport().removeEventFilter(paints)
     release.set()
     qtbot.waitUntil(lambda: all(tree.isExpanded(model.index(r, 0)) for r in range(items)), timeout=5000)
