@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 if TYPE_CHECKING:
     from db.item_row import ItemRow
@@ -45,6 +45,7 @@ class TreeExpansion(QObject):
         self._step = 0
         self._expanded: dict[int, set[int]] = {}
         self._first_load: set[int] = set()
+        self._viewport: QWidget | None = None  # taken in a turn of its own (_take_viewport)
         tree.expanded.connect(self._opened)
         tree.collapsed.connect(self._closed)
 
@@ -69,6 +70,8 @@ class TreeExpansion(QObject):
         model = self._model
         if model.is_flat:
             return
+        if self._viewport is None:
+            self._turns.after(0, self._take_viewport)  # ahead of the later steps, which need it
         if report_id not in self._first_load:
             self._first_load.add(report_id)
             if len(rows) <= EXPAND_ALL_LIMIT:
@@ -122,6 +125,17 @@ class TreeExpansion(QObject):
         if later or held:
             self._turns.after(EXPAND_WAIT_MS, partial(self._expand_later, self._step, later, rest_at_once))
 
+    def _take_viewport(self) -> None:
+        # The first call from Python that returns a plain QWidget has shiboken work out its type: ~25 ms here,
+        # once per process, which in a restore step came on top of the first load's biggest layout.
+        self._viewport = self._tree.viewport()
+
+    def _viewport_now(self) -> QWidget:
+        if self._viewport is None:
+            self._take_viewport()
+        assert self._viewport is not None
+        return self._viewport
+
     def _expand(self, item_ids: Sequence[int]) -> None:
         for item_id in item_ids:
             idx = self._model.index_of(item_id)
@@ -133,7 +147,7 @@ class TreeExpansion(QObject):
             return
         if self._busy():  # a job's thread competing for the interpreter lock makes each turn several times slower
             if self._model.has_held_back:  # but rows are not kept from the clerk for as long as a job runs
-                with _repainted_if_seen(self._tree):
+                with _repainted_if_seen(self._tree, self._viewport_now()):
                     self._model.show_held_back()
                     self._tree.executeDelayedItemsLayout()  # here, not in the paint, which then asked for another
             self._turns.after(EXPAND_WAIT_MS, partial(self._expand_later, step, item_ids, at_once))
@@ -145,7 +159,7 @@ class TreeExpansion(QObject):
         # index, and the next paint would then lay out every expanded row at once (~60 ms at 8,000).
         tree.executeDelayedItemsLayout()
         top = tree.indexAt(QPoint(0, 0))  # items opening above it must not push the clerk's rows away
-        with _repainted_if_seen(tree):
+        with _repainted_if_seen(tree, self._viewport_now()):
             if at_once or self._model.has_held_back:
                 # Item by item in a laid-out tree, 500 matches' items were still opening at the next keystroke
                 # 150 ms later; rows appended and items expanded while a layout is pending are only recorded,
@@ -168,30 +182,29 @@ class TreeExpansion(QObject):
 
 
 @contextmanager
-def _repainted_if_seen(tree: QTreeView) -> Iterator[None]:
+def _repainted_if_seen(tree: QTreeView, viewport: QWidget) -> Iterator[None]:
     """Make a change with the tree's viewport not repainting for it, then repaint it only if what it shows changed.
 
     Rows shown below the screen (held back, or items opened there) change nothing the clerk sees, but the tree's
     layout repaints its whole viewport, in the same event-loop pass: on a slow day here 25–35 ms on top of the
     layout's 45 ms (the first load of a 10,000-measure report). The scroll bar repaints itself as before.
     """
-    viewport = tree.viewport()
     if not viewport.updatesEnabled():  # already held by the caller, who repaints once it lets go
         yield
         return
-    before = _on_screen(tree)
+    before = _on_screen(tree, viewport)
     viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)  # not setUpdatesEnabled: it repaints
     try:
         yield
     finally:
         viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
-        if _on_screen(tree) != before:
+        if _on_screen(tree, viewport) != before:
             viewport.update()
 
 
-def _on_screen(tree: QTreeView) -> tuple[int, int, tuple[tuple[int, bool], ...]]:
+def _on_screen(tree: QTreeView, viewport: QWidget) -> tuple[int, int, tuple[tuple[int, bool], ...]]:
     """The scroll offsets and, top to bottom, each row the viewport shows: its id and whether it is open."""
-    height = tree.viewport().height()
+    height = viewport.height()
     rows = []
     idx = tree.indexAt(QPoint(0, 0))
     while idx.isValid() and tree.visualRect(idx).top() < height:
