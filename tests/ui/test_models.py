@@ -219,6 +219,46 @@ def test_a_search_keeps_sub_items_and_the_measures_after_them_in_tree_order(qtmo
     assert not model.index_of(5).isValid()
 
 
+def test_every_row_a_tree_shows_is_found_at_its_row_under_its_parent(qtmodeltester) -> None:
+    def item(id: int, parent: int | None, depth: int, pos: int) -> ItemRow:
+        return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}",
+                   is_measure=False)
+
+    def measure(id: int, parent: int | None, depth: int, pos: int, words: str) -> ItemRow:
+        return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
+
+    # ids falling in load order, a sub-item, and a measure whose item is not loaded (shown at the top level)
+    rows = [item(90, None, 0, 0), measure(80, 90, 1, 0, "甲"), item(70, 90, 1, 1), measure(60, 70, 2, 0, "乙"),
+            measure(50, 70, 2, 1, "甲"), measure(40, 90, 1, 2, "甲乙"), measure(35, 999, 1, 0, "甲"),
+            item(30, None, 0, 1), measure(20, 30, 1, 0, "乙"), measure(10, 30, 1, 1, "甲")]
+    model = ItemTreeModel()
+    model.set_rows(rows)
+    for flt in (RowFilter(), RowFilter(text="甲"), RowFilter(text="乙"), RowFilter(text="没有")):
+        model.set_filter(flt)
+        qtmodeltester.check(model)
+        shown = _found_where_shown(model)
+        assert len(shown) == model.visible_count() + sum(1 for i in shown if not model.row_for(i).is_measure)
+        for r in rows:
+            if r.id not in shown:
+                assert not model.index_of(r.id).isValid(), (flt, r.id)
+    model.set_filter(RowFilter(text="甲"))
+    assert _nested(model) == [(90, [80, (70, [50]), 40]), 35, (30, [10])]
+    model.sort(Column.TASK, Qt.SortOrder.DescendingOrder)
+    _found_where_shown(model)
+
+
+def _found_where_shown(model: ItemTreeModel, parent: QModelIndex = QModelIndex()) -> set[int]:
+    """Checks that index_of finds each row the model shows under `parent` at its row there; the ids seen."""
+    seen: set[int] = set()
+    for r in range(model.rowCount(parent)):
+        idx = model.index(r, 0, parent)
+        found = model.index_of(idx.internalId())
+        assert (found.row(), found.internalId(), found.parent()) == (r, idx.internalId(), parent)
+        seen.add(idx.internalId())
+        seen |= _found_where_shown(model, idx)
+    return seen
+
+
 def test_a_cleared_search_shows_the_tree_loaded_last_in_its_order(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 2))

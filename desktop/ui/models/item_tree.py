@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont
 from db.enums import DONE_STATUSES, Status
 from db.item_row import ItemRow
 from desktop.ui.icons import light_icon
-from desktop.ui.models.positions import SubsequencePositions
+from desktop.ui.models.positions import SiblingPositions, SubsequencePositions
 from desktop.ui.models.row_filter import (
     PreparedRows,
     RowFilter,
@@ -134,6 +134,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._light_rule = "deadline"
         self._rows: dict[int, ItemRow] = {}
         self._order: list[int] = []  # pre-order of everything loaded
+        self._order_at: dict[int, int] | None = None  # each loaded row's place in _order (_load_places)
         self._hay: dict[int, str] = {}
         self._kids: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._held: list[int] | None = None  # the whole top level while only its first rows are shown (_hold_back)
@@ -185,6 +186,7 @@ class ItemTreeModel(QAbstractItemModel):
         self._flat = flat
         self._rows = prepared.by_id
         self._order = ids
+        self._order_at = None
         self._hay = prepared.hay
         self._take_leaves(prepared)
         self._parent_key = prepared.parent_key
@@ -399,6 +401,8 @@ class ItemTreeModel(QAbstractItemModel):
             # every measure in load order: their places, indexed in the loading job (read only); a search's
             # matches keep that order
             pos = self._leaf_at if leaves is self._leaf_ids else SubsequencePositions(leaves, self._leaf_at)
+        elif self._sort is None:  # sibling lists in load order
+            pos = SiblingPositions(kids, self._parent_key, self._load_places())
         else:
             places: dict[int, int] = {}
             for lst in kids.values():
@@ -407,6 +411,12 @@ class ItemTreeModel(QAbstractItemModel):
         self._kids, self._pos = kids, pos
         if whole:
             self._whole = kids, pos
+
+    def _load_places(self) -> dict[int, int]:
+        """Each loaded row's place in load order (built once per load, when a tree first needs it)."""
+        if self._order_at is None:
+            self._order_at = dict(zip(self._order, range(len(self._order))))
+        return self._order_at
 
     @staticmethod
     def _sort_key(col: Column) -> Callable[[ItemRow], Any]:

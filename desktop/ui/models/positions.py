@@ -1,9 +1,10 @@
-"""Where each shown measure sits in the all-reports list while a search is on, found when asked."""
+"""Where each shown row sits among the rows shown beside it, found when asked instead of indexed at each rebuild."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from itertools import chain
 
 
 class SubsequencePositions(Mapping[int, int]):
@@ -42,3 +43,43 @@ class SubsequencePositions(Mapping[int, int]):
 
     def __len__(self) -> int:
         return len(self._shown)
+
+
+class SiblingPositions(Mapping[int, int]):
+    """The row of each shown id among its shown siblings, in a tree whose sibling lists keep load order: `kids`
+    holds the lists by parent key, `parent` each loaded row's key, `at` each loaded row's place in load order.
+
+    A dict of every shown row's place took 1.6 ms of the 2.2 ms that the first letter's filter takes in a
+    10,000-measure tree (882 sibling lists); the tree then asks for a few dozen places (parents of the painted
+    rows, the clerk's row).
+    """
+
+    __slots__ = ("_kids", "_parent", "_at")
+
+    def __init__(self, kids: Mapping[int, list[int]], parent: Mapping[int, int], at: Mapping[int, int]) -> None:
+        self._kids, self._parent, self._at = kids, parent, at
+
+    def get(self, key: int, default: int | None = None) -> int | None:  # type: ignore[override]
+        place = self._at.get(key)
+        if place is None:
+            return default
+        siblings = self._kids.get(self._parent.get(key, 0))
+        if not siblings:
+            return default
+        row = bisect_left(siblings, place, key=self._at.__getitem__)
+        return row if row < len(siblings) and siblings[row] == key else default
+
+    def __getitem__(self, key: int) -> int:
+        row = self.get(key)
+        if row is None:
+            raise KeyError(key)
+        return row
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        return chain.from_iterable(self._kids.values())
+
+    def __len__(self) -> int:
+        return sum(map(len, self._kids.values()))
