@@ -259,6 +259,16 @@ def _found_where_shown(model: ItemTreeModel, parent: QModelIndex = QModelIndex()
     return seen
 
 
+def test_an_empty_report_loaded_with_a_new_search_shows_no_rows(qtmodeltester) -> None:
+    # The search changed while another view was showing, then a report with no rows was opened.
+    model = ItemTreeModel()
+    model.set_rows(tree(3, 2), flt=RowFilter(text="措施"))
+    assert model.rowCount() == 3
+    model.set_rows([], flt=RowFilter(text="任务"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0 and model.visible_count() == 0
+
+
 def test_a_cleared_search_shows_the_tree_loaded_last_in_its_order(qtmodeltester) -> None:
     model = ItemTreeModel()
     model.set_rows(tree(3, 2))

@@ -176,10 +176,12 @@ class ItemTreeModel(QAbstractItemModel):
         """
         prepared = rows if isinstance(rows, PreparedRows) else prepare_rows(list(rows))
         ids = prepared.ids
-        if flt is not None and flt != self._filter:
+        refilter = flt is not None and flt != self._filter
+        if flt is not None:
             self._filter = flt
-            self._order = []  # force the rebuild below
-        if flat == self._flat and ids == self._order:
+        # An emptied _order no longer forces the rebuild: an empty report's ids are empty too, and its tree kept
+        # the last report's rows with their data gone.
+        if not refilter and flat == self._flat and ids == self._order:
             self._bulk_update(prepared)  # same structure: keep selection and expansion untouched
             return
         self.beginResetModel()
