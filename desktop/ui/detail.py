@@ -66,7 +66,7 @@ class DetailSide(QObject):
         A reload of the same rows updates them in place, so the cursor does not move and says nothing.
         """
         pane = self._views.detail_built
-        if pane is None or pane.row is None:
+        if pane is None or pane.row is None or self._follow_queued:  # a load moved the cursor: it is shown next
             return
         row = self._views.item_model.row_for(pane.row.id)
         if row is not None and row != pane.row:

@@ -202,12 +202,13 @@ def _repainted_if_seen(tree: QTreeView, viewport: QWidget) -> Iterator[None]:
             viewport.update()
 
 
-def _on_screen(tree: QTreeView, viewport: QWidget) -> tuple[int, int, tuple[tuple[int, bool], ...]]:
-    """The scroll offsets and, top to bottom, each row the viewport shows: its id and whether it is open."""
-    height = viewport.height()
+def _on_screen(tree: QTreeView, viewport: QWidget) -> tuple[object, ...]:
+    """The viewport's size (a scroll bar appearing narrows it and the stretched column), the scroll offsets and, top
+    to bottom, each row the viewport shows: its id and whether it is open."""
+    width, height = viewport.width(), viewport.height()
     rows = []
     idx = tree.indexAt(QPoint(0, 0))
     while idx.isValid() and tree.visualRect(idx).top() < height:
         rows.append((idx.internalId(), tree.isExpanded(idx)))
         idx = tree.indexBelow(idx)
-    return tree.verticalScrollBar().value(), tree.horizontalScrollBar().value(), tuple(rows)
+    return width, height, tree.verticalScrollBar().value(), tree.horizontalScrollBar().value(), tuple(rows)
