@@ -179,8 +179,8 @@ class ItemTreeModel(QAbstractItemModel):
         refilter = flt is not None and flt != self._filter
         if flt is not None:
             self._filter = flt
-        # An emptied _order no longer forces the rebuild: an empty report's ids are empty too, and its tree kept
-        # the last report's rows with their data gone.
+        # A new filter rebuilds even over the same ids. It used to empty _order to force that, which an empty
+        # report's ids then matched: its tree kept the last report's rows, their data gone.
         if not refilter and flat == self._flat and ids == self._order:
             self._bulk_update(prepared)  # same structure: keep selection and expansion untouched
             return
