@@ -188,6 +188,14 @@ def _shape(model: ItemTreeModel) -> list[tuple[int, list[int]]]:
     return [(t.internalId(), [model.index(r, 0, t).internalId() for r in range(model.rowCount(t))]) for t in tops]
 
 
+def _item(id: int, parent: int | None, depth: int, pos: int) -> ItemRow:
+    return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}", is_measure=False)
+
+
+def _measure(id: int, parent: int | None, depth: int, pos: int, words: str) -> ItemRow:
+    return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
+
+
 def _nested(model: ItemTreeModel, parent: QModelIndex = QModelIndex()) -> list[object]:
     out: list[object] = []
     for r in range(model.rowCount(parent)):
@@ -197,16 +205,9 @@ def _nested(model: ItemTreeModel, parent: QModelIndex = QModelIndex()) -> list[o
 
 
 def test_a_search_keeps_sub_items_and_the_measures_after_them_in_tree_order(qtmodeltester) -> None:
-    def item(id: int, parent: int | None, depth: int, pos: int) -> ItemRow:
-        return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}",
-                   is_measure=False)
-
-    def measure(id: int, parent: int, depth: int, pos: int, words: str) -> ItemRow:
-        return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
-
     # item 1 holds a measure, a sub-item with two measures, then one more measure; item 7 holds one
-    rows = [item(1, None, 0, 0), measure(2, 1, 1, 0, "甲"), item(3, 1, 1, 1), measure(4, 3, 2, 0, "乙"),
-            measure(5, 3, 2, 1, "甲"), measure(6, 1, 1, 2, "甲乙"), item(7, None, 0, 1), measure(8, 7, 1, 0, "乙")]
+    rows = [_item(1, None, 0, 0), _measure(2, 1, 1, 0, "甲"), _item(3, 1, 1, 1), _measure(4, 3, 2, 0, "乙"),
+            _measure(5, 3, 2, 1, "甲"), _measure(6, 1, 1, 2, "甲乙"), _item(7, None, 0, 1), _measure(8, 7, 1, 0, "乙")]
     model = ItemTreeModel()
     model.set_rows(rows)
     model.set_filter(RowFilter(text="甲"))
@@ -220,17 +221,10 @@ def test_a_search_keeps_sub_items_and_the_measures_after_them_in_tree_order(qtmo
 
 
 def test_every_row_a_tree_shows_is_found_at_its_row_under_its_parent(qtmodeltester) -> None:
-    def item(id: int, parent: int | None, depth: int, pos: int) -> ItemRow:
-        return row(id, parent_id=parent, depth=depth, position=pos, label=f"（{id}）", title=f"任务{id}",
-                   is_measure=False)
-
-    def measure(id: int, parent: int | None, depth: int, pos: int, words: str) -> ItemRow:
-        return row(id, parent_id=parent, depth=depth, position=pos, label=str(pos + 1), title=words, text=words)
-
     # ids falling in load order, a sub-item, and a measure whose item is not loaded (shown at the top level)
-    rows = [item(90, None, 0, 0), measure(80, 90, 1, 0, "甲"), item(70, 90, 1, 1), measure(60, 70, 2, 0, "乙"),
-            measure(50, 70, 2, 1, "甲"), measure(40, 90, 1, 2, "甲乙"), measure(35, 999, 1, 0, "甲"),
-            item(30, None, 0, 1), measure(20, 30, 1, 0, "乙"), measure(10, 30, 1, 1, "甲")]
+    rows = [_item(90, None, 0, 0), _measure(80, 90, 1, 0, "甲"), _item(70, 90, 1, 1), _measure(60, 70, 2, 0, "乙"),
+            _measure(50, 70, 2, 1, "甲"), _measure(40, 90, 1, 2, "甲乙"), _measure(35, 999, 1, 0, "甲"),
+            _item(30, None, 0, 1), _measure(20, 30, 1, 0, "乙"), _measure(10, 30, 1, 1, "甲")]
     model = ItemTreeModel()
     model.set_rows(rows)
     for flt in (RowFilter(), RowFilter(text="甲"), RowFilter(text="乙"), RowFilter(text="没有")):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont
 from db.enums import DONE_STATUSES, Status
 from db.item_row import ItemRow
 from desktop.ui.icons import light_icon
-from desktop.ui.models.positions import SiblingPositions, SubsequencePositions
+from desktop.ui.models.positions import SiblingPositions
 from desktop.ui.models.row_filter import (
     PreparedRows,
     RowFilter,
@@ -399,12 +399,10 @@ class ItemTreeModel(QAbstractItemModel):
             for lst in kids.values():
                 lst.sort(key=lambda i: keyfn(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
         pos: Mapping[int, int]
-        if self._flat and self._sort is None:
-            # every measure in load order: their places, indexed in the loading job (read only); a search's
-            # matches keep that order
-            pos = self._leaf_at if leaves is self._leaf_ids else SubsequencePositions(leaves, self._leaf_at)
-        elif self._sort is None:  # sibling lists in load order
-            pos = SiblingPositions(kids, self._parent_key, self._load_places())
+        if self._flat and self._sort is None and leaves is self._leaf_ids:
+            pos = self._leaf_at  # every measure in load order: their places, indexed in the loading job (read only)
+        elif self._sort is None:  # the lists keep load order; a flat list's measures are indexed by the job
+            pos = SiblingPositions(kids, self._parent_of, self._leaf_at if self._flat else self._load_places())
         else:
             places: dict[int, int] = {}
             for lst in kids.values():
