@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QSettings, Qt, Signal
 
 from desktop.ui.models.report_list import ALL_REPORTS, ReportIdRole
 from desktop.ui.models.row_filter import PreparedRows, RowFilter, prepare_rows
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _BUILD_DETAIL_AFTER_MS = 10
 # No row of the tree is lower than this (a line of small text): it turns pixels into at least as many rows.
 _MIN_ROW_PX = 12
+_ORIGIN = QPoint(0, 0)
 
 
 class Browser(QObject):
@@ -195,7 +196,7 @@ class Browser(QObject):
                            keep=current_id)
             views.filter_bar.set_units(prepared.units)
             if not flat:
-                self.expansion.restore(report_id, prepared.rows, keep=current_id)
+                self.expansion.restore(report_id, prepared.rows, keep=current_id, frame_rows=_first_rows(views))
             else:
                 self.expansion.stop()
         finally:
@@ -233,15 +234,16 @@ class Browser(QObject):
         current_id = current.internalId() if current.isValid() else None
         # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
         # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
-        if not model.set_filter(flt, first_rows=_first_rows(views), keep=current_id):
+        frame_rows = _first_rows(views, _shown_row_px(views))
+        if not model.set_filter(flt, first_rows=frame_rows, keep=current_id):
             # the same rows: expansion, cursor and selection are as they were
             views.update_counts()
             return
         if not views.flat:
             if flt.is_empty:
-                self.expansion.restore(self.report_id or 0, [], keep=current_id)
+                self.expansion.restore(self.report_id or 0, [], keep=current_id, frame_rows=frame_rows)
             else:
-                self.expansion.show_matches(keep=current_id)
+                self.expansion.show_matches(keep=current_id, frame_rows=frame_rows)
         if current_id is not None:
             idx = model.index_of(current_id)
             if idx.isValid():
@@ -262,16 +264,26 @@ class Browser(QObject):
         search.selectAll()
 
 
-def _first_rows(views: WindowViews) -> int | None:
+def _first_rows(views: WindowViews, row_px: int = _MIN_ROW_PX) -> int | None:
     """How many top-level rows a reset tree shows at once: two screens below where it is scrolled (or below the
-    clerk's row, see ItemTreeModel.set_filter); None for the all-reports table. TreeExpansion shows the rest a
-    frame later."""
+    clerk's row, see ItemTreeModel.set_filter), in rows of `row_px`; None for the all-reports table.
+    TreeExpansion shows the rest a frame later."""
     if views.flat:
         return None
     view = views.tree
     # The window's height (the view may not be laid out yet on the first load) and the view's offset in pixels:
     # asking for its viewport, scroll bar or font metrics then sets up their Python types (~25 ms at a cold start).
-    return (view.verticalOffset() + 2 * max(view.height(), view.window().height())) // _MIN_ROW_PX
+    return (view.verticalOffset() + 2 * max(view.height(), view.window().height())) // row_px
+
+
+def _shown_row_px(views: WindowViews) -> int:
+    """The height of the tree's top row as laid out now (_MIN_ROW_PX when none is): a search's frame then opens
+    and shows two screens of real rows, not of the smallest rows there could be (twice as many here)."""
+    if views.flat:
+        return _MIN_ROW_PX
+    tree = views.tree
+    top = tree.indexAt(_ORIGIN)
+    return max(tree.visualRect(top).height(), _MIN_ROW_PX) if top.isValid() else _MIN_ROW_PX
 
 
 def _all_rows(store: Store) -> list[ItemRow]:

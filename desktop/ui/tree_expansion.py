@@ -59,12 +59,14 @@ class TreeExpansion(QObject):
         """A restore still under way stops (the rows changed under it, or a search expands the matches)."""
         self._step += 1
 
-    def restore(self, report_id: int, rows: Sequence[ItemRow], keep: int | None = None) -> None:
+    def restore(self, report_id: int, rows: Sequence[ItemRow], keep: int | None = None,
+                frame_rows: int | None = None) -> None:
         """Expand what the clerk had expanded in this report (everything on a first, small load).
 
         Expanding before the view lays out is cheap, but the layout then asks the model about every shown
         row (~10 µs each here, in Python), so a huge restore is split: the top of the tree and the item holding
-        `keep` now, the rest a few items per event-loop turn.
+        `keep` now, the rest a few items per event-loop turn. `frame_rows` bounds the measures opened now to
+        what the tree's first screens can show (see _expand_in_turns).
         """
         self.stop()
         model = self._model
@@ -78,9 +80,9 @@ class TreeExpansion(QObject):
                 self._expanded[report_id] = {r.id for r in rows if not r.is_measure}
         wanted = self._expanded.get(report_id, set())
         expandable = model.parent_ids()
-        self._expand_in_turns([k for k in expandable if k in wanted], len(expandable), keep)
+        self._expand_in_turns([k for k in expandable if k in wanted], len(expandable), keep, frame_rows)
 
-    def show_matches(self, keep: int | None = None) -> None:
+    def show_matches(self, keep: int | None = None, frame_rows: int | None = None) -> None:
         """A search is on: its matches are shown expanded when there are not too many.
 
         As for a restore, the keystroke's own frame lays out only the top of the tree and the item holding
@@ -90,11 +92,18 @@ class TreeExpansion(QObject):
         self.stop()  # a restore still under way would expand the matches' items
         model = self._model
         parents = model.parent_ids() if model.visible_count() <= EXPAND_MATCHES_LIMIT else []
-        self._expand_in_turns(parents, len(parents), keep, rest_at_once=True)
+        self._expand_in_turns(parents, len(parents), keep, frame_rows, rest_at_once=True)
 
-    def _expand_in_turns(self, parents: list[int], expandable: int, keep: int | None, *,
-                         rest_at_once: bool = False) -> None:
+    def _expand_in_turns(self, parents: list[int], expandable: int, keep: int | None, frame_rows: int | None,
+                         *, rest_at_once: bool = False) -> None:
         """Expand `parents` (of `expandable` rows that could be): what fits a frame now, the rest later.
+
+        Now means at most LAYOUT_AT_ONCE_ROWS laid out in all, and no more measures than `frame_rows`, the rows
+        from the top of the tree to two screens below where it is scrolled: the items are taken top down, so
+        their measures then fill what the frame shows. Bounded by LAYOUT_AT_ONCE_ROWS alone, a search matching
+        347 items opened ~130 of them in the keystroke's frame, most far below the screen; with both bounds (and
+        a search's frame_rows counted in real rows, see browsing._shown_row_px) that keystroke's filter step
+        went from ~10 to ~5.5 ms (10,000-measure tree, typing 干部队).
 
         `rest_at_once` (a bounded number of rows): the rest in one later turn, otherwise a few items per turn.
         Top-level rows the model holds back (ItemTreeModel.set_filter) are shown in the first later turn.
@@ -102,6 +111,8 @@ class TreeExpansion(QObject):
         model = self._model
         held = model.has_held_back
         budget = LAYOUT_AT_ONCE_ROWS - model.rowCount()
+        if frame_rows is not None:
+            budget = min(budget, frame_rows)
         if not held and sum(model.child_count(p) for p in parents) <= budget:
             if parents and len(parents) == expandable:
                 self._tree.expandAll()  # one call instead of thousands of setExpanded
