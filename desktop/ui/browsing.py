@@ -192,11 +192,12 @@ class Browser(QObject):
         view, model = views.view, views.item_model
         view.setUpdatesEnabled(False)
         try:
-            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter(), first_rows=_first_rows(views),
+            first_rows = _first_rows(views)
+            model.set_rows(prepared, flat=flat, flt=views.filter_bar.current_filter(), first_rows=first_rows,
                            keep=current_id)
             views.filter_bar.set_units(prepared.units)
             if not flat:
-                self.expansion.restore(report_id, prepared.rows, keep=current_id, frame_rows=_first_rows(views))
+                self.expansion.restore(report_id, prepared.rows, keep=current_id, frame_rows=first_rows)
             else:
                 self.expansion.stop()
         finally:
@@ -234,7 +235,7 @@ class Browser(QObject):
         current_id = current.internalId() if current.isValid() else None
         # No setUpdatesEnabled(False/True) around this: nothing paints before the event loop runs anyway, and
         # re-enabling updates repainted the whole scroll area and the panes behind it, not just the rows.
-        frame_rows = _first_rows(views, _shown_row_px(views))
+        frame_rows = _first_rows(views, laid_out=True)
         if not model.set_filter(flt, first_rows=frame_rows, keep=current_id):
             # the same rows: expansion, cursor and selection are as they were
             views.update_counts()
@@ -264,26 +265,26 @@ class Browser(QObject):
         search.selectAll()
 
 
-def _first_rows(views: WindowViews, row_px: int = _MIN_ROW_PX) -> int | None:
+def _first_rows(views: WindowViews, *, laid_out: bool = False) -> int | None:
     """How many top-level rows a reset tree shows at once: two screens below where it is scrolled (or below the
-    clerk's row, see ItemTreeModel.set_filter), in rows of `row_px`; None for the all-reports table.
-    TreeExpansion shows the rest a frame later."""
+    clerk's row, see ItemTreeModel.set_filter); None for the all-reports table. TreeExpansion shows the rest a
+    frame later.
+
+    The screens are counted in rows of _MIN_ROW_PX, or, when the tree is `laid_out` (a search), in the height of
+    its top row: a search's frame then shows two screens of real rows, not of the smallest there could be (twice
+    as many here).
+    """
     if views.flat:
         return None
     view = views.tree
+    row_px = _MIN_ROW_PX
+    if laid_out:
+        top = view.indexAt(_ORIGIN)
+        if top.isValid():
+            row_px = max(view.visualRect(top).height(), _MIN_ROW_PX)
     # The window's height (the view may not be laid out yet on the first load) and the view's offset in pixels:
     # asking for its viewport, scroll bar or font metrics then sets up their Python types (~25 ms at a cold start).
     return (view.verticalOffset() + 2 * max(view.height(), view.window().height())) // row_px
-
-
-def _shown_row_px(views: WindowViews) -> int:
-    """The height of the tree's top row as laid out now (_MIN_ROW_PX when none is): a search's frame then opens
-    and shows two screens of real rows, not of the smallest rows there could be (twice as many here)."""
-    if views.flat:
-        return _MIN_ROW_PX
-    tree = views.tree
-    top = tree.indexAt(_ORIGIN)
-    return max(tree.visualRect(top).height(), _MIN_ROW_PX) if top.isValid() else _MIN_ROW_PX
 
 
 def _all_rows(store: Store) -> list[ItemRow]:
